@@ -1,0 +1,12 @@
+// GET /api/health – 200 when the database answers, 503 when it does not (for load balancers)
+import { jsonResponse } from "@/lib/api/respond";
+import { withApi } from "@/lib/api/with-api";
+import { pingDatabase } from "@/lib/db/ping";
+
+export const GET = withApi("GET /api/health", async () => {
+  const database = await pingDatabase();
+  return jsonResponse(
+    { status: database.ok ? "ok" : "unavailable", database },
+    { status: database.ok ? 200 : 503, headers: database.ok ? {} : { "Retry-After": "5" } },
+  );
+});

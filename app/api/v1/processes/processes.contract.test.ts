@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient, type ApiClient } from "@/lib/testing/http";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/test-database";
+import { runScript, startServer, type TestServer } from "@/lib/testing/test-server";
+
+const TITLES: Record<number, string> = {
+  1001: "Incorrect data",
+  1005: "Resource with this id is not exists",
+};
+
+function expectProblem(res: { status: number; headers: Headers; body: any }, code: number, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ code, status, title: TITLES[code], type: `/api/v1/errors#${code}` });
+  expect(typeof res.body.detail).toBe("string");
+  expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+|Prisma|SQLITE|stack/i);
+}
+
+for (const { provider, skip } of PROVIDERS) {
+  // PostgreSQL runs only where TEST_DATABASE_URL names a server (.ci/run sets it); elsewhere it shows as skipped.
+  describe.skipIf(skip)(`${provider}: processes API contract`, () => {
+    let database: TestDatabase;
+    let server: TestServer;
+    let api: ApiClient;
+    let ids: number[];
+
+    const snapshot = async () => (await api("GET", "/api/v1/processes")).body.processes;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      const seeded = await runScript("scripts/db-seed.ts", ["--count", "1000"], { DATABASE_URL: database.url });
+      expect(seeded.code, seeded.stderr).toBe(0);
+      server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
+      api = apiClient(server.baseUrl);
+      ids = (await snapshot()).map((p: { id: number }) => p.id);
+    });
+
+    afterAll(async () => {
+      await server?.stop();
+      await database?.drop();
+    });
+
+    it("GET lists every process ordered by id, as JSON in UTF-8", async () => {
+      const res = await api("GET", "/api/v1/processes");
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/json; charset=UTF-8");
+      expect(res.body.processes).toHaveLength(1000);
+      expect(res.body.processes[0]).toMatchObject({ name: "Process 1", comment: "comment text for Process 1" });
+      expect(Object.keys(res.body.processes[0]).sort()).toEqual(
+        ["comment", "createdAt", "id", "name", "updatedAt", "version"],
+      );
+      const sorted = [...ids].sort((a, b) => a - b);
+      expect(ids).toEqual(sorted);
+    });
+
+    it("PUT /processes/{id} replaces name and comment, trims the name and increments the version", async () => {
+      const [before] = await snapshot();
+      const res = await api("PUT", `/api/v1/processes/${ids[0]}`, {
+        json: { name: "  Extrusion line 1  ", comment: "3 shifts\n\tmain line" },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: ids[0], name: "Extrusion line 1", comment: "3 shifts\n\tmain line" });
+      expect(res.body.version).toBe(before.version + 1);
+      const [after] = await snapshot();
+      expect(after).toEqual(res.body);
+      expect(Date.parse(after.updatedAt)).toBeGreaterThanOrEqual(Date.parse(before.updatedAt));
+    });
+
+    it("PUT /processes/{id} accepts an id in the body equal to the path's", async () => {
+      const res = await api("PUT", `/api/v1/processes/${ids[1]}`, { json: { id: ids[1], name: "Cutting", comment: "" } });
+      expect(res.status).toBe(200);
+      expect((await snapshot())[1]).toMatchObject({ name: "Cutting", comment: "" });
+    });
+
+    it("PUT /processes updates every listed process in one request", async () => {
+      const items = ids.slice(10, 13).map((id, i) => ({ id, name: `Line ${i}`, comment: `bulk ${i}` }));
+      const res = await api("PUT", "/api/v1/processes", { json: { processes: items } });
+      expect(res.status).toBe(200);
+      expect(res.body.processes.map((p: any) => [p.id, p.name, p.comment])).toEqual(
+        items.map((p) => [p.id, p.name, p.comment]),
+      );
+      const after = await snapshot();
+      expect(after.slice(10, 13).map((p: any) => p.name)).toEqual(["Line 0", "Line 1", "Line 2"]);
+      expect(after[13].name).toBe("Process 14");
+    });
+
+    it("PUT /processes of 10,000 items beyond the table is refused whole, but the size itself is allowed", async () => {
+      const items = Array.from({ length: 10_000 }, (_, i) => ({ id: i + 1, name: `P${i}`, comment: "" }));
+      const before = await snapshot();
+      const res = await api("PUT", "/api/v1/processes", { json: { processes: items } });
+      expectProblem(res, 1001, 400);
+      expect(res.body.errors.length).toBe(10_000 - ids.filter((id) => id <= 10_000).length);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    const name101 = "x".repeat(101);
+    const comment1001 = "y".repeat(1001);
+
+    // Each bad single update: [case, path id, body, expected code, HTTP status, pointer of the first field error].
+    const singleCases: [string, () => string | number, unknown, number, number, string?][] = [
+      ["a non-numeric id", () => "abc", { name: "a", comment: "" }, 1001, 400, ""],
+      ["id zero", () => "0", { name: "a", comment: "" }, 1001, 400, ""],
+      ["a negative id", () => "-1", { name: "a", comment: "" }, 1001, 400, ""],
+      ["a fractional id", () => "1.5", { name: "a", comment: "" }, 1001, 400, ""],
+      ["an id with a leading zero", () => `0${ids[2]}`, { name: "a", comment: "" }, 1001, 400, ""],
+      ["an id beyond the column", () => "2147483648", { name: "a", comment: "" }, 1001, 400, ""],
+      ["an id that does not exist", () => 2147483647, { name: "a", comment: "" }, 1005, 404],
+      ["a body id that differs from the path's", () => ids[2], { id: ids[3], name: "a", comment: "" }, 1001, 400, "/id"],
+      ["an empty name", () => ids[2], { name: "", comment: "" }, 1001, 400, "/name"],
+      ["a blank name", () => ids[2], { name: "   ", comment: "" }, 1001, 400, "/name"],
+      ["a name of 101 characters", () => ids[2], { name: name101, comment: "" }, 1001, 400, "/name"],
+      ["a name with a control character", () => ids[2], { name: "a\u0007b", comment: "" }, 1001, 400, "/name"],
+      ["a name with a newline", () => ids[2], { name: "a\nb", comment: "" }, 1001, 400, "/name"],
+      ["a comment of 1,001 characters", () => ids[2], { name: "a", comment: comment1001 }, 1001, 400, "/comment"],
+      ["a comment with a carriage return", () => ids[2], { name: "a", comment: "a\rb" }, 1001, 400, "/comment"],
+      ["a missing comment", () => ids[2], { name: "a" }, 1001, 400, "/comment"],
+      ["a missing name", () => ids[2], { comment: "a" }, 1001, 400, "/name"],
+      ["a null name", () => ids[2], { name: null, comment: "" }, 1001, 400, "/name"],
+      ["a number as name", () => ids[2], { name: 5, comment: "" }, 1001, 400, "/name"],
+      ["an unknown member", () => ids[2], { name: "a", comment: "", colour: "red" }, 1001, 400, "/colour"],
+      ["a body that is an array", () => ids[2], [{ name: "a", comment: "" }], 1001, 400, ""],
+      ["a body that is a string", () => ids[2], "name", 1001, 400, ""],
+      ["a body that is null", () => ids[2], null, 1001, 400, ""],
+      ["the id as a string", () => ids[2], { id: String(ids[2]), name: "a", comment: "" }, 1001, 400, "/id"],
+    ];
+
+    it.each(singleCases)("PUT /processes/{id} with %s is refused and changes nothing", async (_, id, json, code, status, pointer) => {
+      const before = await snapshot();
+      const res = await api("PUT", `/api/v1/processes/${id()}`, { json });
+      expectProblem(res, code, status);
+      if (pointer !== undefined) expect(res.body.errors[0].pointer).toBe(pointer);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    // Raw bodies and headers: [case, body, headers, HTTP status].
+    const rawCases: [string, string, Record<string, string>, number][] = [
+      ["invalid JSON", '{"name": "a", ', { "Content-Type": "application/json" }, 400],
+      ["an empty body", "", { "Content-Type": "application/json" }, 400],
+      ["no Content-Type", '{"name":"a","comment":""}', {}, 415],
+      ["Content-Type text/plain", '{"name":"a","comment":""}', { "Content-Type": "text/plain" }, 415],
+      ["a __proto__ member", '{"name":"a","comment":"","__proto__":{"x":1}}', { "Content-Type": "application/json" }, 400],
+      ["a constructor member", '{"name":"a","comment":"","constructor":{}}', { "Content-Type": "application/json" }, 400],
+    ];
+
+    it.each(rawCases)("PUT /processes/{id} with %s is refused with 1001 and changes nothing", async (_, body, headers, status) => {
+      const before = await snapshot();
+      const res = await api("PUT", `/api/v1/processes/${ids[2]}`, { body, headers });
+      expectProblem(res, 1001, status);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("a body over the limit is refused with 413 before it is read whole (declared and streamed)", async () => {
+      const before = await snapshot();
+      const big = JSON.stringify({ name: "a", comment: "z".repeat(9 * 1024 * 1024) });
+      const declared = await api("PUT", `/api/v1/processes/${ids[2]}`, {
+        body: big,
+        headers: { "Content-Type": "application/json" },
+      });
+      expectProblem(declared, 1001, 413);
+      const chunk = new TextEncoder().encode("z".repeat(1024 * 1024));
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 12) controller.enqueue(chunk);
+          else controller.close();
+        },
+      });
+      const res = await fetch(`${server.baseUrl}/api/v1/processes`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit);
+      expect(res.status).toBe(413);
+      expect((await res.json()).code).toBe(1001);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    const bulk = (n: number, patch: (item: any, i: number) => any = (x) => x) =>
+      ids.slice(0, n).map((id, i) => patch({ id, name: `Bulk ${i}`, comment: `c ${i}` }, i));
+
+    // Each bad bulk update: [case, body, pointer of the first field error].
+    const bulkCases: [string, () => unknown, string][] = [
+      ["an empty list", () => ({ processes: [] }), "/processes"],
+      ["10,001 items", () => ({ processes: Array.from({ length: 10_001 }, (_, i) => ({ id: i + 1, name: "a", comment: "" })) }), "/processes"],
+      ["the same id twice", () => ({ processes: [...bulk(2), { id: ids[0], name: "x", comment: "" }] }), "/processes/2/id"],
+      ["an id that does not exist", () => ({ processes: [...bulk(2), { id: 2147483647, name: "x", comment: "" }] }), "/processes/2/id"],
+      ["the 500th of 1,000 items invalid", () => ({ processes: bulk(1000, (x, i) => (i === 499 ? { ...x, name: "" } : x)) }), "/processes/499/name"],
+      ["the 500th of 1,000 items not existing", () => ({ processes: bulk(1000, (x, i) => (i === 499 ? { ...x, id: 2147483000 } : x)) }), "/processes/499/id"],
+      ["an id sent as a string", () => ({ processes: bulk(2, (x, i) => (i === 1 ? { ...x, id: String(x.id) } : x)) }), "/processes/1/id"],
+      ["an item without an id", () => ({ processes: [{ name: "a", comment: "" }] }), "/processes/0/id"],
+      ["processes not an array", () => ({ processes: { id: 1, name: "a", comment: "" } }), "/processes"],
+      ["no processes member", () => ({}), "/processes"],
+      ["an unknown top-level member", () => ({ processes: bulk(1), force: true }), "/force"],
+      ["an unknown item member", () => ({ processes: bulk(1, (x) => ({ ...x, version: 3 })) }), "/processes/0/version"],
+    ];
+
+    it.each(bulkCases)("PUT /processes with %s is refused whole and changes nothing", async (_, body, pointer) => {
+      const before = await snapshot();
+      const res = await api("PUT", "/api/v1/processes", { json: body() });
+      expectProblem(res, 1001, 400);
+      expect(res.body.errors[0].pointer).toBe(pointer);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("a wrong method answers 405 with Allow, in the problem envelope", async () => {
+      const res = await api("DELETE", "/api/v1/processes");
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("GET, PUT, HEAD, OPTIONS");
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ status: 405, title: "Method Not Allowed" });
+    });
+
+    it.each(["/api/v1/nothing", "/api/v2/processes", "/api/v1/processes/1/extra"])(
+      "an unknown API path %s answers 404 in the problem envelope",
+      async (path) => {
+        const res = await api("GET", path);
+        expect(res.status).toBe(404);
+        expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+        expect(res.body).toMatchObject({ status: 404, title: "Not Found" });
+      },
+    );
+
+    it("GET /api/health answers 200 while the database answers", async () => {
+      const res = await api("GET", "/api/health");
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: "ok", database: { ok: true, provider } });
+    });
+
+    it("every answer carries a request id, and the log line for it has no body", async () => {
+      const res = await api("PUT", `/api/v1/processes/${ids[4]}`, { json: { name: "secret-name-xyz", comment: "" } });
+      const requestId = res.headers.get("x-request-id");
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      await new Promise((r) => setTimeout(r, 100));
+      const line = server.output().split("\n").find((l) => l.includes(requestId!));
+      expect(JSON.parse(line!)).toMatchObject({ requestId, method: "PUT", status: 200, route: "PUT /api/v1/processes/{id}" });
+      expect(server.output()).not.toContain("secret-name-xyz");
+    });
+  });
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, type FieldError } from "@/lib/errors";
+import { env } from "@/lib/env";
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function incorrect(detail: string, status?: number, errors?: FieldError[]): AppError {
+  return new AppError(1001, detail, { status, errors: errors ?? [{ pointer: "", detail }] });
+}
+
+function assertJsonContentType(request: Request): void {
+  const type = request.headers.get("content-type");
+  const mediaType = type?.split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw incorrect(
+      type ? `Content-Type must be application/json, not ${mediaType}` : "Content-Type application/json is required",
+      415,
+    );
+  }
+}
+
+/** Reads at most `limit` bytes; a larger body is refused as soon as it is known, never buffered whole. */
+async function readLimitedText(request: Request, limit: number): Promise<string> {
+  const tooLarge = () => incorrect(`Request body exceeds the limit of ${limit} bytes`, 413);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return "";
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text, (key, value: unknown) => {
+      // Prototype-pollution keys are refused outright rather than silently dropped.
+      if (FORBIDDEN_KEYS.has(key)) throw incorrect(`Member "${key}" is not allowed`);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw incorrect(`Request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** RFC 6901: "~" and "/" inside a member name are escaped. */
+function toPointer(path: PropertyKey[]): string {
+  return path.map((p) => "/" + String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ pointer: toPointer([...issue.path, key]), detail: "unknown member" }))
+      : [{ pointer: toPointer(issue.path), detail: issue.message }],
+  );
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = zodFieldErrors(result.error);
+  const first = errors[0];
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+  throw incorrect(`${first.pointer || "body"}: ${first.detail}${more}`, undefined, errors);
+}
+
+/** Reads, size-limits, parses and validates a JSON request body; every failure is 1001. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
+  assertJsonContentType(request);
+  let text: string;
+  try {
+    text = await readLimitedText(request, env.MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw incorrect("Request body is not valid UTF-8");
+  }
+  const value = parseJson(text);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw incorrect("Request body must be a JSON object");
+  }
+  return parseWith(schema, value);
+}

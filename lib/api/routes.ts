@@ -1,0 +1,39 @@
+import type { Role } from "@/lib/auth/roles";
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+const READ: Role[] = ["User", "Advanced user", "Super user"];
+const WRITE: Role[] = ["Advanced user", "Super user"];
+const ADMIN: Role[] = ["Super user"];
+
+/**
+ * Every API route and method, and who may call it ("public": no credentials needed).
+ * The route wrapper authorizes from this table, the proxy answers 404/405 from it, and a test walks it.
+ */
+export const API_ROUTES = {
+  "GET /api/v1/processes": READ,
+  "PUT /api/v1/processes": WRITE,
+  "PUT /api/v1/processes/{id}": WRITE,
+  "GET /api/v1/tokens": ADMIN,
+  "POST /api/v1/tokens": ADMIN,
+  "DELETE /api/v1/tokens/{id}": ADMIN,
+  "GET /api/v1/errors": "public",
+  "GET /api/health": "public",
+  "GET /api/bench/ceiling": "public",
+} as const satisfies Record<string, Role[] | "public">;
+
+export type RouteKey = keyof typeof API_ROUTES;
+
+type CompiledRoute = { key: RouteKey; method: HttpMethod; path: string; regex: RegExp };
+
+const COMPILED: CompiledRoute[] = (Object.keys(API_ROUTES) as RouteKey[]).map((key) => {
+  const [method, path] = key.split(" ") as [HttpMethod, string];
+  const regex = new RegExp("^" + path.replace(/\{[^}]+\}/g, "[^/]+") + "/?$");
+  return { key, method, path, regex };
+});
+
+/** The methods a concrete path answers to; empty when the path is unknown. */
+export function allowedMethods(pathname: string): HttpMethod[] {
+  return COMPILED.filter((r) => r.regex.test(pathname)).map((r) => r.method);
+}

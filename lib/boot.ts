@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { databaseProvider, env } from "@/lib/env";
+import { errorFields, logger } from "@/lib/logger";
+import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
+
+const RETRY_MS = 5_000;
+
+async function prepareDatabase(): Promise<void> {
+  const { applied } = await migrateDatabase({ url: env.DATABASE_URL, log: (line) => logger.debug(line) });
+  if (applied.length > 0) logger.info("migrations applied", { applied });
+  if (databaseProvider === "sqlite") {
+    // WAL lets readers (requests) and a writer (the CLI, another request) work at the same time.
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  }
+  if (env.SEED_DEMO_DATA) {
+    const seeded = await seedDemoProcesses();
+    if (seeded > 0) logger.info("demo processes created", { count: seeded });
+  }
+}
+
+/**
+ * Migrates and seeds before the first request. A database that is down at start does not stop the
+ * server: it answers 1006 and /api/health 503, and preparation is retried until it succeeds.
+ */
+export async function bootServer(): Promise<void> {
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    logger.error("database preparation failed; retrying", { retryInMs: RETRY_MS, ...errorFields(error) });
+    setTimeout(() => void bootServer(), RETRY_MS).unref();
+  }
+}

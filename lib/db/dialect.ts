@@ -1,0 +1,22 @@
+import "server-only";
+import { databaseProvider } from "@/lib/env";
+
+// What differs between SQLite and PostgreSQL lives here, and only here.
+
+/**
+ * One UPDATE for a whole bulk request: the items travel as one JSON parameter, so 10,000 rows are one
+ * statement and one round trip. Parameters: 1 = JSON array of {id, name, comment}, 2 = updatedAt.
+ */
+export const BULK_UPDATE_SQL =
+  databaseProvider === "sqlite"
+    ? `UPDATE processes
+         SET name = json_extract(j.value, '$.name'),
+             comment = json_extract(j.value, '$.comment'),
+             version = processes.version + 1,
+             updatedAt = ?2
+        FROM json_each(?1) AS j
+       WHERE processes.id = json_extract(j.value, '$.id')`
+    : `UPDATE processes AS p
+         SET name = v.name, comment = v.comment, version = p.version + 1, "updatedAt" = $2
+        FROM jsonb_to_recordset($1::jsonb) AS v(id integer, name text, comment text)
+       WHERE p.id = v.id`;

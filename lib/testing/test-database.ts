@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export type Provider = "sqlite" | "postgresql";
+
+/** The PostgreSQL server to test against; unset on a machine without one (those tests are skipped by name). */
+export const postgresTestUrl = process.env.TEST_DATABASE_URL?.startsWith("postgresql://")
+  ? process.env.TEST_DATABASE_URL
+  : undefined;
+
+export const PROVIDERS: { provider: Provider; skip: boolean }[] = [
+  { provider: "sqlite", skip: false },
+  { provider: "postgresql", skip: !postgresTestUrl },
+];
+
+export type TestDatabase = { url: string; drop: () => Promise<void> };
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = "/" + name;
+  return u.toString();
+}
+
+/** A fresh, empty database: a temporary SQLite file, or a new database on the test PostgreSQL server. */
+export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
+  if (provider === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "processes-test-"));
+    return { url: `file:${path.join(dir, "test.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (!postgresTestUrl) throw new Error("TEST_DATABASE_URL is not a postgresql:// URL");
+  const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: postgresTestUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: withDatabase(postgresTestUrl, name),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: postgresTestUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** RFC 9457 problem details, as every API error answers; parsed by the page to place each error. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.number().int().optional(),
+  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+  requestId: z.string().optional(),
+});
+
+export type Problem = z.infer<typeof problemSchema>;
