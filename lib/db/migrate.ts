@@ -1,0 +1,280 @@
+import fs from "node:fs";
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import pg from "pg";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { DatabaseProvider } from "../env";
+import { sqliteFilePath } from "./url";
+
+// Prisma's native schema engine cannot be downloaded on our machines, so migrations run through
+// its WebAssembly build and a driver adapter. The result (tables and `_prisma_migrations` rows)
+// is what `prisma migrate deploy` writes, so either tool can take over a database.
+
+export type Log = (line: string) => void;
+
+export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+/** The database behind a `DATABASE_URL`: `file:` is SQLite, `postgres(ql)://` PostgreSQL. */
+export function providerForUrl(url: string): DatabaseProvider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error("Unsupported database URL: expected file:... (SQLite) or postgresql://...");
+}
+
+// Everything that uses this module (server, scripts, tests) runs from the project root.
+export function schemaFile(provider: DatabaseProvider): string {
+  return path.join(process.cwd(), "prisma", provider, "schema.prisma");
+}
+
+export function migrationsDir(provider: DatabaseProvider): string {
+  return path.join(process.cwd(), "prisma", provider, "migrations");
+}
+
+/** Reads a migrations folder into the engine's input, the way the Prisma CLI does. */
+export async function readMigrationsList(baseDir: string): Promise<MigrationList> {
+  const lockPath = "migration_lock.toml";
+  const lockContent = await readFile(path.join(baseDir, lockPath), "utf8").catch(() => null);
+  const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: await readFile(path.join(baseDir, name, "migration.sql"), "utf8").then(
+          (value) => ({ tag: "ok" as const, value }),
+          (error: Error) => ({ tag: "error" as const, value: error.message }),
+        ),
+      },
+    })),
+  );
+  return {
+    baseDir,
+    lockfile: { path: lockPath, content: lockContent },
+    migrationDirectories,
+    shadowDbInitScript: "",
+  };
+}
+
+// ---- WebAssembly engine -------------------------------------------------------------------
+
+let lastPanicMessage: string | undefined;
+let engineModule: Promise<void> | undefined;
+
+/**
+ * The wasm-bindgen glue keeps the instance in module state, so one instantiation serves every
+ * engine of the process. The package targets bundlers (it imports the .wasm file as a module),
+ * which Node cannot do: the module is compiled by hand and wired to the glue.
+ */
+export function loadSchemaEngineModule(): Promise<void> {
+  engineModule ??= instantiate().catch((error: unknown) => {
+    engineModule = undefined;
+    throw error;
+  });
+  return engineModule;
+}
+
+async function instantiate(): Promise<void> {
+  // Resolved from the project root rather than import.meta.url, which a bundler may rewrite.
+  const require = createRequire(path.join(process.cwd(), "package.json"));
+  const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bytes = await readFile(gluePath.replace(/\.js$/, ".wasm"));
+  const module = await WebAssembly.compile(bytes);
+  const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": engineImports() });
+  // The glue reports a Rust panic's message here just before the wasm trap.
+  const globals = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
+  globals.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message: (message: string) => {
+      lastPanicMessage = message;
+    },
+  };
+  engineBindings.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+}
+
+/**
+ * The glue's own functions, except that the engine's timers are unref'd: it never clears them
+ * (e.g. its 10 s timeout on PostgreSQL's advisory lock), which kept a finished CLI alive 10 s.
+ */
+function engineImports(): WebAssembly.ModuleImports {
+  const imports: WebAssembly.ModuleImports = { ...engineBindings };
+  for (const [name, value] of Object.entries(imports)) {
+    if (name.startsWith("__wbg_setTimeout_") && typeof value === "function") {
+      imports[name] = (...args: unknown[]) => {
+        const timer: unknown = Reflect.apply(value, undefined, args);
+        (timer as { unref?: () => void } | null)?.unref?.();
+        return timer;
+      };
+    }
+  }
+  return imports;
+}
+
+export interface OpenEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes every connection it opened. */
+  close(): Promise<void>;
+}
+
+/**
+ * An engine bound to one database. The factory is wrapped so that the connections the engine
+ * opens can be closed afterwards: freeing the engine does not dispose its adapters.
+ */
+export async function openSchemaEngine(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  options: { datamodels?: [string, string][]; log?: Log } = {},
+): Promise<OpenEngine> {
+  await loadSchemaEngineModule();
+  const adapters: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => track(adapters, await factory.connect()),
+    connectToShadowDb: async () => track(adapters, await factory.connectToShadowDb()),
+  };
+  const disposeAll = async () => {
+    await Promise.allSettled(adapters.map((a) => a.dispose()));
+  };
+  let engine: SchemaEngine;
+  try {
+    engine = await withPanicMessage(() =>
+      engineBindings.SchemaEngine.new(
+        { datamodels: options.datamodels },
+        (line: string) => forwardEngineLog(line, options.log),
+        bindMigrationAwareSqlAdapterFactory(tracked),
+      ),
+    );
+  } catch (error) {
+    await disposeAll();
+    throw error;
+  }
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await disposeAll();
+    },
+  };
+}
+
+function track(adapters: SqlDriverAdapter[], adapter: SqlDriverAdapter): SqlDriverAdapter {
+  adapters.push(adapter);
+  return adapter;
+}
+
+/** Turns a bare "unreachable" wasm trap into the panic message the engine reported. */
+export async function withPanicMessage<T>(run: () => Promise<T>): Promise<T> {
+  lastPanicMessage = undefined;
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError && lastPanicMessage) {
+      throw new Error(`Schema engine panicked: ${lastPanicMessage}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+// The engine logs JSON lines; its INFO chatter ("Starting schema-engine-wasm") is noise.
+function forwardEngineLog(line: string, log: Log | undefined): void {
+  if (!log) return;
+  try {
+    const entry = JSON.parse(line) as { level?: string; fields?: { message?: string } };
+    if (entry.level === "WARN" || entry.level === "ERROR") {
+      log(`schema engine ${entry.level}: ${entry.fields?.message ?? line}`);
+    }
+  } catch {
+    log(`schema engine: ${line}`);
+  }
+}
+
+// ---- Adapters -----------------------------------------------------------------------------
+
+/** SQLite adapter for a `file:` URL; creates the file's folder so a fresh install just works. */
+export function sqliteAdapterFactory(url: string): PrismaBetterSqlite3 {
+  const file = sqliteFilePath(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return new PrismaBetterSqlite3({ url: file });
+}
+
+export function postgresAdapterFactory(url: string): PrismaPg {
+  return new PrismaPg({ connectionString: url, connectionTimeoutMillis: 10_000 });
+}
+
+// Must differ from the key Prisma's engine takes itself (72707369) during the apply: the engine
+// would otherwise wait on our own session's lock.
+export const MIGRATION_LOCK_KEY = 4_317_202_611;
+
+/**
+ * Several app instances may start at once against one PostgreSQL database: the lock makes the
+ * later ones wait and then find nothing to apply, instead of racing on the same migration.
+ */
+async function withPostgresMigrationLock<T>(url: string, run: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // A dropped connection must fail the migration, not crash the process with an unhandled event.
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1::bigint)", [MIGRATION_LOCK_KEY]);
+    return await run();
+  } finally {
+    // Ending the session releases the lock, even when the apply failed half-way.
+    await client.end();
+  }
+}
+
+// ---- Migrate ------------------------------------------------------------------------------
+
+/**
+ * Applies the committed migrations of the URL's provider (prisma/<provider>/migrations) that the
+ * database has not recorded yet, and returns their names (empty when it was up to date).
+ */
+export async function migrateDatabase(options: {
+  url: string;
+  log?: Log;
+}): Promise<{ applied: string[] }> {
+  const { url, log } = options;
+  const provider = providerForUrl(url);
+  const dir = migrationsDir(provider);
+  if (!fs.existsSync(dir)) {
+    throw new Error(`No migrations folder at ${dir} (run from the project root)`);
+  }
+  const started = performance.now();
+  const migrationsList = await readMigrationsList(dir);
+  const apply = () => applyMigrations(provider, url, migrationsList, log);
+  const applied = provider === "postgresql" ? await withPostgresMigrationLock(url, apply) : await apply();
+  const ms = Math.round(performance.now() - started);
+  log?.(`${applied.length} migration(s) applied to the ${provider} database in ${ms} ms`);
+  return { applied };
+}
+
+async function applyMigrations(
+  provider: DatabaseProvider,
+  url: string,
+  migrationsList: MigrationList,
+  log: Log | undefined,
+): Promise<string[]> {
+  const factory = provider === "sqlite" ? sqliteAdapterFactory(url) : postgresAdapterFactory(url);
+  const { engine, close } = await openSchemaEngine(factory, { log });
+  try {
+    const output = await withPanicMessage(() =>
+      engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+    );
+    for (const name of output.appliedMigrationNames) log?.(`Applied migration ${name}`);
+    return output.appliedMigrationNames;
+  } finally {
+    await close();
+  }
+}
