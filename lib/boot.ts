@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
 import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
+import { bootstrapAdmin, ConfigurationError } from "@/lib/users/bootstrap-admin";
 
 const RETRY_MS = 5_000;
 
@@ -14,6 +15,11 @@ async function prepareDatabase(): Promise<void> {
     // WAL lets readers (requests) and a writer (the CLI, another request) work at the same time.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   }
+  const admin = await bootstrapAdmin({ allowGenerated: env.NODE_ENV !== "production" });
+  if (admin.created && admin.generatedPassword) {
+    // Printed once, to the console only (not the structured log), so the embedded default is usable at once.
+    console.log(`\nFirst Super user created: ${admin.email}\nPassword (shown once): ${admin.generatedPassword}\n`);
+  } else if (admin.created) logger.info("first Super user created", { email: admin.email });
   if (env.SEED_DEMO_DATA) {
     const seeded = await seedDemoProcesses();
     if (seeded > 0) logger.info("demo processes created", { count: seeded });
@@ -28,6 +34,10 @@ export async function bootServer(): Promise<void> {
   try {
     await prepareDatabase();
   } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(`\nCannot start: ${error.message}\n`);
+      process.exit(1);
+    }
     logger.error("database preparation failed; retrying", { retryInMs: RETRY_MS, ...errorFields(error) });
     setTimeout(() => void bootServer(), RETRY_MS).unref();
   }

@@ -20,10 +20,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   AUTH_SECRET: z.string().min(32).optional(),
   SESSION_MAX_AGE_SECONDS: positiveInt.default(8 * 60 * 60),
+  // Unset: Secure cookies in production. A plant LAN served over plain HTTP sets it to false.
+  AUTH_SECURE_COOKIES: bool.optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
   RATE_LIMIT_STORE: z.enum(["memory", "redis", "postgres"]).default("memory"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  RATE_LIMIT_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   RATE_LIMIT_API_POINTS: positiveInt.default(600),
   RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),
   RATE_LIMIT_SIGNIN_POINTS: positiveInt.default(10),
@@ -45,6 +48,8 @@ function load(): Env {
 }
 
 export const env = load();
+
+export const secureCookies = env.AUTH_SECURE_COOKIES ?? env.NODE_ENV === "production";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 

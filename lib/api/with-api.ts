@@ -1,7 +1,11 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { appErrorProblem, httpProblem, problemResponse } from "@/lib/api/respond";
-import type { RouteKey } from "@/lib/api/routes";
+import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
+import { authorize } from "@/lib/auth/authorize";
+import { callerKey, resolveCaller, type Caller } from "@/lib/auth/caller";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { consumeRateLimit } from "@/lib/rate-limit/consume";
 import { isDatabaseError } from "@/lib/db/errors";
 import { AppError, isAppError } from "@/lib/errors";
 import { errorFields, logger } from "@/lib/logger";
@@ -10,6 +14,8 @@ export type ApiContext<P> = {
   request: NextRequest;
   params: P;
   requestId: string;
+  /** Null only on public routes. */
+  caller: Caller | null;
 };
 
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response>;
@@ -29,8 +35,25 @@ function toResponse(error: unknown, requestId: string): Response {
   return problemResponse(httpProblem(500, "An unexpected error occurred.", requestId));
 }
 
+/** Authenticates, rate-limits and authorizes; returns the caller and the RateLimit headers to answer with. */
+async function guard(route: RouteKey, request: NextRequest): Promise<{ caller: Caller | null; headers: Record<string, string> }> {
+  const roles = API_ROUTES[route];
+  if (roles === "public") return { caller: null, headers: {} };
+  let caller: Caller;
+  try {
+    caller = await resolveCaller(request);
+  } catch (error) {
+    // Unauthenticated requests count against their address, so guessing tokens is limited too.
+    await consumeRateLimit("api", `ip:${clientIpFromHeaders((n) => request.headers.get(n))}`);
+    throw error;
+  }
+  const headers = await consumeRateLimit("api", callerKey(caller));
+  authorize(request, caller, roles);
+  return { caller, headers };
+}
+
 /**
- * Wraps every API route handler: request id, authentication and roles (issue: sign-in), rate limiting,
+ * Wraps every API route handler: request id, authentication, rate limiting, roles from the route table,
  * and the mapping of every thrown error to one problem+json answer. Handlers never catch.
  */
 export function withApi<P = Record<string, never>>(route: RouteKey, handler: Handler<P>) {
@@ -40,13 +63,19 @@ export function withApi<P = Record<string, never>>(route: RouteKey, handler: Han
     const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
     let response: Response;
     let failure: unknown;
+    let limitHeaders: Record<string, string> = {};
     try {
-      response = await handler({ request, params: await context.params, requestId });
+      const { caller, headers } = await guard(route, request);
+      limitHeaders = headers;
+      response = await handler({ request, params: await context.params, requestId, caller });
     } catch (error) {
       failure = error;
       response = toResponse(error, requestId);
     }
     response.headers.set("X-Request-Id", requestId);
+    for (const [name, value] of Object.entries(limitHeaders)) {
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    }
     const fields = {
       requestId,
       route,

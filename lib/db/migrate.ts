@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -253,11 +255,55 @@ export async function migrateDatabase(options: {
   }
   const started = performance.now();
   const migrationsList = await readMigrationsList(dir);
+  if (await allRecorded(provider, url, migrationsList)) return { applied: [] };
   const apply = () => applyMigrations(provider, url, migrationsList, log);
   const applied = provider === "postgresql" ? await withPostgresMigrationLock(url, apply) : await apply();
   const ms = Math.round(performance.now() - started);
   log?.(`${applied.length} migration(s) applied to the ${provider} database in ${ms} ms`);
   return { applied };
+}
+
+/**
+ * Whether the database has recorded every committed migration, finished and with the same checksum.
+ * Read with the plain driver, so that a CLI run beside a running server (which holds the SQLite file)
+ * needs no schema engine and no write lock when there is nothing to apply.
+ */
+async function allRecorded(provider: DatabaseProvider, url: string, list: MigrationList): Promise<boolean> {
+  const wanted = new Map(
+    list.migrationDirectories.map((d) => [
+      d.path,
+      d.migrationFile.content.tag === "ok" ? createHash("sha256").update(d.migrationFile.content.value).digest("hex") : "",
+    ]),
+  );
+  const sql =
+    "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL";
+  let rows: { migration_name: string; checksum: string }[];
+  try {
+    if (provider === "sqlite") {
+      const file = sqliteFilePath(url);
+      if (!fs.existsSync(file)) return false;
+      const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
+      try {
+        rows = sqlite.prepare(sql).all() as typeof rows;
+      } finally {
+        sqlite.close();
+      }
+    } else {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+      client.on("error", () => {});
+      await client.connect();
+      try {
+        rows = (await client.query(sql)).rows;
+      } finally {
+        await client.end();
+      }
+    }
+  } catch {
+    // No _prisma_migrations table yet (or unreadable): let the engine decide.
+    return false;
+  }
+  const recorded = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+  return [...wanted].every(([name, checksum]) => recorded.get(name) === checksum);
 }
 
 async function applyMigrations(

@@ -3,5 +3,6 @@ import path from "node:path";
 /** `file:./data/app.db` → an absolute path, resolved against the project root (the working directory). */
 export function sqliteFilePath(url: string): string {
   const file = url.replace(/^file:/, "").split("?")[0];
-  return path.resolve(process.cwd(), file);
+  // Resolved at run time against the project root; the bundler must not trace it.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }

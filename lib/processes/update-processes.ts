@@ -15,7 +15,7 @@ export async function updateProcesses(options: { processes: ProcessItem[] }): Pr
   const payload = JSON.stringify(items.map(({ id, name, comment }) => ({ id, name, comment })));
 
   return db.$transaction(async (tx) => {
-    const count = await tx.$executeRawUnsafe(BULK_UPDATE_SQL, payload, new Date());
+    const count = await tx.$executeRawUnsafe(BULK_UPDATE_SQL, new Date(), payload);
     if (count !== items.length) {
       const found = await tx.process.findMany({ where: { id: { in: ids } }, select: { id: true } });
       const existing = new Set(found.map((r) => r.id));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { TEST_ADMIN } from "@/lib/testing/fixtures";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -46,7 +47,18 @@ export async function startServer(options: { env: Record<string, string>; port?:
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+      // Tests speak plain HTTP to 127.0.0.1.
+      AUTH_SECURE_COOKIES: "false",
+      AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient, type ApiClient } from "@/lib/testing/http";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/test-database";
-import { runScript, startServer, type TestServer } from "@/lib/testing/test-server";
+import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
+import { startServer, type TestServer } from "@/lib/testing/test-server";
 
 const TITLES: Record<number, string> = {
   1001: "Incorrect data",
@@ -22,16 +23,17 @@ for (const { provider, skip } of PROVIDERS) {
     let database: TestDatabase;
     let server: TestServer;
     let api: ApiClient;
-    let ids: number[];
+    let ids: number[] = [];
+    let token: string;
 
     const snapshot = async () => (await api("GET", "/api/v1/processes")).body.processes;
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      const seeded = await runScript("scripts/db-seed.ts", ["--count", "1000"], { DATABASE_URL: database.url });
-      expect(seeded.code, seeded.stderr).toBe(0);
+      await seedProcessesWithCli(database.url, 1000);
+      token = await createTokenWithCli(database.url, "Advanced user");
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
-      api = apiClient(server.baseUrl);
+      api = apiClient(server.baseUrl, { Authorization: `Bearer ${token}` });
       ids = (await snapshot()).map((p: { id: number }) => p.id);
     });
 
@@ -96,7 +98,7 @@ for (const { provider, skip } of PROVIDERS) {
     const name101 = "x".repeat(101);
     const comment1001 = "y".repeat(1001);
 
-    // Each bad single update: [case, path id, body, expected code, HTTP status, pointer of the first field error].
+    // Each bad single update: [case, path id, body (or a function of the seeded ids), expected code, HTTP status, pointer of the first field error].
     const singleCases: [string, () => string | number, unknown, number, number, string?][] = [
       ["a non-numeric id", () => "abc", { name: "a", comment: "" }, 1001, 400, ""],
       ["id zero", () => "0", { name: "a", comment: "" }, 1001, 400, ""],
@@ -105,7 +107,7 @@ for (const { provider, skip } of PROVIDERS) {
       ["an id with a leading zero", () => `0${ids[2]}`, { name: "a", comment: "" }, 1001, 400, ""],
       ["an id beyond the column", () => "2147483648", { name: "a", comment: "" }, 1001, 400, ""],
       ["an id that does not exist", () => 2147483647, { name: "a", comment: "" }, 1005, 404],
-      ["a body id that differs from the path's", () => ids[2], { id: ids[3], name: "a", comment: "" }, 1001, 400, "/id"],
+      ["a body id that differs from the path's", () => ids[2], () => ({ id: ids[3], name: "a", comment: "" }), 1001, 400, "/id"],
       ["an empty name", () => ids[2], { name: "", comment: "" }, 1001, 400, "/name"],
       ["a blank name", () => ids[2], { name: "   ", comment: "" }, 1001, 400, "/name"],
       ["a name of 101 characters", () => ids[2], { name: name101, comment: "" }, 1001, 400, "/name"],
@@ -121,12 +123,12 @@ for (const { provider, skip } of PROVIDERS) {
       ["a body that is an array", () => ids[2], [{ name: "a", comment: "" }], 1001, 400, ""],
       ["a body that is a string", () => ids[2], "name", 1001, 400, ""],
       ["a body that is null", () => ids[2], null, 1001, 400, ""],
-      ["the id as a string", () => ids[2], { id: String(ids[2]), name: "a", comment: "" }, 1001, 400, "/id"],
+      ["the id as a string", () => ids[2], () => ({ id: String(ids[2]), name: "a", comment: "" }), 1001, 400, "/id"],
     ];
 
     it.each(singleCases)("PUT /processes/{id} with %s is refused and changes nothing", async (_, id, json, code, status, pointer) => {
       const before = await snapshot();
-      const res = await api("PUT", `/api/v1/processes/${id()}`, { json });
+      const res = await api("PUT", `/api/v1/processes/${id()}`, { json: typeof json === "function" ? json() : json });
       expectProblem(res, code, status);
       if (pointer !== undefined) expect(res.body.errors[0].pointer).toBe(pointer);
       expect(await snapshot()).toEqual(before);
@@ -167,7 +169,7 @@ for (const { provider, skip } of PROVIDERS) {
       });
       const res = await fetch(`${server.baseUrl}/api/v1/processes`, {
         method: "PUT",
-        headers: { "Content-Type": "application/json" },
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
         body: stream,
         duplex: "half",
       } as RequestInit);

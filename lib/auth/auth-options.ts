@@ -1,0 +1,57 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { authSecret } from "@/lib/auth/secret";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { env, secureCookies } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { consumeRateLimit } from "@/lib/rate-limit/consume";
+import { verifyCredentials } from "@/lib/users/users";
+import { signInSchema } from "@/lib/validations/user";
+
+/** Sign-in refusals all read the same: nothing tells whether the email exists. */
+export const SIGN_IN_REFUSED = "CredentialsSignin";
+export const SIGN_IN_LIMITED = "TooManyAttempts";
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret,
+  session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/signin" },
+  useSecureCookies: secureCookies,
+  cookies: {
+    sessionToken: {
+      name: sessionCookieName,
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+    },
+  },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+        if (!parsed.success) return null;
+        const ip = clientIpFromHeaders((name) => req.headers?.[name] as string | undefined);
+        const email = parsed.data.email.toLowerCase();
+        // Throws 6001, which next-auth reports to the page as this error name.
+        await consumeRateLimit("signin", `${ip}|${email}`).catch(() => {
+          throw new Error(SIGN_IN_LIMITED);
+        });
+        const user = await verifyCredentials(parsed.data);
+        logger.info(user ? "sign-in succeeded" : "sign-in refused", { userId: user?.id, ip });
+        return user ? { id: String(user.id), email: user.email, role: user.role } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.role = (user as { role?: string }).role;
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) Object.assign(session.user, { id: token.sub, role: token.role });
+      return session;
+    },
+  },
+};

@@ -1,0 +1,53 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+import { authSecret } from "@/lib/auth/secret";
+import type { Role } from "@/lib/auth/roles";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { AppError } from "@/lib/errors";
+import { resolveToken } from "@/lib/tokens/resolve-token";
+import { isWellFormedToken } from "@/lib/tokens/token-secret";
+
+export type Caller =
+  | { kind: "session"; userId: number; email: string; role: Role }
+  | { kind: "token"; tokenId: number; role: Role };
+
+const CHALLENGE = 'Bearer realm="api"';
+
+const invalidToken = (detail: string, code: 2002 | 2004 = 2004, description = "The access token is not valid") =>
+  new AppError(code, detail, {
+    headers: { "WWW-Authenticate": `${CHALLENGE}, error="invalid_token", error_description="${description}"` },
+  });
+
+async function fromBearer(header: string): Promise<Caller> {
+  const match = /^Bearer +(\S+)\s*$/i.exec(header);
+  if (!match || !isWellFormedToken(match[1])) throw invalidToken("The access token is malformed");
+  const token = await resolveToken(match[1]);
+  if (!token) throw invalidToken("The access token is not valid");
+  if (token.revoked) throw invalidToken("The access token has been revoked");
+  if (token.expiresAt.getTime() <= Date.now()) {
+    throw invalidToken(`The access token expired at ${token.expiresAt.toISOString()}`, 2002, "The access token expired");
+  }
+  return { kind: "token", tokenId: token.id, role: token.role };
+}
+
+async function fromSession(request: NextRequest): Promise<Caller | null> {
+  const jwt = await getToken({ req: request, secret: authSecret, cookieName: sessionCookieName });
+  if (!jwt?.sub || !jwt.role || !jwt.email) return null;
+  return { kind: "session", userId: Number(jwt.sub), email: jwt.email, role: jwt.role as Role };
+}
+
+/** Who is calling: a Bearer token (checked first: an explicit credential wins) or the session cookie. */
+export async function resolveCaller(request: NextRequest): Promise<Caller> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) return fromBearer(authorization);
+  const session = await fromSession(request);
+  if (session) return session;
+  const expired = request.cookies.has(sessionCookieName);
+  if (expired) throw new AppError(2002, "The session has expired; sign in again", { headers: { "WWW-Authenticate": CHALLENGE } });
+  throw new AppError(2004, "No access token or session was sent", { headers: { "WWW-Authenticate": CHALLENGE } });
+}
+
+export function callerKey(caller: Caller): string {
+  return caller.kind === "token" ? `token:${caller.tokenId}` : `user:${caller.userId}`;
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { forgetResolvedTokens } from "@/lib/tokens/resolve-token";
+import { generateTokenSecret, hashTokenSecret } from "@/lib/tokens/token-secret";
+import { tokenCreateSchema, type TokenCreate, type TokenSummary } from "@/lib/validations/token";
+
+const SUMMARY_SELECT = {
+  id: true, name: true, role: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true,
+} as const;
+
+type TokenRow = { id: number; name: string; role: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+function toSummary(row: TokenRow): TokenSummary {
+  return {
+    ...row,
+    role: row.role as Role,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** Creates a token; the secret is returned this once and only its hash is kept. */
+export async function createToken(
+  options: TokenCreate & { createdById?: number },
+): Promise<{ token: TokenSummary; secret: string }> {
+  const input = tokenCreateSchema.parse({ name: options.name, role: options.role, expiresInSeconds: options.expiresInSeconds });
+  const secret = generateTokenSecret();
+  const row = await db.apiToken.create({
+    data: {
+      name: input.name,
+      role: input.role,
+      tokenHash: hashTokenSecret(secret),
+      expiresAt: new Date(Date.now() + input.expiresInSeconds * 1000),
+      createdById: options.createdById ?? null,
+    },
+    select: SUMMARY_SELECT,
+  });
+  return { token: toSummary(row), secret };
+}
+
+export async function listTokens(): Promise<TokenSummary[]> {
+  const rows = await db.apiToken.findMany({ select: SUMMARY_SELECT, orderBy: { id: "asc" } });
+  return rows.map(toSummary);
+}
+
+export async function revokeToken(options: { id: number }): Promise<TokenSummary> {
+  const { count } = await db.apiToken.updateMany({
+    where: { id: options.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  forgetResolvedTokens();
+  const row = await db.apiToken.findUnique({ where: { id: options.id }, select: SUMMARY_SELECT });
+  if (!row) throw new AppError(1005, `Token ${options.id} does not exist`);
+  if (count === 0 && row.revokedAt === null) throw new AppError(1005, `Token ${options.id} does not exist`);
+  return toSummary(row);
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { roleSchema } from "@/lib/auth/roles";
+
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 90 * 24 * 60 * 60;
+export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
+
+export const tokenCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, { error: "must not be empty" }).max(100, { error: "must be at most 100 characters" }),
+  role: roleSchema,
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(1, { error: "must be at least 1 second" })
+    .max(MAX_TOKEN_LIFETIME_SECONDS, { error: "must be at most one year" })
+    .default(DEFAULT_TOKEN_LIFETIME_SECONDS),
+});
+
+export const tokenIdParamSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, { error: "must be a positive integer" })
+  .transform(Number)
+  .pipe(z.number().max(2_147_483_647));
+
+/** A token as listed: never its secret. */
+export const tokenSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: roleSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export type TokenCreate = z.input<typeof tokenCreateSchema>;
+export type TokenSummary = z.infer<typeof tokenSummarySchema>;
