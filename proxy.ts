@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods } from "@/lib/api/routes";
+import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security-headers";
 
 // Unknown API paths and wrong methods get the same problem+json envelope as every other API error,
 // decided from the one route table rather than by a fallback route in every folder.
@@ -11,7 +12,7 @@ function problem(status: 404 | 405, detail: string, headers: Record<string, stri
   );
 }
 
-export function proxy(request: NextRequest): NextResponse {
+function routeApi(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const methods = allowedMethods(pathname);
   if (methods.length === 0) return problem(404, `No API resource at ${pathname}`);
@@ -21,4 +22,25 @@ export function proxy(request: NextRequest): NextResponse {
   return problem(405, `${request.method} is not allowed on ${pathname}; allowed: ${allow}`, { Allow: allow });
 }
 
-export const config = { matcher: ["/api/((?!auth/).*)"] };
+/** Pages get a fresh script nonce per request; Next reads it from the request's CSP header. */
+function securePage(request: NextRequest): NextResponse {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/api/auth/")) return NextResponse.next();
+  return pathname.startsWith("/api/") ? routeApi(request) : securePage(request);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

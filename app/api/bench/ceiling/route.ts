@@ -1,6 +1,6 @@
 // GET /api/bench/ceiling?rows=N – constant JSON shaped like N processes: the framework's own ceiling for
 // `npm run bench`. Exists only while BENCH_CEILING_ROUTE is on; 404 otherwise.
-import { jsonTextResponse } from "@/lib/api/respond";
+import { httpProblem, jsonTextResponse, problemResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -19,8 +19,8 @@ function constantBody(rows: number): string {
   return body;
 }
 
-export const GET = withApi("GET /api/bench/ceiling", async ({ request }) => {
-  if (!env.BENCH_CEILING_ROUTE) return new Response(null, { status: 404 });
+export const GET = withApi("GET /api/bench/ceiling", async ({ request, requestId }) => {
+  if (!env.BENCH_CEILING_ROUTE) return problemResponse(httpProblem(404, "No API resource at /api/bench/ceiling", requestId));
   const rows = Number(request.nextUrl.searchParams.get("rows") ?? 100);
   if (!Number.isInteger(rows) || rows < 0 || rows > 10_000) throw new AppError(1001, "rows must be 0 to 10000");
   return jsonTextResponse(constantBody(rows));
