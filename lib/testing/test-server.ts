@@ -43,7 +43,7 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, timeoutMs:
 
 /** Starts the production build (`next start`) on a free port with the given environment. */
 export async function startServer(options: { env: Record<string, string>; port?: number }): Promise<TestServer> {
-  if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("No production build: run `npm run build` first");
+  if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first");
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
