@@ -26,6 +26,8 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(12).optional(),
   RATE_LIMIT_STORE: z.enum(["memory", "redis", "postgres"]).default("memory"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  // Keeps counters of separate deployments (or test runs) apart in a shared store.
+  RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_]{1,40}$/).default("rl"),
   RATE_LIMIT_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   RATE_LIMIT_API_POINTS: positiveInt.default(600),
   RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),

@@ -36,7 +36,7 @@ function postgresPool(): pg.Pool {
 
 function createLimiter(name: LimitName): RateLimiterAbstract {
   const { points, duration } = LIMITS[name];
-  const keyPrefix = `rl_${name}`;
+  const keyPrefix = `${env.RATE_LIMIT_KEY_PREFIX}_${name}`;
   // When the shared store fails, each instance keeps counting in memory: the API stays up and a
   // limit still holds per instance, rather than failing every request or letting every request through.
   const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix });

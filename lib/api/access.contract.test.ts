@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
+import { http } from "@/lib/testing/http";
+import { signInOverHttp } from "@/lib/testing/session";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/test-database";
+import { runScript, startServer, type TestServer } from "@/lib/testing/test-server";
+import { createRoleUsersWithCli, ROLE_USERS } from "@/lib/testing/users";
+
+type Credential = { name: string; headers: () => Record<string, string>; role?: Role; expect?: 2002 | 2004 };
+
+const PROTECTED = (Object.keys(API_ROUTES) as RouteKey[]).filter((k) => API_ROUTES[k] !== "public");
+
+for (const { provider, skip } of PROVIDERS) {
+  // PostgreSQL runs only where TEST_DATABASE_URL names a server (.ci/run sets it); elsewhere it shows as skipped.
+  describe.skipIf(skip)(`${provider}: who may call what (the route table × every kind of credential)`, () => {
+    let database: TestDatabase;
+    let server: TestServer;
+    const tokens = {} as Record<Role | "expired" | "revoked" | "admin", string>;
+    const sessions = {} as Record<Role, string>;
+    let processIds: number[] = [];
+    let spareTokenIds: number[] = [];
+
+    const admin = () => ({ Authorization: `Bearer ${tokens.admin}` });
+    const state = async () => {
+      const processes = (await http(server.baseUrl, "GET", "/api/v1/processes", { headers: admin() })).body.processes;
+      const list = (await http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() })).body.tokens;
+      // lastUsedAt moves on every authenticated call by design; everything else must stay.
+      return { processes, tokens: list.map(({ lastUsedAt: _, ...t }: { lastUsedAt: unknown }) => t) };
+    };
+
+    /** A request that would succeed for an allowed caller. */
+    function requestFor(route: RouteKey): { method: string; path: string; json?: unknown } {
+      const [method] = route.split(" ");
+      const id = processIds[0];
+      switch (route) {
+        case "GET /api/v1/processes": return { method, path: "/api/v1/processes" };
+        case "PUT /api/v1/processes": return { method, path: "/api/v1/processes", json: { processes: [{ id, name: "Bulk", comment: "" }] } };
+        case "PUT /api/v1/processes/{id}": return { method, path: `/api/v1/processes/${id}`, json: { name: "One", comment: "" } };
+        case "GET /api/v1/tokens": return { method, path: "/api/v1/tokens" };
+        case "POST /api/v1/tokens": return { method, path: "/api/v1/tokens", json: { name: "made by test", role: "User" } };
+        case "DELETE /api/v1/tokens/{id}": return { method, path: `/api/v1/tokens/${spareTokenIds.shift()}` };
+        default: throw new Error(`no request for ${route}`);
+      }
+    }
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      await seedProcessesWithCli(database.url, 5);
+      await createRoleUsersWithCli(database.url);
+      for (const role of ROLES) tokens[role] = await createTokenWithCli(database.url, role);
+      tokens.admin = await createTokenWithCli(database.url, "Super user", { name: "observer" });
+      tokens.revoked = await createTokenWithCli(database.url, "Super user", { name: "to revoke" });
+      for (let i = 0; i < 12; i++) await createTokenWithCli(database.url, "User", { name: `spare ${i}` });
+      tokens.expired = await createTokenWithCli(database.url, "Super user", { name: "short-lived", expiresIn: 1 });
+      server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
+      for (const role of ROLES) {
+        const signed = await signInOverHttp(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);
+        expect(signed.cookie, `sign-in of ${role}`).toBeTruthy();
+        sessions[role] = signed.cookie!;
+      }
+      const listedTokens = (await http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() })).body.tokens;
+      // Revoked through the CLI while the server runs, as an administrator would.
+      const revokedId = listedTokens.find((t: { name: string }) => t.name === "to revoke").id;
+      const revoke = await runScript("scripts/cli.ts", ["tokens:revoke", String(revokedId)], { DATABASE_URL: database.url });
+      expect(revoke.stdout).toContain(`Revoked token ${revokedId}`);
+      spareTokenIds = listedTokens.filter((t: { name: string }) => t.name.startsWith("spare")).map((t: { id: number }) => t.id);
+      processIds = (await state()).processes.map((p: { id: number }) => p.id);
+    });
+
+    afterAll(async () => {
+      await server?.stop();
+      await database?.drop();
+    });
+
+    const origin = () => ({ Origin: server.baseUrl });
+    const credentials: Credential[] = [
+      { name: "no credentials", headers: () => ({}), expect: 2004 },
+      { name: "a garbage token", headers: () => ({ Authorization: "Bearer not-a-token" }), expect: 2004 },
+      { name: "a well-formed unknown token", headers: () => ({ Authorization: `Bearer ppt_${"A".repeat(43)}` }), expect: 2004 },
+      { name: "a revoked token", headers: () => ({ Authorization: `Bearer ${tokens.revoked}` }), expect: 2004 },
+      { name: "an expired token", headers: () => ({ Authorization: `Bearer ${tokens.expired}` }), expect: 2002 },
+      ...ROLES.map((role) => ({ name: `a ${role} token`, headers: () => ({ Authorization: `Bearer ${tokens[role]}` }), role })),
+      ...ROLES.map((role) => ({ name: `a ${role} session`, headers: () => ({ Cookie: sessions[role], ...origin() }), role })),
+    ];
+
+    const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
+
+    it("walks every protected route in the table", () => {
+      expect(PROTECTED.length).toBe(6);
+      expect(matrix.length).toBe(PROTECTED.length * credentials.length);
+    });
+
+    it.each(matrix)("%s with %s", async (route, _, credential) => {
+      if (credential.expect === 2002) await new Promise((r) => setTimeout(r, 1_100)); // let the 1-second token expire
+      const allowed = credential.role !== undefined && (API_ROUTES[route] as readonly Role[]).includes(credential.role);
+      const before = await state();
+      const req = requestFor(route);
+      const res = await http(server.baseUrl, req.method, req.path, { json: req.json, headers: credential.headers() });
+      if (allowed) {
+        expect(res.status, res.text).toBeLessThan(300);
+        expect(res.headers.get("ratelimit")).toMatch(/^"api";r=\d+;t=\d+$/);
+        return;
+      }
+      const code = credential.expect ?? 3001;
+      expect(res.body.code, res.text).toBe(code);
+      expect(res.status).toBe(code === 3001 ? 403 : 401);
+      if (code !== 3001) expect(res.headers.get("www-authenticate")).toMatch(/^Bearer realm="api"/);
+      if (code !== 3001 && credential.name.includes("token")) expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
+      if (code === 2002) expect(res.headers.get("www-authenticate")).toContain("error_description=");
+      expect(await state()).toEqual(before);
+    });
+
+    it("a write with a session cookie from another origin is refused; the same write with a Bearer token passes", async () => {
+      const before = await state();
+      const path = `/api/v1/processes/${processIds[1]}`;
+      const json = { name: "Cross-site", comment: "" };
+      const variants: Record<string, string>[] = [
+        { Origin: "http://evil.example" },
+        { "Sec-Fetch-Site": "cross-site", Origin: "http://evil.example" },
+        {},
+      ];
+      for (const headers of variants) {
+        const res = await http(server.baseUrl, "PUT", path, { json, headers: { Cookie: sessions["Super user"], ...headers } });
+        expect(res.body.code, JSON.stringify(headers)).toBe(3001);
+      }
+      expect(await state()).toEqual(before);
+      const bearer = await http(server.baseUrl, "PUT", path, {
+        json,
+        headers: { Authorization: `Bearer ${tokens["Advanced user"]}`, Origin: "http://evil.example" },
+      });
+      expect(bearer.status).toBe(200);
+      expect(bearer.body.name).toBe("Cross-site");
+    });
+
+    it("a token created through the API is shown once, listed without its secret, and stops working when revoked", async () => {
+      const created = await http(server.baseUrl, "POST", "/api/v1/tokens", {
+        json: { name: "MES gateway", role: "Advanced user", expiresInSeconds: 3600 },
+        headers: admin(),
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.secret).toMatch(/^ppt_[A-Za-z0-9_-]{43}$/);
+      expect(Date.parse(created.body.token.expiresAt) - Date.parse(created.body.token.createdAt)).toBeCloseTo(3_600_000, -3);
+      const list = await http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() });
+      expect(list.text).not.toContain(created.body.secret);
+      expect(list.body.tokens.find((t: { id: number }) => t.id === created.body.token.id)).toMatchObject({ name: "MES gateway", revokedAt: null });
+      const use = () => http(server.baseUrl, "GET", "/api/v1/processes", { headers: { Authorization: `Bearer ${created.body.secret}` } });
+      expect((await use()).status).toBe(200);
+      const revoked = await http(server.baseUrl, "DELETE", `/api/v1/tokens/${created.body.token.id}`, { headers: admin() });
+      expect(revoked.body.token.revokedAt).not.toBeNull();
+      expect((await use()).body.code).toBe(2004);
+    });
+
+    it.each([
+      ["no expiry beyond a year", { name: "x", role: "User", expiresInSeconds: 366 * 86400 }, "/expiresInSeconds"],
+      ["a known role", { name: "x", role: "Admin" }, "/role"],
+      ["a name", { name: " ", role: "User" }, "/name"],
+    ])("creating a token requires %s (1001, nothing created)", async (_, json, pointer) => {
+      const before = await state();
+      const res = await http(server.baseUrl, "POST", "/api/v1/tokens", { json, headers: admin() });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].pointer).toBe(pointer);
+      expect(await state()).toEqual(before);
+    });
+
+    it("no secret reaches the server log", async () => {
+      const log = server.output();
+      for (const secret of Object.values(tokens)) expect(log).not.toContain(secret);
+      for (const { password } of Object.values(ROLE_USERS)) expect(log).not.toContain(password);
+      for (const cookie of Object.values(sessions)) expect(log).not.toContain(cookie.split("=")[1]);
+    });
+  });
+}
