@@ -1,0 +1,123 @@
+// npm run bench [-- --no-build] [-- --label <text>] [-- --duration <s>]
+// The API's throughput against the framework's own ceiling, on SQLite, for 100 and 1,000 processes.
+// Writes bench-results/api-<time>.{md,json}. Traffic goes to 127.0.0.1 only.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { createTokenWithCli, seedProcessesWithCli, TEST_ADMIN } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { measure } from "./load";
+import { machineFacts, markdown, type SizeResult } from "./report";
+import { startBenchServer, type BenchServer } from "./server";
+import { signInCookie } from "./sign-in";
+
+const { values } = parseArgs({
+  options: {
+    "no-build": { type: "boolean", default: false },
+    label: { type: "string", default: "" },
+    duration: { type: "string", default: "10" },
+    sizes: { type: "string", default: "100,1000" },
+  },
+});
+const SECONDS = { warmUp: 2, duration: Number(values.duration) };
+const SIZES = values.sizes.split(",").map(Number);
+const BULK_RUNS = 5;
+
+// Its own build folder, so a benchmark never replaces the build a test run beside it is serving.
+process.env.NEXT_DIST_DIR ??= ".next-bench";
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+async function listIds(server: BenchServer, auth: Record<string, string>): Promise<number[]> {
+  const res = await fetch(`${server.baseUrl}/api/v1/processes`, { headers: auth });
+  if (res.status !== 200) throw new Error(`GET /api/v1/processes answered ${res.status}`);
+  return ((await res.json()) as { processes: { id: number }[] }).processes.map((p) => p.id);
+}
+
+async function timeBulkPut(server: BenchServer, auth: Record<string, string>, ids: number[], items: number) {
+  const runsMs: number[] = [];
+  const failures: string[] = [];
+  for (let run = 0; run < BULK_RUNS; run++) {
+    const processes = ids.slice(0, items).map((id) => ({ id, name: `Bulk ${run} ${id}`, comment: `bulk run ${run}` }));
+    const body = JSON.stringify({ processes });
+    const started = performance.now();
+    const res = await fetch(`${server.baseUrl}/api/v1/processes`, {
+      method: "PUT",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body,
+    });
+    const text = await res.text();
+    runsMs.push(Math.round(performance.now() - started));
+    // A failing bulk update is a finding to report, not a reason to lose the rest of the run.
+    if (res.status !== 200) failures.push(`HTTP ${res.status} ${(JSON.parse(text) as { code?: number }).code ?? ""}`.trim());
+  }
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  return { items, medianMs: sorted[Math.floor(sorted.length / 2)], runsMs, failures };
+}
+
+async function benchSize(rows: number): Promise<SizeResult> {
+  const database = await createTestDatabase("sqlite");
+  let server: BenchServer | undefined;
+  try {
+    log(`${rows} rows: seeding and creating a token`);
+    await seedProcessesWithCli(database.url, rows);
+    const token = await createTokenWithCli(database.url, "Advanced user", { name: "bench" });
+    server = await startBenchServer({
+      DATABASE_URL: database.url,
+      SEED_DEMO_DATA: "false",
+      BENCH_CEILING_ROUTE: "1",
+      // Counted on every request, never refusing: the limiter's cost is measured, not its answers.
+      RATE_LIMIT_API_POINTS: "100000000",
+    });
+    const bearer = { Authorization: `Bearer ${token}` };
+    const cookie = { Cookie: await signInCookie(server.baseUrl, TEST_ADMIN.email, TEST_ADMIN.password) };
+    const ids = await listIds(server, bearer);
+    if (ids.length !== rows) throw new Error(`expected ${rows} processes, the API lists ${ids.length}`);
+    const url = `${server.baseUrl}/api/v1/processes`;
+
+    log(`${rows} rows: ceiling`);
+    const ceiling = await measure({ url: `${server.baseUrl}/api/bench/ceiling?rows=${rows}` }, SECONDS);
+    log(`${rows} rows: GET with a Bearer token`);
+    const getBearer = await measure({ url, headers: bearer }, SECONDS);
+    log(`${rows} rows: GET with a session cookie`);
+    const getSession = await measure({ url, headers: cookie }, SECONDS);
+    log(`${rows} rows: PUT of one process`);
+    let n = 0;
+    const putOne = await measure(
+      {
+        url,
+        method: "PUT",
+        headers: { ...bearer, "Content-Type": "application/json" },
+        next: () => {
+          const id = ids[n++ % ids.length];
+          return { path: `/api/v1/processes/${id}`, body: JSON.stringify({ name: `Process ${id}`, comment: `edit ${n}` }) };
+        },
+      },
+      SECONDS,
+    );
+    log(`${rows} rows: bulk PUT`);
+    const bulkPut = await timeBulkPut(server, bearer, ids, Math.min(rows, 1_000));
+    const peakRssMb = Math.round(server.peakRssKb() / 1024);
+    return { rows, ceiling, getBearer, getSession, putOne, bulkPut, peakRssMb };
+  } finally {
+    await server?.stop();
+    await database.drop();
+  }
+}
+
+if (!values["no-build"]) {
+  log(`building into ${process.env.NEXT_DIST_DIR}`);
+  execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
+}
+const machine = machineFacts();
+const results: SizeResult[] = [];
+for (const rows of SIZES) results.push(await benchSize(rows));
+const table = markdown(machine, results, values.label);
+console.log(table);
+mkdirSync("bench-results", { recursive: true });
+const stem = `bench-results/api-${machine.date.replace(/[:.]/g, "-")}`;
+writeFileSync(`${stem}.md`, table + "\n");
+writeFileSync(`${stem}.json`, JSON.stringify({ label: values.label, machine, results }, null, 2) + "\n");
+log(`wrote ${stem}.md and .json`);

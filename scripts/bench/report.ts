@@ -1,0 +1,58 @@
+// The benchmark's table and the facts of the machine it ran on.
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import type { LoadFigures } from "./load";
+
+export type SizeResult = {
+  rows: number;
+  ceiling: LoadFigures;
+  getBearer: LoadFigures;
+  getSession: LoadFigures;
+  putOne: LoadFigures;
+  bulkPut: { items: number; medianMs: number; runsMs: number[]; failures: string[] };
+  peakRssMb: number;
+};
+
+export type Machine = { cpu: string; cores: number; node: string; date: string; provider: string };
+
+export function machineFacts(): Machine {
+  const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
+  return { cpu, cores: os.availableParallelism(), node: process.version, date: new Date().toISOString(), provider: "SQLite" };
+}
+
+const ratio = (f: LoadFigures, ceiling: LoadFigures) => (f.rps / ceiling.rps).toFixed(2);
+
+function row(label: string, f: LoadFigures, ceiling?: LoadFigures): string {
+  const flags = f.non2xx || f.errors ? ` ⚠ ${f.non2xx} non-2xx, ${f.errors} errors` : "";
+  return `| ${label} | ${f.rps.toLocaleString("en")} | ${f.p50Ms} | ${f.p99Ms} | ${ceiling ? ratio(f, ceiling) : "–"} |${flags}`;
+}
+
+export function markdown(machine: Machine, results: SizeResult[], label: string): string {
+  const lines = [
+    `## API benchmark${label ? ` – ${label}` : ""}`,
+    "",
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.provider}, ${machine.date}. ` +
+      `autocannon, 32 connections, warm-up then timed run; rate limiting on (never refusing).`,
+    "",
+  ];
+  for (const r of results) {
+    lines.push(
+      `### ${r.rows.toLocaleString("en")} processes`,
+      "",
+      "| request | req/s | p50 ms | p99 ms | × ceiling |",
+      "|---|---:|---:|---:|---:|",
+      row(`ceiling (constant JSON, ${r.rows} rows, public)`, r.ceiling),
+      row("GET /api/v1/processes, Bearer", r.getBearer, r.ceiling),
+      row("GET /api/v1/processes, session cookie", r.getSession, r.ceiling),
+      row("PUT /api/v1/processes/{id}, Bearer", r.putOne),
+      "",
+      `Bulk PUT of ${r.bulkPut.items.toLocaleString("en")}: median ${r.bulkPut.medianMs} ms ` +
+        `(runs: ${r.bulkPut.runsMs.join(", ")} ms)` +
+        (r.bulkPut.failures.length ? ` ⚠ FAILED ${r.bulkPut.failures.length} of ${r.bulkPut.runsMs.length}: ${r.bulkPut.failures.join(", ")}` : "") +
+        `. Server peak RSS (VmHWM): ${r.peakRssMb} MB.`,
+      "",
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,113 @@
+// Starts the production build the way lib/testing/test-server.ts does, but with the server's output
+// discarded (a benchmark must not pay for collecting megabytes of log lines), and finds the pid of
+// the process that really serves, for its peak memory.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import path from "node:path";
+import { TEST_ADMIN } from "@/lib/testing/fixtures";
+import { freePort } from "@/lib/testing/test-server";
+
+const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
+
+export type BenchServer = { baseUrl: string; pid: number; peakRssKb: () => number; stop: () => Promise<void> };
+
+function childrenOf(pid: number): number[] {
+  const all: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid; the command name (field 2) may contain spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) all.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return all;
+}
+
+function descendantsOf(pid: number): number[] {
+  return childrenOf(pid).flatMap((c) => [c, ...descendantsOf(c)]);
+}
+
+/** Inodes of the sockets listening on the port (IPv4 and IPv6 tables). */
+function listeningInodes(port: number): Set<string> {
+  const inodes = new Set<string>();
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let lines: string[] = [];
+    try {
+      lines = readFileSync(table, "utf8").split("\n").slice(1);
+    } catch {
+      continue;
+    }
+    for (const line of lines) {
+      const cols = line.trim().split(/\s+/);
+      // local_address is ip:port, st 0A is LISTEN, inode is column 10.
+      if (cols[1]?.endsWith(`:${hexPort}`) && cols[3] === "0A") inodes.add(cols[9]);
+    }
+  }
+  return inodes;
+}
+
+/** `next start` may run the server in a child process: the real server is whoever holds the listening socket. */
+function servingPid(rootPid: number, port: number): number {
+  const inodes = listeningInodes(port);
+  for (const pid of [rootPid, ...descendantsOf(rootPid)]) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        const inode = /^socket:\[(\d+)\]$/.exec(link)?.[1];
+        if (inode && inodes.has(inode)) return pid;
+      }
+    } catch {
+      // not ours to read, or gone
+    }
+  }
+  throw new Error(`no process under ${rootPid} listens on port ${port}`);
+}
+
+export function peakRssKb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+}
+
+export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+      AUTH_SECURE_COOKIES: "false",
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+      NEXTAUTH_URL: baseUrl,
+      ...env,
+    },
+    stdio: "ignore",
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    const ok = await fetch(`${baseUrl}/api/v1/errors`).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error("server did not answer within 60 s");
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const pid = servingPid(child.pid!, port);
+  return { baseUrl, pid, peakRssKb: () => peakRssKb(pid), stop };
+}
