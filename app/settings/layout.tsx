@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import { SettingsShell } from "@/components/settings/settings-shell";
+import { getSessionUser } from "./_lib/session";
+
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  // Signed out: the page itself redirects to sign-in, since only it knows its own path for callbackUrl.
+  if (!user) return children;
+  return <SettingsShell user={user}>{children}</SettingsShell>;
+}

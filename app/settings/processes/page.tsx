@@ -1,0 +1,25 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { ProcessesEditor } from "@/components/processes/processes-editor";
+import { API_ROUTES } from "@/lib/api/routes";
+import type { Role } from "@/lib/auth/roles";
+import { listProcesses } from "@/lib/processes/list-processes";
+import { processKeys } from "@/lib/query/processes";
+import { getQueryClient } from "@/lib/query/query-client";
+import { requireUser } from "../_lib/session";
+
+export const metadata: Metadata = { title: "Processes" };
+
+const WRITERS: readonly Role[] = API_ROUTES["PUT /api/v1/processes"];
+
+export default async function ProcessesPage() {
+  const user = await requireUser("/settings/processes");
+  // Prefetched here so the first paint already shows the table; the client cache starts from this list.
+  const client = getQueryClient();
+  client.setQueryData(processKeys.list(), await listProcesses());
+  return (
+    <HydrationBoundary state={dehydrate(client)}>
+      <ProcessesEditor canWrite={WRITERS.includes(user.role)} role={user.role} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { ProcessFields } from "@/lib/validations/process";
+
+// Unsaved edits survive the sign-in round trip (2002/2004) in this tab's sessionStorage, and nowhere else.
+const KEY = "settings.processes.unsaved-edits";
+
+const stashSchema = z.array(z.object({ id: z.number().int(), draft: z.object({ name: z.string(), comment: z.string() }) }));
+
+export type StashedDraft = { id: number; draft: ProcessFields };
+
+export function stashDrafts(drafts: StashedDraft[]): void {
+  try {
+    sessionStorage.setItem(KEY, JSON.stringify(drafts.map(({ id, draft }) => ({ id, draft }))));
+  } catch {
+    // Storage full or disabled: the edits cannot be kept; signing in again still works.
+  }
+}
+
+/** The stashed edits, removed from storage as they are read. */
+export function takeStashedDrafts(): StashedDraft[] {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    if (!raw) return [];
+    sessionStorage.removeItem(KEY);
+    const parsed = stashSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}

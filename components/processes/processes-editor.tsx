@@ -1,0 +1,117 @@
+"use client";
+
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useNotify } from "@/components/feedback/toaster";
+import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
+import { useProcesses } from "@/lib/query/processes";
+import { Banners, ReadOnlyNotice, type Banner } from "./banners";
+import { takeStashedDrafts } from "./draft-stash";
+import { EditStore } from "./edit-store";
+import { EditorContext } from "./editor-context";
+import { buildRows } from "./build-rows";
+import { ProcessTable } from "./process-table";
+import { Toolbar } from "./toolbar";
+import { useSaveActions } from "./use-save-actions";
+import styles from "./processes-editor.module.css";
+
+type Props = { canWrite: boolean; role: string };
+
+export function ProcessesEditor({ canWrite, role }: Props) {
+  const [store] = useState(() => new EditStore());
+  const { data: processes = [] } = useProcesses();
+  const notify = useNotify();
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [forbidden, setForbidden] = useState(false);
+  const readOnly = !canWrite || forbidden;
+
+  const actions = useSaveActions({ store, notify, setBanner, onForbidden: () => setForbidden(true) });
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const [context] = useState(() => ({
+    store,
+    actions: {
+      saveRow: (id: number) => actionsRef.current.saveRow(id),
+      discardRow: (id: number) => actionsRef.current.discardRow(id),
+    },
+  }));
+
+  const summary = useSyncExternalStore(store.subscribe, store.getSummary, store.getSummary);
+  useLeaveGuard(!readOnly && summary.editedIds.length > 0);
+
+  // Back from signing in again (2002/2004): put the kept edits back.
+  useEffect(() => {
+    if (readOnly) return;
+    const byId = new Map(processes.map((p) => [p.id, p]));
+    let restored = 0;
+    for (const { id, draft } of takeStashedDrafts()) {
+      const p = byId.get(id);
+      if (!p || (p.name === draft.name && p.comment === draft.comment)) continue;
+      store.setDraft(id, draft);
+      restored++;
+    }
+    if (restored > 0) notify("info", `Restored ${restored === 1 ? "1 unsaved edit" : `${restored} unsaved edits`} from before you signed in again.`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the list the page was rendered with
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        if (!readOnly) actionsRef.current.saveAll();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [readOnly]);
+
+  const [filter, setFilter] = useState("");
+  const deferredFilter = useDeferredValue(filter);
+  const rows = useMemo(
+    () => buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store),
+    [processes, summary.goneProcesses, deferredFilter, store, readOnly],
+  );
+  const hidden = useMemo(() => {
+    if (!deferredFilter) return 0;
+    const visible = new Set(rows.map((r) => r.process.id));
+    return summary.editedIds.filter((id) => !visible.has(id)).length;
+  }, [rows, summary.editedIds, deferredFilter]);
+
+  return (
+    <EditorContext.Provider value={context}>
+      <div className={styles.page}>
+        <header className={styles.header}>
+          <div>
+            <h1 className={styles.title}>Processes</h1>
+            <p className={styles.subtitle}>
+              {processes.length.toLocaleString("en")} production processes: their names and comments as shown across the plant.
+            </p>
+          </div>
+          {!readOnly && (
+            <p className={styles.keys}>
+              <kbd>Enter</kbd> saves a row (<kbd>Ctrl</kbd>+<kbd>Enter</kbd> in a comment) · <kbd>Ctrl</kbd>+<kbd>S</kbd> saves
+              all · <kbd>Esc</kbd> reverts a field
+            </p>
+          )}
+        </header>
+        {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
+        {!readOnly && <Banners banner={banner} onDismiss={() => setBanner(null)} onRetry={() => actionsRef.current.saveAll()} />}
+        <Toolbar
+          readOnly={readOnly}
+          filter={filter}
+          onFilter={setFilter}
+          edited={summary.editedIds.length}
+          hidden={hidden}
+          invalid={summary.invalidCount}
+          saving={actions.saveAllPending}
+          onSaveAll={() => actions.saveAll()}
+          onDiscardAll={() => actions.discardAll()}
+        />
+        <ProcessTable
+          rows={rows}
+          readOnly={readOnly}
+          emptyText={processes.length === 0 ? "There are no processes yet." : "No process matches the filter."}
+        />
+      </div>
+    </EditorContext.Provider>
+  );
+}

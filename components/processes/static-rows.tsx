@@ -1,0 +1,60 @@
+import { memo } from "react";
+import type { Process } from "@/lib/validations/process";
+import { useEditor } from "./editor-context";
+import styles from "./process-table.module.css";
+
+/** A row for the read-only table (the User role, or after a 3001): values as text, nothing to press. */
+export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Process }) {
+  return (
+    <>
+      <div role="cell" className={styles.idCell}>
+        {process.id}
+      </div>
+      <div role="cell" className={styles.textCell}>
+        {process.name}
+      </div>
+      <div role="cell" className={`${styles.textCell} ${styles.commentText}`}>
+        {process.comment || <span className={styles.empty}>No comment</span>}
+      </div>
+    </>
+  );
+});
+
+/** A row whose process was deleted meanwhile: kept on screen, with what was typed, until dismissed. */
+export const GoneRow = memo(function GoneRow({ process }: { process: Process }) {
+  const { store, actions } = useEditor();
+  const draft = store.getRow(process.id)?.draft;
+  return (
+    <>
+      <div role="cell" className={styles.idCell}>
+        {process.id}
+      </div>
+      <div role="cell" className={`${styles.textCell} ${styles.goneText}`}>
+        {draft?.name ?? process.name}
+      </div>
+      <div role="cell" className={`${styles.textCell} ${styles.goneText} ${styles.commentText}`}>
+        {draft?.comment ?? process.comment}
+      </div>
+      <div role="cell" className={styles.statusCell}>
+        <div className={`${styles.status} ${styles.danger}`}>
+          <span className={styles.statusLine}>
+            <span className={styles.statusIcon} aria-hidden="true">
+              ✕
+            </span>
+            This process no longer exists
+          </span>
+        </div>
+      </div>
+      <div role="cell" className={styles.actionsCell}>
+        <button
+          type="button"
+          className={styles.button}
+          aria-label={`Dismiss process ${process.id}`}
+          onClick={() => actions.discardRow(process.id)}
+        >
+          Dismiss
+        </button>
+      </div>
+    </>
+  );
+});

@@ -1,0 +1,77 @@
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/query/api-error";
+import type { Process, ProcessFields, ProcessItem, ProcessList } from "@/lib/validations/process";
+
+// The processes resource on the client: keys, fetchers, query options and mutation hooks, in one place.
+
+export const processKeys = {
+  all: ["processes"] as const,
+  list: () => [...processKeys.all, "list"] as const,
+};
+
+export const processMutationKeys = {
+  saveOne: [...processKeys.all, "save-one"] as const,
+  saveMany: [...processKeys.all, "save-many"] as const,
+};
+
+export async function fetchProcesses(): Promise<Process[]> {
+  const body = await apiFetch<ProcessList>("/api/v1/processes");
+  return body.processes;
+}
+
+export function putProcess(id: number, fields: ProcessFields): Promise<Process> {
+  return apiFetch<Process>(`/api/v1/processes/${id}`, { method: "PUT", body: JSON.stringify(fields) });
+}
+
+export async function putProcesses(items: ProcessItem[]): Promise<Process[]> {
+  const body = await apiFetch<ProcessList>("/api/v1/processes", {
+    method: "PUT",
+    body: JSON.stringify({ processes: items }),
+  });
+  return body.processes;
+}
+
+export const processesQueryOptions = () => queryOptions({ queryKey: processKeys.list(), queryFn: fetchProcesses });
+
+export function useProcesses() {
+  return useQuery(processesQueryOptions());
+}
+
+/**
+ * Puts the server's answer into the cached list. Unchanged rows keep their object identity, so only the
+ * saved rows re-render.
+ */
+export function mergeSavedProcesses(client: QueryClient, saved: Process[]): void {
+  const byId = new Map(saved.map((p) => [p.id, p]));
+  client.setQueryData<Process[]>(processKeys.list(), (list) =>
+    list?.map((p) => {
+      const next = byId.get(p.id);
+      return next && next.version >= p.version ? next : p;
+    }),
+  );
+}
+
+export type SaveOneVariables = { id: number; fields: ProcessFields };
+
+export function useSaveProcess() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: processMutationKeys.saveOne,
+    mutationFn: ({ id, fields }: SaveOneVariables) => putProcess(id, fields),
+    onSuccess: (saved) => mergeSavedProcesses(client, [saved]),
+  });
+}
+
+export function useSaveProcesses() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: processMutationKeys.saveMany,
+    mutationFn: (items: ProcessItem[]) => putProcesses(items),
+    onSuccess: (saved) => mergeSavedProcesses(client, saved),
+  });
+}
+
+/** After a 1005 or a vanished id: the list changed under us. */
+export function refetchProcesses(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({ queryKey: processKeys.list() });
+}
