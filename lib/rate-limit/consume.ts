@@ -15,7 +15,7 @@ export async function consumeRateLimit(name: LimitName, key: string): Promise<Re
     RateLimit: `"${name}";r=${Math.max(0, res.remainingPoints)};t=${Math.ceil(res.msBeforeNext / 1000)}`,
   });
   try {
-    return headers(await limiter(name).consume(key));
+    return headers(await (await limiter(name)).consume(key));
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfter = String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));

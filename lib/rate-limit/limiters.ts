@@ -22,19 +22,27 @@ let pool: pg.Pool | undefined;
 
 function redisClient(): Redis {
   // No offline queue and one retry: a request must not wait on a store that is down (the insurance limiter answers).
-  redis ??= new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1_000 });
-  redis.on("error", (error) => logger.warn("rate-limit store (Redis) error", { message: error.message }));
+  if (!redis) {
+    redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1_000 });
+    redis.on("error", (error) => logger.warn("rate-limit store (Redis) error", { message: error.message }));
+  }
   return redis;
 }
 
 function postgresPool(): pg.Pool {
   const url = env.RATE_LIMIT_POSTGRES_URL ?? env.DATABASE_URL;
-  pool ??= new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 1_000 });
-  pool.on("error", (error) => logger.warn("rate-limit store (PostgreSQL) error", { message: error.message }));
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 1_000 });
+    pool.on("error", (error) => logger.warn("rate-limit store (PostgreSQL) error", { message: error.message }));
+  }
   return pool;
 }
 
-function createLimiter(name: LimitName): RateLimiterAbstract {
+type Entry = { limiter: RateLimiterAbstract; ready: Promise<void>; settled?: boolean };
+
+const STORE_RETRY_MS = 5_000;
+
+function createLimiter(name: LimitName): Entry {
   const { points, duration } = LIMITS[name];
   const keyPrefix = `${env.RATE_LIMIT_KEY_PREFIX}_${name}`;
   // When the shared store fails, each instance keeps counting in memory: the API stays up and a
@@ -42,18 +50,24 @@ function createLimiter(name: LimitName): RateLimiterAbstract {
   const insuranceLimiter = new RateLimiterMemory({ points, duration, keyPrefix });
   switch (env.RATE_LIMIT_STORE) {
     case "memory":
-      return insuranceLimiter;
-    case "redis":
-      return new RateLimiterRedis({
-        storeClient: redisClient(),
+      return { limiter: insuranceLimiter, ready: Promise.resolve() };
+    case "redis": {
+      const client = redisClient();
+      const ready = client.status === "ready" ? Promise.resolve() : new Promise<void>((r) => client.once("ready", () => r()));
+      const limiter = new RateLimiterRedis({
+        storeClient: client,
         points,
         duration,
         keyPrefix,
         rejectIfRedisNotReady: true,
         insuranceLimiter,
       });
-    case "postgres":
-      return new RateLimiterPostgres({
+      return { limiter, ready };
+    }
+    case "postgres": {
+      let settle: () => void = () => {};
+      const ready = new Promise<void>((r) => (settle = r));
+      const limiter = new RateLimiterPostgres({
         storeClient: postgresPool(),
         storeType: "pool",
         tableName: "rate_limits",
@@ -62,17 +76,36 @@ function createLimiter(name: LimitName): RateLimiterAbstract {
         keyPrefix,
         insuranceLimiter,
       }, (error?: Error) => {
-        if (error) logger.warn("rate-limit table could not be created", { message: error.message });
+        settle();
+        if (!error) return;
+        // Until its table exists the limiter answers from memory; a later request builds it anew.
+        logger.warn("rate-limit table could not be created", { message: error.message });
+        setTimeout(() => limiters.delete(name), STORE_RETRY_MS).unref();
       });
+      return { limiter, ready };
+    }
   }
 }
 
-const limiters = new Map<LimitName, RateLimiterAbstract>();
+const limiters = new Map<LimitName, Entry>();
 
-export function limiter(name: LimitName): RateLimiterAbstract {
-  let l = limiters.get(name);
-  if (!l) limiters.set(name, (l = createLimiter(name)));
-  return l;
+function entry(name: LimitName): Entry {
+  let e = limiters.get(name);
+  if (!e) limiters.set(name, (e = createLimiter(name)));
+  return e;
+}
+
+/**
+ * The limiter, once its shared store is connected, so the first requests are counted there rather than
+ * in memory. Waits at most 3 s, once: a store that is down must not hold requests up.
+ */
+export async function limiter(name: LimitName): Promise<RateLimiterAbstract> {
+  const e = entry(name);
+  if (!e.settled) {
+    await Promise.race([e.ready, new Promise((r) => setTimeout(r, 3_000).unref())]);
+    e.settled = true;
+  }
+  return e.limiter;
 }
 
 export function limitOf(name: LimitName) {
