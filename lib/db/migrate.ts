@@ -317,7 +317,16 @@ async function applyMigrations(
   try {
     const output = await withPanicMessage(() =>
       engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
-    );
+    ).catch((error: unknown) => {
+      // The engine takes SQLite's exclusive locking mode, which waits out every other open connection.
+      if (provider === "sqlite" && /SocketTimeout|SQLITE_BUSY|database is locked/.test(String(error))) {
+        throw new Error(
+          "The SQLite database is in use (a running server?): stop it to apply new migrations; the server applies them itself when it starts",
+          { cause: error },
+        );
+      }
+      throw error;
+    });
     for (const name of output.appliedMigrationNames) log?.(`Applied migration ${name}`);
     return output.appliedMigrationNames;
   } finally {
