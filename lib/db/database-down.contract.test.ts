@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTokenWithCli } from "@/lib/testing/fixtures";
+import { http } from "@/lib/testing/http";
+import { startTcpProxy } from "@/lib/testing/tcp-proxy";
+import { createTestDatabase, postgresTestUrl, type TestDatabase } from "@/lib/testing/test-database";
+import { startServer, type TestServer } from "@/lib/testing/test-server";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Needs a PostgreSQL server (TEST_DATABASE_URL); SQLite is a file and cannot become unreachable this way.
+describe.skipIf(!postgresTestUrl)("postgresql: the database goes away and comes back", () => {
+  let database: TestDatabase;
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  let server: TestServer;
+  let token: string;
+  const get = (path: string) => http(server.baseUrl, "GET", path, { headers: { Authorization: `Bearer ${token}` } });
+
+  beforeAll(async () => {
+    database = await createTestDatabase("postgresql");
+    const direct = new URL(database.url);
+    proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    const viaProxy = new URL(database.url);
+    viaProxy.port = String(proxy.port);
+    token = await createTokenWithCli(viaProxy.toString(), "User");
+    server = await startServer({ env: { DATABASE_URL: viaProxy.toString() } });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await proxy?.stop();
+    await database?.drop();
+  });
+
+  it("answers 1006/503 with Retry-After while it is unreachable, and 200 again once it is back, without a restart", async () => {
+    expect((await get("/api/v1/processes")).status).toBe(200);
+    expect((await get("/api/health")).status).toBe(200);
+
+    await proxy.cut();
+    // The first token lookup was cached; a write and a read must both fail cleanly.
+    const down = await get("/api/v1/processes");
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ code: 1006, title: "Error access to database", status: 503 });
+    expect(down.headers.get("retry-after")).toBe("5");
+    expect(down.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(down.text).not.toMatch(/ECONNREFUSED|Prisma|stack|127\.0\.0\.1/);
+    const health = await get("/api/health");
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: "unavailable", database: { ok: false } });
+
+    await proxy.restore();
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      await sleep(200);
+      status = (await get("/api/v1/processes")).status;
+    }
+    expect(status).toBe(200);
+    expect((await get("/api/health")).status).toBe(200);
+  });
+});
