@@ -1,22 +1,30 @@
-// Errors that mean "the database did not answer or failed", as opposed to a bug in our code.
+// Errors that mean "the database did not answer or failed", as opposed to a bug in our code or bad data.
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH",
   "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_READONLY",
   "SQLITE_CORRUPT", "SQLITE_NOTADB",
+  // Prisma: P1xxx cannot reach or authenticate; P2024 pool timeout; P2028 transaction API; P2034 write conflict.
+  "P2024", "P2028", "P2034",
 ]);
 
-function codeOf(error: unknown): unknown {
-  return typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+// Driver adapter error kinds (@prisma/driver-adapter-utils) that are about the connection.
+const ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable", "DatabaseDoesNotExist", "DatabaseAccessDenied", "ConnectionClosed", "SocketTimeout",
+  "TlsConnectionError", "AuthenticationFailed", "TooManyConnections", "TransactionWriteConflict", "TransactionAlreadyClosed",
+]);
+
+function isConnectionCode(code: unknown): boolean {
+  if (typeof code !== "string") return false;
+  // PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57 (operator intervention), 40 (rollback).
+  return CONNECTION_CODES.has(code) || /^P1\d{3}$/.test(code) || /^(08|53|57|40)[0-9A-Z]{3}$/.test(code);
 }
 
 export function isDatabaseError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const name = (e as { name?: unknown }).name;
-    if (typeof name === "string" && (name.startsWith("PrismaClient") || name === "DriverAdapterError")) return true;
-    const code = codeOf(e);
-    // PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57 (operator intervention), 40 (rollback).
-    if (typeof code === "string" && (CONNECTION_CODES.has(code) || /^(08|53|57|40)[0-9A-Z]{3}$/.test(code))) return true;
-    if (e instanceof Error && /Connection terminated|connect ECONNREFUSED|database is locked/i.test(e.message)) return true;
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, code, kind, message } = e as { name?: unknown; code?: unknown; kind?: unknown; message?: unknown };
+    if (name === "PrismaClientInitializationError" || name === "PrismaClientRustPanicError") return true;
+    if (isConnectionCode(code) || (typeof kind === "string" && ADAPTER_KINDS.has(kind))) return true;
+    if (typeof message === "string" && /Connection terminated|connect ECONNREFUSED|database is locked/i.test(message)) return true;
   }
   return false;
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseError } from "@/lib/db/errors";
+
+const withCode = (code: string, message = "x") => Object.assign(new Error(message), { code });
+const named = (name: string) => Object.assign(new Error("x"), { name });
+
+describe("isDatabaseError (what maps to 1006)", () => {
+  it.each([
+    ["a refused connection", withCode("ECONNREFUSED")],
+    ["a reset connection", withCode("ECONNRESET")],
+    ["a busy SQLite file", withCode("SQLITE_BUSY")],
+    ["PostgreSQL shutting down (57P01)", withCode("57P01")],
+    ["PostgreSQL connection failure (08006)", withCode("08006")],
+    ["too many connections (53300)", withCode("53300")],
+    ["Prisma cannot reach the server (P1001)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P1001" })],
+    ["a Prisma pool timeout (P2024)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P2024" })],
+    ["Prisma failing to start", named("PrismaClientInitializationError")],
+    ["an adapter that lost its connection", Object.assign(named("DriverAdapterError"), { cause: { kind: "ConnectionClosed" } })],
+    ["a terminated connection", new Error("Connection terminated unexpectedly")],
+    ["a cause two levels down", new Error("outer", { cause: new Error("mid", { cause: withCode("ETIMEDOUT") }) })],
+  ])("%s is a database error", (_, error) => {
+    expect(isDatabaseError(error)).toBe(true);
+  });
+
+  it.each([
+    ["a TypeError", new TypeError("x is undefined")],
+    ["a unique violation (23505)", withCode("23505")],
+    ["a Prisma unique violation (P2002)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P2002" })],
+    ["a Prisma validation error (a bug)", named("PrismaClientValidationError")],
+    ["a string", "boom"],
+    ["null", null],
+  ])("%s is not", (_, error) => {
+    expect(isDatabaseError(error)).toBe(false);
+  });
+});
