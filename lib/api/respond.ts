@@ -5,8 +5,41 @@ import type { Problem } from "@/lib/validations/problem";
 const JSON_TYPE = "application/json; charset=UTF-8";
 const PROBLEM_TYPE = "application/problem+json; charset=UTF-8";
 
+// Values whose JSON text is known already (the cached process list, frozen): a body that holds one is
+// answered with that text instead of serializing every row again on every request.
+const knownJson = new WeakMap<object, string>();
+
+/** Records the JSON text of a frozen value that will be answered many times; returns the value. */
+export function rememberJson<T extends object>(value: T, json: string): T {
+  if (!Object.isFrozen(value)) throw new Error("rememberJson needs a frozen value: its text must keep matching it");
+  knownJson.set(value, json);
+  return value;
+}
+
+const isKnown = (v: unknown): v is object => typeof v === "object" && v !== null && knownJson.has(v);
+
+/** JSON.stringify, except that members of a plain top-level object whose text is known are not serialized again. */
+function toJson(body: unknown): string {
+  if (isKnown(body)) return knownJson.get(body)!;
+  if (
+    typeof body !== "object" || body === null || Object.getPrototypeOf(body) !== Object.prototype ||
+    typeof (body as { toJSON?: unknown }).toJSON === "function"
+  ) {
+    return JSON.stringify(body);
+  }
+  const members = Object.entries(body);
+  if (!members.some(([, v]) => isKnown(v))) return JSON.stringify(body);
+  const parts: string[] = [];
+  for (const [key, value] of members) {
+    // As JSON.stringify does: members whose value has no JSON form (undefined, functions) are left out.
+    const text = isKnown(value) ? knownJson.get(value)! : (JSON.stringify(value) as string | undefined);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(",")}}`;
+}
+
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
-  return jsonTextResponse(JSON.stringify(body), init);
+  return jsonTextResponse(toJson(body), init);
 }
 
 /** For bodies already serialized (the cached process list). */

@@ -20,3 +20,20 @@ export const BULK_UPDATE_SQL =
          SET name = v.name, comment = v.comment, version = p.version + 1, "updatedAt" = $1
         FROM jsonb_to_recordset($2::jsonb) AS v(id integer, name text, comment text)
        WHERE p.id = v.id`;
+
+/**
+ * Bumps the process revision (one row, id 1) inside the transaction of a write, so that readers see the
+ * new value exactly when they can see the write. An upsert, so that a missing row cannot silently stop it.
+ */
+export const BUMP_PROCESS_REVISION_SQL = `INSERT INTO process_revisions (id, value) VALUES (1, 1)
+  ON CONFLICT (id) DO UPDATE SET value = process_revisions.value + 1`;
+
+/**
+ * One cheap query whose answer changes whenever another connection has committed a change that a cached
+ * process list may not contain. SQLite: `PRAGMA data_version` changes when any other connection (the CLI,
+ * the seed script, another instance, a sqlite3 shell) commits; this connection's own commits do not change
+ * it, which the process counts itself (lib/processes/revision.ts). PostgreSQL: the revision row that every
+ * write bumps in its own transaction, so it is visible exactly when the write is.
+ */
+export const DATA_REVISION_SQL =
+  databaseProvider === "sqlite" ? "PRAGMA data_version" : "SELECT value FROM process_revisions WHERE id = 1";

@@ -20,6 +20,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "createdById",
   ],
   processes: ["id", "name", "comment", "version", "createdAt", "updatedAt"],
+  process_revisions: ["id", "value"],
   users: ["id", "email", "passwordHash", "role", "createdAt", "updatedAt"],
 };
 

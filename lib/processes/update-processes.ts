@@ -1,9 +1,17 @@
 import "server-only";
-import { db } from "@/lib/db/client";
 import { BULK_UPDATE_SQL } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors";
+import { changeProcesses } from "@/lib/processes/revision";
 import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
 import type { Process, ProcessItem } from "@/lib/validations/process";
+
+// Prisma refuses an `in` list longer than the driver's bind-parameter limit (P2029: 999 on SQLite), so a
+// list of up to 10,000 ids is read in chunks.
+const IDS_PER_QUERY = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
 
 /**
  * Replaces the editable fields of every listed process in one transaction: all or nothing.
@@ -14,11 +22,14 @@ export async function updateProcesses(options: { processes: ProcessItem[] }): Pr
   const ids = items.map((p) => p.id);
   const payload = JSON.stringify(items.map(({ id, name, comment }) => ({ id, name, comment })));
 
-  return db.$transaction(async (tx) => {
+  return changeProcesses(async (tx) => {
     const count = await tx.$executeRawUnsafe(BULK_UPDATE_SQL, new Date(), payload);
     if (count !== items.length) {
-      const found = await tx.process.findMany({ where: { id: { in: ids } }, select: { id: true } });
-      const existing = new Set(found.map((r) => r.id));
+      const existing = new Set<number>();
+      for (const part of chunks(ids, IDS_PER_QUERY)) {
+        const found = await tx.process.findMany({ where: { id: { in: part } }, select: { id: true } });
+        for (const r of found) existing.add(r.id);
+      }
       const errors = items.flatMap((item, index) =>
         existing.has(item.id)
           ? []
@@ -29,11 +40,10 @@ export async function updateProcesses(options: { processes: ProcessItem[] }): Pr
         errors,
       });
     }
-    const rows = await tx.process.findMany({
-      where: { id: { in: ids } },
-      select: PROCESS_SELECT,
-      orderBy: { id: "asc" },
-    });
+    const rows = [];
+    for (const part of chunks([...ids].sort((a, b) => a - b), IDS_PER_QUERY)) {
+      rows.push(...(await tx.process.findMany({ where: { id: { in: part } }, select: PROCESS_SELECT, orderBy: { id: "asc" } })));
+    }
     return rows.map(toProcess);
   }, { timeout: 60_000, maxWait: 10_000 });
 }

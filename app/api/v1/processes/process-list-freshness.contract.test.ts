@@ -1,0 +1,110 @@
+// GET /api/v1/processes answers from a cached list while the data has not changed (lib/processes/
+// process-list-cache.ts). These tests pin the one thing such a cache must never do: answer with data
+// older than a write that was acknowledged before the GET, whichever instance or process wrote it.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqliteFilePath } from "@/lib/db/url";
+import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
+import { apiClient, type ApiClient } from "@/lib/testing/http";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/test-database";
+import { startServer, type TestServer } from "@/lib/testing/test-server";
+
+type Row = { id: number; name: string; comment: string; version: number };
+
+for (const { provider, skip } of PROVIDERS) {
+  describe.skipIf(skip)(`${provider}: the process list is never older than an acknowledged write`, () => {
+    let database: TestDatabase;
+    let servers: TestServer[] = [];
+    let a: ApiClient;
+    let b: ApiClient;
+
+    const list = async (api: ApiClient): Promise<Row[]> => {
+      const res = await api("GET", "/api/v1/processes");
+      expect(res.status).toBe(200);
+      return res.body.processes;
+    };
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      await seedProcessesWithCli(database.url, 20);
+      const token = await createTokenWithCli(database.url, "Advanced user");
+      const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" };
+      // Two instances on one database, as behind a load balancer.
+      servers = await Promise.all([startServer({ env }), startServer({ env })]);
+      a = apiClient(servers[0].baseUrl, { Authorization: `Bearer ${token}` });
+      b = apiClient(servers[1].baseUrl, { Authorization: `Bearer ${token}` });
+    });
+
+    afterAll(async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+      await database?.drop();
+    });
+
+    it("a GET right after a PUT on the same instance shows it", async () => {
+      const [first] = await list(a);
+      const res = await a("PUT", `/api/v1/processes/${first.id}`, { json: { name: "Same instance", comment: "a" } });
+      expect(res.status).toBe(200);
+      expect((await list(a))[0]).toMatchObject({ name: "Same instance", version: first.version + 1 });
+    });
+
+    it("a GET on another instance shows a PUT acknowledged by the first, though it had the list cached", async () => {
+      const before = await list(b);
+      await list(b);
+      const res = await a("PUT", `/api/v1/processes/${before[1].id}`, { json: { name: "Other instance", comment: "b" } });
+      expect(res.status).toBe(200);
+      expect((await list(b))[1]).toMatchObject({ name: "Other instance", comment: "b", version: before[1].version + 1 });
+    });
+
+    it("a bulk PUT on one instance is seen whole by the other", async () => {
+      const before = await list(b);
+      const items = before.slice(0, 5).map((p, i) => ({ id: p.id, name: `Bulk ${i}`, comment: "" }));
+      expect((await a("PUT", "/api/v1/processes", { json: { processes: items } })).status).toBe(200);
+      expect((await list(b)).slice(0, 5).map((p) => p.name)).toEqual(items.map((p) => p.name));
+    });
+
+    it("a refused bulk PUT (rolled back) leaves every instance's list as it was", async () => {
+      const before = await list(a);
+      expect(await list(b)).toEqual(before);
+      const items = [{ id: before[0].id, name: "Never saved", comment: "" }, { id: 2_147_483_000, name: "x", comment: "" }];
+      expect((await a("PUT", "/api/v1/processes", { json: { processes: items } })).status).toBe(400);
+      expect(await list(a)).toEqual(before);
+      expect(await list(b)).toEqual(before);
+    });
+
+    it("a write by another process (the seed script) is seen by the next GET on every instance", async () => {
+      await list(a);
+      await list(b);
+      await seedProcessesWithCli(database.url, 7);
+      for (const api of [a, b]) {
+        const processes = await list(api);
+        expect(processes.map((p) => p.name)).toEqual(Array.from({ length: 7 }, (_, i) => `Process ${i + 1}`));
+      }
+    });
+
+    it("many GETs at once while PUTs land: every GET after a PUT's answer shows that PUT", async () => {
+      const [target] = await list(a);
+      for (let round = 0; round < 5; round++) {
+        // Readers in flight on both instances while the write happens, so cached lists and queued checks exist.
+        const noise = Array.from({ length: 10 }, (_, i) => list(i % 2 ? a : b));
+        const res = await a("PUT", `/api/v1/processes/${target.id}`, { json: { name: `Round ${round}`, comment: "" } });
+        expect(res.status).toBe(200);
+        const after = await Promise.all([list(a), list(b), list(a), list(b)]);
+        for (const processes of after) expect(processes[0]).toMatchObject({ name: `Round ${round}`, version: res.body.version });
+        await Promise.all(noise);
+      }
+    });
+
+    it.skipIf(provider !== "sqlite")("SQLite: a write by any other connection (a sqlite3 shell) is seen by the next GET", async () => {
+      const [first] = await list(a);
+      await list(b);
+      const shell = new Database(sqliteFilePath(database.url));
+      try {
+        shell.prepare("UPDATE processes SET name = ? WHERE id = ?").run("Written by a shell", first.id);
+      } finally {
+        shell.close();
+      }
+      expect((await list(a))[0].name).toBe("Written by a shell");
+      expect((await list(b))[0].name).toBe("Written by a shell");
+    });
+  });
+}
