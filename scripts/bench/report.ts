@@ -13,12 +13,14 @@ export type SizeResult = {
   peakRssMb: number;
 };
 
-export type Machine = { cpu: string; cores: number; node: string; date: string; provider: string };
+export type Machine = { cpu: string; cores: number; node: string; date: string; provider: string; loadAverage: number[] };
 
 export function machineFacts(): Machine {
   const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
   const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
-  return { cpu, cores: os.availableParallelism(), node: process.version, date: new Date().toISOString(), provider: "SQLite" };
+  // The load average before the run: on a shared machine, other work skews every figure.
+  const loadAverage = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  return { cpu, cores: os.availableParallelism(), node: process.version, date: new Date().toISOString(), provider: "SQLite", loadAverage };
 }
 
 const ratio = (f: LoadFigures, ceiling: LoadFigures) => (f.rps / ceiling.rps).toFixed(2);
@@ -32,7 +34,8 @@ export function markdown(machine: Machine, results: SizeResult[], label: string)
   const lines = [
     `## API benchmark${label ? ` – ${label}` : ""}`,
     "",
-    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.provider}, ${machine.date}. ` +
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.provider}, ${machine.date}, ` +
+      `load average before the run ${machine.loadAverage.join(" / ")}. ` +
       `autocannon, 32 connections, warm-up then timed run; rate limiting on (never refusing).`,
     "",
   ];
