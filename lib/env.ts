@@ -22,6 +22,8 @@ const schema = z.object({
   SESSION_MAX_AGE_SECONDS: positiveInt.default(8 * 60 * 60),
   // Unset: Secure cookies in production. A plant LAN served over plain HTTP sets it to false.
   AUTH_SECURE_COOKIES: bool.optional(),
+  // The app's public URL, for next-auth's redirects; unset, the Host header of each request is used.
+  NEXTAUTH_URL: z.url().optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
   RATE_LIMIT_STORE: z.enum(["memory", "redis", "postgres"]).default("memory"),
@@ -50,6 +52,10 @@ function load(): Env {
 }
 
 export const env = load();
+
+// next-auth reads its origin from the environment itself: without a configured URL it must trust the
+// Host header, or every sign-in redirect breaks on a fresh install.
+if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 export const secureCookies = env.AUTH_SECURE_COOKIES ?? env.NODE_ENV === "production";
 
