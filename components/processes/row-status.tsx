@@ -27,7 +27,7 @@ export function RowStatus({ entry, saving }: { entry: RowEntry | undefined; savi
             {icon}
           </span>
         )}
-        {text}
+        <span>{text}</span>
       </span>
       {detail && <span className={styles.statusDetail}>{detail}</span>}
     </div>

@@ -41,7 +41,7 @@ export const GoneRow = memo(function GoneRow({ process }: { process: Process }) 
             <span className={styles.statusIcon} aria-hidden="true">
               ✕
             </span>
-            This process no longer exists
+            <span>This process no longer exists</span>
           </span>
         </div>
       </div>

@@ -1,0 +1,121 @@
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { seedProcessesWithCli, TEST_ADMIN } from "@/lib/testing/fixtures";
+import { runScript, startServer, type TestServer } from "@/lib/testing/test-server";
+import type { Process } from "@/lib/validations/process";
+
+export type Account = { email: string; password: string };
+
+export const OPERATOR: Account = { email: "operator@example.com", password: "operator password 1" };
+export const VIEWER: Account = { email: "viewer@example.com", password: "viewer password 12" };
+
+type App = {
+  baseUrl: string;
+  databaseUrl: string;
+  server: TestServer;
+  /** Replaces every process with `count` numbered ones ("Process 1" …) through the seeding CLI. */
+  seed: (count: number) => Promise<void>;
+  /** Deletes one process through the data layer, as someone else would meanwhile. */
+  deleteProcess: (id: number) => Promise<void>;
+};
+
+type WorkerFixtures = { serverEnv: Record<string, string>; app: App };
+type TestFixtures = { signIn: (page: Page, account?: Account) => Promise<void> };
+
+/** The CLI's migration step can meet a busy SQLite file on a loaded machine; once more is enough. */
+async function withRetry(action: () => Promise<void>, attempts = 3): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (i >= attempts || !String(error).includes("SocketTimeout")) throw error;
+    }
+  }
+}
+
+async function createUser(databaseUrl: string, account: Account, role: string): Promise<void> {
+  const args = ["users:create", "--email", account.email, "--password", account.password, "--role", role];
+  const result = await runScript("scripts/cli.ts", args, { DATABASE_URL: databaseUrl });
+  if (result.code !== 0) throw new Error(`users:create failed: ${result.stderr}`);
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  serverEnv: [{}, { scope: "worker", option: true }],
+
+  // One production server and fresh SQLite database per worker; tests seed what they need.
+  app: [
+    async ({ serverEnv }, use) => {
+      const database = await createTestDatabase("sqlite");
+      // Users first, while nothing else holds the database (the CLI migrates it on its way). The Super user
+      // comes first, as the server would create it: the server creates it only in a database without users.
+      const bootstrap = await runScript("scripts/cli.ts", ["users:bootstrap"], {
+        DATABASE_URL: database.url,
+        ADMIN_EMAIL: TEST_ADMIN.email,
+        ADMIN_PASSWORD: TEST_ADMIN.password,
+      });
+      if (bootstrap.code !== 0) throw new Error(`users:bootstrap failed: ${bootstrap.stderr}`);
+      await createUser(database.url, OPERATOR, "Advanced user");
+      await createUser(database.url, VIEWER, "User");
+      const server = await startServer({
+        env: {
+          DATABASE_URL: database.url,
+          SEED_DEMO_DATA: "false",
+          LOG_LEVEL: "warn",
+          // Every test signs in; the sign-in limit would otherwise refuse the suite itself.
+          RATE_LIMIT_SIGNIN_POINTS: "10000",
+          ...serverEnv,
+        },
+      });
+      await use({
+        baseUrl: server.baseUrl,
+        databaseUrl: database.url,
+        server,
+        seed: (count) => withRetry(() => seedProcessesWithCli(database.url, count)),
+        deleteProcess: async (id) => {
+          const result = await runScript("e2e/support/delete-process.ts", [String(id)], { DATABASE_URL: database.url });
+          if (result.code !== 0) throw new Error(`delete-process failed: ${result.stderr}`);
+        },
+      });
+      await server.stop();
+      await database.drop();
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
+
+  baseURL: async ({ app }, use) => use(app.baseUrl),
+
+  signIn: async ({}, use) => {
+    await use(async (page, account = TEST_ADMIN) => {
+      await page.goto("/settings/processes");
+      await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+      await page.getByLabel("Email").fill(account.email);
+      await page.getByLabel("Password").fill(account.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/settings\/processes$/);
+      await expect(page.getByRole("table", { name: "Processes" })).toBeVisible();
+    });
+  },
+});
+
+export { expect };
+
+/** The list as the API answers it, with the page's session. */
+export async function apiProcesses(request: APIRequestContext): Promise<Process[]> {
+  const response = await request.get("/api/v1/processes");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { processes: Process[] }).processes;
+}
+
+export const nameField = (page: Page, id: number) => page.getByRole("textbox", { name: `Name of process ${id}`, exact: true });
+export const commentField = (page: Page, id: number) =>
+  page.getByRole("textbox", { name: `Comment of process ${id}`, exact: true });
+export const row = (page: Page, id: number) => page.locator(`[role="row"][data-id="${id}"]`);
+export const saveButton = (page: Page, id: number) => page.getByRole("button", { name: `Save process ${id}`, exact: true });
+
+/** Full-page screenshots kept as artifacts (gitignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/** A row's state as written in its State cell ("Edited", "Saved", …). */
+export const rowState = (page: Page, id: number, text: string) => row(page, id).getByText(text, { exact: true });

@@ -1,0 +1,38 @@
+import chromium from "@sparticuz/chromium";
+import { defineConfig } from "@playwright/test";
+
+// Chromium comes from the @sparticuz/chromium npm package (unpacked to the temp dir on first use): no
+// `playwright install`, no system browser. The tests run against the production build (`npm run build` first).
+const executablePath = await chromium.executablePath();
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/playwright",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // Each worker starts its own server and database; two cores carry two workers.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    browserName: "chromium",
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+});
