@@ -1,8 +1,9 @@
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { seedProcessesWithCli, TEST_ADMIN } from "@/lib/testing/fixtures";
+import { TEST_ADMIN } from "@/lib/testing/fixtures";
 import { runScript, startServer, type TestServer } from "@/lib/testing/test-server";
 import type { Process } from "@/lib/validations/process";
+import { startDataHelper } from "./data-client";
 
 export type Account = { email: string; password: string };
 
@@ -13,25 +14,14 @@ type App = {
   baseUrl: string;
   databaseUrl: string;
   server: TestServer;
-  /** Replaces every process with `count` numbered ones ("Process 1" …) through the seeding CLI. */
+  /** Replaces every process with `count` numbered ones ("Process 1" …), through the data layer. */
   seed: (count: number) => Promise<void>;
   /** Deletes one process through the data layer, as someone else would meanwhile. */
   deleteProcess: (id: number) => Promise<void>;
 };
 
-type WorkerFixtures = { serverEnv: Record<string, string>; app: App };
+type WorkerFixtures = { serverEnv: Record<string, string>; app: App; sessions: Map<string, Cookie[]> };
 type TestFixtures = { signIn: (page: Page, account?: Account) => Promise<void> };
-
-/** The CLI's migration step can meet a busy SQLite file on a loaded machine; once more is enough. */
-async function withRetry(action: () => Promise<void>, attempts = 3): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      return await action();
-    } catch (error) {
-      if (i >= attempts || !String(error).includes("SocketTimeout")) throw error;
-    }
-  }
-}
 
 async function createUser(databaseUrl: string, account: Account, role: string): Promise<void> {
   const args = ["users:create", "--email", account.email, "--password", account.password, "--role", role];
@@ -66,16 +56,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           ...serverEnv,
         },
       });
+      const data = startDataHelper(database.url);
       await use({
         baseUrl: server.baseUrl,
         databaseUrl: database.url,
         server,
-        seed: (count) => withRetry(() => seedProcessesWithCli(database.url, count)),
-        deleteProcess: async (id) => {
-          const result = await runScript("e2e/support/delete-process.ts", [String(id)], { DATABASE_URL: database.url });
-          if (result.code !== 0) throw new Error(`delete-process failed: ${result.stderr}`);
-        },
+        seed: data.seed,
+        deleteProcess: data.deleteProcess,
       });
+      await data.close();
       await server.stop();
       await database.drop();
     },
@@ -84,8 +73,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   baseURL: async ({ app }, use) => use(app.baseUrl),
 
-  signIn: async ({}, use) => {
+  // Session cookies per account, reused by later tests of the same worker (signing in is tested on its own).
+  sessions: [async ({}, use) => use(new Map()), { scope: "worker" }],
+
+  signIn: async ({ sessions }, use) => {
     await use(async (page, account = TEST_ADMIN) => {
+      const kept = sessions.get(account.email);
+      if (kept) {
+        await page.context().addCookies(kept);
+        await page.goto("/settings/processes");
+        await expect(page.getByRole("table", { name: "Processes" })).toBeVisible();
+        return;
+      }
       await page.goto("/settings/processes");
       await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
       await page.getByLabel("Email").fill(account.email);
@@ -93,6 +92,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page).toHaveURL(/\/settings\/processes$/);
       await expect(page.getByRole("table", { name: "Processes" })).toBeVisible();
+      sessions.set(account.email, await page.context().cookies());
     });
   },
 });

@@ -1,0 +1,77 @@
+import { apiProcesses, expect, nameField, row, rowState, saveButton, screenshot, test } from "./support/fixtures";
+
+test.describe("saves the server refuses", () => {
+  test("Save all with a process deleted meanwhile: nothing saved, the row marked, the rest kept", async ({ page, app, signIn }) => {
+    await app.seed(4);
+    await signIn(page);
+    const [a, b, c] = await apiProcesses(page.request);
+
+    await nameField(page, a.id).fill("Kept A");
+    await nameField(page, b.id).fill("Doomed B");
+    await nameField(page, c.id).fill("Kept C");
+    // Someone else deletes process b while it is being edited here; the form cannot know.
+    await app.deleteProcess(b.id);
+
+    await page.getByRole("button", { name: "Save all" }).click();
+    await expect(page.getByRole("alert").getByText("Nothing was saved.", { exact: true })).toBeVisible();
+    await expect(row(page, b.id).getByText("This process no longer exists", { exact: true })).toBeVisible();
+    await expect(nameField(page, a.id)).toHaveValue("Kept A");
+    await expect(nameField(page, c.id)).toHaveValue("Kept C");
+    await expect(rowState(page, a.id, "Edited")).toBeVisible();
+    await screenshot(page, "processes-refused");
+
+    const afterRefusal = await apiProcesses(page.request);
+    expect(afterRefusal.map((p) => p.name)).toEqual([a.name, c.name, "Process 4"]);
+
+    // The gone row no longer counts: Save all now saves the two that can be saved.
+    await expect(page.getByText("2 unsaved changes")).toBeVisible();
+    await page.getByRole("button", { name: "Save all" }).click();
+    await expect(page.getByText("2 processes saved.")).toBeVisible();
+    const saved = await apiProcesses(page.request);
+    expect(saved.map((p) => p.name)).toEqual(["Kept A", "Kept C", "Process 4"]);
+
+    await page.getByRole("button", { name: `Dismiss process ${b.id}` }).click();
+    await expect(row(page, b.id)).toHaveCount(0);
+  });
+
+  test("saving one row whose process was deleted (1005) marks it and refetches the list", async ({ page, app, signIn }) => {
+    await app.seed(3);
+    await signIn(page);
+    const [a, b] = await apiProcesses(page.request);
+    await nameField(page, b.id).fill("Too late");
+    await app.deleteProcess(b.id);
+    const refetched = page.waitForResponse((r) => r.url().endsWith("/api/v1/processes") && r.request().method() === "GET");
+
+    await saveButton(page, b.id).click();
+    await expect(row(page, b.id).getByText("This process no longer exists", { exact: true })).toBeVisible();
+    await expect(page.getByRole("alert").getByText(`Process ${b.id} no longer exists.`)).toBeVisible();
+    expect((await refetched).status()).toBe(200);
+    await expect(nameField(page, a.id)).toHaveValue(a.name);
+  });
+
+  test("a database outage (1006) shows the banner and keeps the edits", async ({ page, app, signIn }) => {
+    await app.seed(2);
+    await signIn(page);
+    const [a] = await apiProcesses(page.request);
+    // The database cannot be stopped under a running SQLite server here, so this one answer is the server's
+    // 1006 envelope played back; everything else is real.
+    await page.route("**/api/v1/processes/*", (route) =>
+      route.fulfill({
+        status: 503,
+        headers: { "Content-Type": "application/problem+json", "Retry-After": "5" },
+        body: JSON.stringify({ type: "about:blank", title: "Error access to database", status: 503, code: 1006, detail: "The database did not answer; try again shortly." }),
+      }),
+    );
+    await nameField(page, a.id).fill("During the outage");
+    await saveButton(page, a.id).click();
+    await expect(page.getByRole("alert").getByText("The database is unavailable.", { exact: true })).toBeVisible();
+    await expect(rowState(page, a.id, "Not saved")).toBeVisible();
+    await expect(nameField(page, a.id)).toHaveValue("During the outage");
+    await screenshot(page, "processes-database-down");
+
+    await page.unroute("**/api/v1/processes/*");
+    await saveButton(page, a.id).click();
+    await expect(rowState(page, a.id, "Saved")).toBeVisible();
+    expect((await apiProcesses(page.request))[0].name).toBe("During the outage");
+  });
+});
