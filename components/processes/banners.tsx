@@ -32,8 +32,10 @@ export function Banners({ banner, onDismiss, onRetry }: Props) {
         <div className={`${styles.banner} ${styles.danger}`} role="alert">
           <span className={styles.icon} aria-hidden="true">!</span>
           <div className={styles.body}>
-            <strong>Nothing was saved.</strong> The server refused {banner.rows === 1 ? "1 row" : `${banner.rows} rows`}
-            ; they are marked below. Fix or discard them, then save again.
+            <strong>Nothing was saved.</strong>{" "}
+            {banner.rows === 1
+              ? "The server refused 1 row; it is marked below. Fix or discard it, then save again."
+              : `The server refused ${banner.rows} rows; they are marked below. Fix or discard them, then save again.`}
             {banner.unplaced.length > 0 && <div className={styles.detail}>{banner.unplaced.join("; ")}</div>}
           </div>
           <DismissButton onDismiss={onDismiss} />
@@ -72,7 +74,7 @@ function RetryingBanner() {
   if (waits.length === 0) return null;
   return (
     <div className={`${styles.banner} ${styles.warn}`} role="status">
-      <span className={styles.icon} aria-hidden="true">⏳</span>
+      <span className={styles.icon} aria-hidden="true">↻</span>
       <div className={styles.body}>
         <strong>Too many requests.</strong> Saving again automatically in {Math.max(...waits)} s; your edits are kept.
       </div>
@@ -83,7 +85,7 @@ function RetryingBanner() {
 export function ReadOnlyNotice({ role, lostAccess }: { role: string; lostAccess: boolean }) {
   return (
     <div className={`${styles.banner} ${styles.info}`} role="note">
-      <span className={styles.icon} aria-hidden="true">🔒</span>
+      <span className={styles.icon} aria-hidden="true">i</span>
       <div className={styles.body}>
         <strong>Read only.</strong>{" "}
         {lostAccess

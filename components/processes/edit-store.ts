@@ -121,7 +121,13 @@ export class EditStore {
       old.invalidCount === invalidCount &&
       sameList(old.editedIds, editedIds) &&
       sameList(old.goneProcesses, goneProcesses);
-    if (!same) this.summary = { editedIds, invalidCount, goneProcesses };
+    if (!same) {
+      this.summary = {
+        editedIds: sameList(old.editedIds, editedIds) ? old.editedIds : editedIds,
+        invalidCount,
+        goneProcesses: sameList(old.goneProcesses, goneProcesses) ? old.goneProcesses : goneProcesses,
+      };
+    }
     for (const id of ids) this.rowListeners.get(id)?.forEach((l) => l());
     this.listeners.forEach((l) => l());
   }

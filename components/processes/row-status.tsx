@@ -6,7 +6,7 @@ type Look = { icon: string; text: string; tone: "muted" | "edited" | "busy" | "o
 
 function look(entry: RowEntry | undefined, saving: SavingState): Look {
   if (entry?.outcome?.kind === "gone") return { icon: "✕", text: "This process no longer exists", tone: "danger" };
-  if (saving === "waiting") return { icon: "⏳", text: "Waiting to retry", tone: "busy" };
+  if (saving === "waiting") return { icon: "↻", text: "Waiting to retry", tone: "busy" };
   if (saving === "saving") return { icon: "↻", text: "Saving…", tone: "busy" };
   if (entry?.outcome?.kind === "failed") return { icon: "⚠", text: "Not saved", tone: "danger", detail: entry.outcome.reason };
   if (entry?.draft && entry.serverErrors) return { icon: "⚠", text: "Refused", tone: "danger" };
