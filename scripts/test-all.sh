@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 npm run typecheck
 npm run build
 npx vitest run
+npx playwright test
