@@ -1,0 +1,90 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { useNotify } from "@/components/feedback/toaster";
+import { ROLES } from "@/lib/auth/roles";
+import { isApiError } from "@/lib/query/api-error";
+import { useCreateToken } from "@/lib/query/tokens";
+import { daysToSeconds, DEFAULT_DAYS, MAX_DAYS, tokenFormSchema, type TokenForm } from "./token-form-schema";
+import styles from "./tokens.module.css";
+
+type Props = { onCreated: (created: { name: string; secret: string }) => void };
+
+export function CreateTokenForm({ onCreated }: Props) {
+  const notify = useNotify();
+  const create = useCreateToken();
+  const form = useForm<TokenForm>({
+    resolver: zodResolver(tokenFormSchema),
+    mode: "onTouched",
+    defaultValues: { name: "", role: "User", expiresInDays: DEFAULT_DAYS },
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(async ({ name, role, expiresInDays }) => {
+    try {
+      const { token, secret } = await create.mutateAsync({ name, role, expiresInSeconds: daysToSeconds(expiresInDays) });
+      form.reset();
+      onCreated({ name: token.name, secret });
+      notify("success", `Token “${token.name}” created.`);
+    } catch (error) {
+      for (const e of isApiError(error) ? (error.problem.errors ?? []) : []) {
+        const field = e.pointer === "/expiresInSeconds" ? "expiresInDays" : e.pointer.slice(1);
+        if (field === "name" || field === "role" || field === "expiresInDays") form.setError(field, { type: "server", message: e.detail });
+      }
+      notify("error", `The token was not created: ${error instanceof Error ? error.message : "unexpected error"}`);
+    }
+  });
+
+  const message = (id: string, label: string, text?: string) =>
+    text ? (
+      <p id={id} className={styles.fieldError}>
+        ⚠ {label} {text}
+      </p>
+    ) : null;
+
+  return (
+    <form className={styles.card} onSubmit={onSubmit} noValidate aria-labelledby="create-token-title">
+      <h2 id="create-token-title" className={styles.cardTitle}>
+        Create a token
+      </h2>
+      <div className={styles.formGrid}>
+        <div className={styles.field}>
+          <label htmlFor="token-name">Name</label>
+          <input id="token-name" className={styles.input} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "token-name-error" : undefined} {...form.register("name")} />
+          {message("token-name-error", "Name", errors.name?.message)}
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="token-role">Role</label>
+          <select id="token-role" className={styles.input} {...form.register("role")}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="token-days">Expires after (days)</label>
+          <input
+            id="token-days"
+            type="number"
+            min={1}
+            max={MAX_DAYS}
+            className={styles.input}
+            aria-invalid={errors.expiresInDays ? true : undefined}
+            aria-describedby={errors.expiresInDays ? "token-days-error" : "token-days-hint"}
+            {...form.register("expiresInDays", { valueAsNumber: true })}
+          />
+          <p id="token-days-hint" className={styles.hint}>
+            1 to {MAX_DAYS}
+          </p>
+          {message("token-days-error", "Expiry", errors.expiresInDays?.message)}
+        </div>
+        <button type="submit" className={`${styles.button} ${styles.primary}`} disabled={create.isPending} aria-busy={create.isPending || undefined}>
+          {create.isPending ? "Creating…" : "Create token"}
+        </button>
+      </div>
+    </form>
+  );
+}

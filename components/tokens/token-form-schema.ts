@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { DEFAULT_TOKEN_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS, tokenCreateSchema } from "@/lib/validations/token";
+
+const DAY = 24 * 60 * 60;
+export const DEFAULT_DAYS = DEFAULT_TOKEN_LIFETIME_SECONDS / DAY;
+export const MAX_DAYS = MAX_TOKEN_LIFETIME_SECONDS / DAY;
+
+/** The API's create schema for name and role; the lifetime in days, as people choose it (sent as seconds). */
+export const tokenFormSchema = tokenCreateSchema.pick({ name: true, role: true }).extend({
+  expiresInDays: z
+    .number({ error: "must be a number of days" })
+    .int({ error: "must be a whole number of days" })
+    .min(1, { error: "must be at least 1 day" })
+    .max(MAX_DAYS, { error: `must be at most ${MAX_DAYS} days` }),
+});
+
+export type TokenForm = z.input<typeof tokenFormSchema>;
+export const daysToSeconds = (days: number) => days * DAY;
