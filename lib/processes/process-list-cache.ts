@@ -27,6 +27,11 @@ async function read(): Promise<ProcessList> {
 // Requests that arrive while a check is running share the NEXT check, never the running one: a check
 // that began before a request arrived could miss a write acknowledged just before that request. Under
 // load, one revision query then serves every request that queued behind it.
+//
+// On SQLite the check is synchronous work behind a few promise hops, so no other request could join it
+// while it runs: each check first yields one event-loop turn, letting the requests already read from the
+// sockets join the batch. That waits for nothing but the loop, and moves no check earlier than a request.
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 type Batch = { promise: Promise<ProcessList>; resolve: (l: ProcessList) => void; reject: (e: unknown) => void };
 let waiting: Batch | null = null;
 let checking = false;
@@ -42,6 +47,7 @@ async function drain(): Promise<void> {
   checking = true;
   try {
     while (waiting) {
+      await nextTurn();
       const batch = waiting;
       waiting = null;
       await read().then(batch.resolve, batch.reject);

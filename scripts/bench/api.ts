@@ -78,17 +78,19 @@ async function benchSize(rows: number): Promise<SizeResult> {
     const url = `${server.baseUrl}/api/v1/processes`;
 
     log(`${rows} rows: ceiling`);
-    const ceiling = await measure({ url: `${server.baseUrl}/api/bench/ceiling?rows=${rows}` }, SECONDS);
+    const cpuMs = server.cpuMs;
+    const ceiling = await measure({ url: `${server.baseUrl}/api/bench/ceiling?rows=${rows}`, cpuMs }, SECONDS);
     log(`${rows} rows: GET with a Bearer token`);
-    const getBearer = await measure({ url, headers: bearer }, SECONDS);
+    const getBearer = await measure({ url, headers: bearer, cpuMs }, SECONDS);
     log(`${rows} rows: GET with a session cookie`);
-    const getSession = await measure({ url, headers: cookie }, SECONDS);
+    const getSession = await measure({ url, headers: cookie, cpuMs }, SECONDS);
     log(`${rows} rows: PUT of one process`);
     let n = 0;
     const putOne = await measure(
       {
         url,
         method: "PUT",
+        cpuMs,
         headers: { ...bearer, "Content-Type": "application/json" },
         next: () => {
           const id = ids[n++ % ids.length];

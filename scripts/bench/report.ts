@@ -24,10 +24,14 @@ export function machineFacts(): Machine {
 }
 
 const ratio = (f: LoadFigures, ceiling: LoadFigures) => (f.rps / ceiling.rps).toFixed(2);
+// The ceiling's CPU per request over this one's: the req/s ratio a server that alone used the CPU would reach.
+const cpuRatio = (f: LoadFigures, ceiling: LoadFigures) =>
+  f.cpuMsPerRequest && ceiling.cpuMsPerRequest ? (ceiling.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(2) : "–";
 
 function row(label: string, f: LoadFigures, ceiling?: LoadFigures): string {
   const flags = f.non2xx || f.errors ? ` ⚠ ${f.non2xx} non-2xx, ${f.errors} errors` : "";
-  return `| ${label} | ${f.rps.toLocaleString("en")} | ${f.p50Ms} | ${f.p99Ms} | ${ceiling ? ratio(f, ceiling) : "–"} |${flags}`;
+  const cpu = f.cpuMsPerRequest ?? "–";
+  return `| ${label} | ${f.rps.toLocaleString("en")} | ${f.p50Ms} | ${f.p99Ms} | ${ceiling ? ratio(f, ceiling) : "–"} | ${cpu} | ${ceiling ? cpuRatio(f, ceiling) : "–"} |${flags}`;
 }
 
 export function markdown(machine: Machine, results: SizeResult[], label: string): string {
@@ -36,15 +40,16 @@ export function markdown(machine: Machine, results: SizeResult[], label: string)
     "",
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.provider}, ${machine.date}, ` +
       `load average before the run ${machine.loadAverage.join(" / ")}. ` +
-      `autocannon, 32 connections, warm-up then timed run; rate limiting on (never refusing).`,
+      `autocannon, 32 connections, warm-up then timed run; rate limiting on (never refusing). ` +
+      `"× ceiling by CPU" compares the server's CPU time per request, which other load on the machine skews far less than req/s.`,
     "",
   ];
   for (const r of results) {
     lines.push(
       `### ${r.rows.toLocaleString("en")} processes`,
       "",
-      "| request | req/s | p50 ms | p99 ms | × ceiling |",
-      "|---|---:|---:|---:|---:|",
+      "| request | req/s | p50 ms | p99 ms | × ceiling | server CPU ms/req | × ceiling by CPU |",
+      "|---|---:|---:|---:|---:|---:|---:|",
       row(`ceiling (constant JSON, ${r.rows} rows, public)`, r.ceiling),
       row("GET /api/v1/processes, Bearer", r.getBearer, r.ceiling),
       row("GET /api/v1/processes, session cookie", r.getSession, r.ceiling),

@@ -9,7 +9,14 @@ import { freePort } from "@/lib/testing/test-server";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
 
-export type BenchServer = { baseUrl: string; pid: number; peakRssKb: () => number; stop: () => Promise<void> };
+export type BenchServer = {
+  baseUrl: string;
+  pid: number;
+  peakRssKb: () => number;
+  /** CPU time (user + system, all threads) the server has used so far. */
+  cpuMs: () => number;
+  stop: () => Promise<void>;
+};
 
 function childrenOf(pid: number): number[] {
   const all: number[] = [];
@@ -73,10 +80,20 @@ export function peakRssKb(pid: number): number {
   return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
 }
 
-export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+// Clock ticks per second of /proc/<pid>/stat's times: 100 on every Linux this runs on (USER_HZ).
+const TICKS_PER_SECOND = 100;
+
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // After the command name: state is field 3; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+export async function startBenchServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -109,5 +126,5 @@ export async function startBenchServer(env: Record<string, string>): Promise<Ben
     await new Promise((r) => setTimeout(r, 100));
   }
   const pid = servingPid(child.pid!, port);
-  return { baseUrl, pid, peakRssKb: () => peakRssKb(pid), stop };
+  return { baseUrl, pid, peakRssKb: () => peakRssKb(pid), cpuMs: () => cpuMs(pid), stop };
 }

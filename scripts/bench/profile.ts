@@ -1,0 +1,120 @@
+// npx tsx --conditions=react-server scripts/bench/profile.ts [--rows 1000] [--path /api/v1/processes] [--seconds 10]
+// Where a request's server time goes: runs the production server under `node --cpu-prof`, loads one path
+// with autocannon (32 connections, Bearer token), then sums the profile's samples taken during the timed
+// run by layer. Frames in Next's bundled chunks are mapped back to their sources through the chunks'
+// source maps; builtins (JSON.stringify, toISOString…) count for the function that called them.
+// Needs a build (npm run build; NEXT_DIST_DIR honoured).
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { SourceMap } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { measure } from "./load";
+import { startBenchServer } from "./server";
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: "string", default: "1000" },
+    path: { type: "string", default: "/api/v1/processes" },
+    seconds: { type: "string", default: "10" },
+  },
+});
+
+type Frame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
+type Node = { id: number; callFrame: Frame; children?: number[] };
+type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
+
+const maps = new Map<string, SourceMap | null>();
+
+/** The original source of a frame in a bundled chunk (its path inside the project), else the frame's URL. */
+function sourceOf(frame: Frame): string {
+  const file = frame.url.replace(/^file:\/\//, "");
+  if (!/\.next[^/]*\/server\//.test(file)) return frame.url;
+  if (!maps.has(file)) {
+    maps.set(file, existsSync(`${file}.map`) ? new SourceMap(JSON.parse(readFileSync(`${file}.map`, "utf8"))) : null);
+  }
+  const entry = maps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string } | undefined;
+  return entry?.originalSource ?? frame.url;
+}
+
+// First match wins, tested against the frame's original source.
+const LAYERS: [string, (source: string, f: Frame) => boolean][] = [
+  ["garbage collection", (_, f) => f.functionName === "(garbage collector)"],
+  ["Prisma query compiler (wasm)", (s) => s.startsWith("wasm://") || /query_compiler/.test(s)],
+  ["Prisma client runtime", (s) => /@prisma\/client/.test(s)],
+  ["SQLite driver (Prisma adapter + better-sqlite3)", (s) => /adapter-better-sqlite3|better-sqlite3/.test(s)],
+  ["Next's patched Date (node-environment-extensions)", (s) => /node-environment-extensions/.test(s)],
+  ["next-auth / jose (session JWT)", (s) => /next-auth|jose|openid/.test(s)],
+  ["rate limiting (rate-limiter-flexible)", (s) => /rate-limiter-flexible/.test(s)],
+  ["lib/processes (data layer: toProcess, cache)", (s) => /lib\/processes\//.test(s)],
+  ["lib/api (route wrapper, respond)", (s) => /lib\/api\//.test(s)],
+  ["lib/auth + lib/tokens", (s) => /lib\/(auth|tokens)\//.test(s)],
+  ["lib/logger", (s) => /lib\/logger/.test(s)],
+  ["proxy.ts", (s) => /proxy\.ts/.test(s)],
+  ["app routes", (s) => /app\/api\//.test(s)],
+  ["zod", (s) => /zod/.test(s)],
+  ["Next.js server", (s) => /next\/dist|next-server|\[turbopack\]|\.next[^/]*\/server\//.test(s)],
+  ["other packages", (s) => /node_modules/.test(s)],
+  ["Node core (http, streams, timers)", (s) => s.startsWith("node:")],
+  ["native / unattributed", () => true],
+];
+
+function summarize(profile: Profile, from: number, to: number): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const totals = new Map<string, number>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at < from || at > to) return;
+    let node = byId.get(id)!;
+    if (node.callFrame.functionName === "(idle)") return;
+    // A builtin has no URL: charge it to the nearest caller that has one.
+    while (node.callFrame.url === "" && !node.callFrame.functionName.startsWith("(") && parent.has(node.id)) {
+      node = byId.get(parent.get(node.id)!)!;
+    }
+    const source = sourceOf(node.callFrame);
+    const layer = LAYERS.find(([, test]) => test(source, node.callFrame))![0];
+    totals.set(layer, (totals.get(layer) ?? 0) + delta / 1000);
+  });
+  return totals;
+}
+
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
+const rows = Number(values.rows);
+const database = await createTestDatabase("sqlite");
+await seedProcessesWithCli(database.url, rows);
+const token = await createTokenWithCli(database.url, "Advanced user", { name: "profile" });
+const profileDir = mkdtempSync(path.join(tmpdir(), "cpu-prof-"));
+const server = await startBenchServer(
+  { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", BENCH_CEILING_ROUTE: "1", RATE_LIMIT_API_POINTS: "100000000" },
+  ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
+);
+const load = { url: server.baseUrl + values.path, headers: { Authorization: `Bearer ${token}` }, cpuMs: server.cpuMs };
+await measure(load, { warmUp: 0, duration: 3 });
+// V8's profile clock and process.hrtime are both CLOCK_MONOTONIC: the window selects the timed run's samples.
+const from = nowUs();
+const figures = await measure(load, { warmUp: 0, duration: Number(values.seconds) });
+const to = nowUs();
+await server.stop();
+await database.drop();
+const profile = readdirSync(profileDir)
+  .map((f) => JSON.parse(readFileSync(path.join(profileDir, f), "utf8")) as Profile)
+  .sort((a, b) => b.samples.length - a.samples.length)[0];
+if (!profile) throw new Error(`no profile written in ${profileDir}`);
+const busy = [...summarize(profile, from, to)].sort((a, b) => b[1] - a[1]);
+const busyMs = busy.reduce((sum, [, ms]) => sum + ms, 0);
+console.log(
+  `${values.path}, ${rows} rows: ${figures.rps} req/s, ${figures.requests} requests, ` +
+    `${figures.cpuMsPerRequest} ms server CPU per request, ${(busyMs / figures.requests).toFixed(3)} ms sampled busy per request`,
+);
+console.log("| layer | share of busy time | ms per request |\n|---|---:|---:|");
+for (const [layer, ms] of busy) {
+  console.log(`| ${layer} | ${((ms / busyMs) * 100).toFixed(1)} % | ${(ms / figures.requests).toFixed(3)} |`);
+}
+console.log(`(profile: ${profileDir})`);
