@@ -1,7 +1,7 @@
+import type { FieldErrors, FieldName } from "@/lib/query/problem-pointers";
 import { processFieldsSchema, type Process, type ProcessFields } from "@/lib/validations/process";
 
-export type FieldName = keyof ProcessFields;
-export type FieldErrors = Partial<Record<FieldName, string>>;
+export type { FieldErrors, FieldName };
 
 /** What happened to a row's last save; cleared when the operator edits the row again ("gone" stays). */
 export type RowOutcome =

@@ -9,7 +9,7 @@ import { processFieldsSchema, type Process, type ProcessFields } from "@/lib/val
 import type { Banner } from "./banners";
 import { stashDrafts } from "./draft-stash";
 import { isRowBlocked, type EditStore } from "./edit-store";
-import { refusalsByRow } from "./save-errors";
+import { refusalsByRow } from "@/lib/query/problem-pointers";
 
 type Sent = { id: number; draft: ProcessFields };
 type Options = {

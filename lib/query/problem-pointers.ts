@@ -1,4 +1,5 @@
-import type { FieldErrors, FieldName } from "./edit-store";
+export type FieldName = "name" | "comment";
+export type FieldErrors = Partial<Record<FieldName, string>>;
 
 export type RowRefusal = { fields: FieldErrors; gone?: string; other?: string };
 
