@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { notifyManager, useQueryClient } from "@tanstack/react-query";
 import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
 import type { Tone } from "@/components/feedback/toaster";
 import { isApiError } from "@/lib/query/api-error";
@@ -41,7 +41,11 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     store.update(id, { outcome: { kind: "gone", process } });
   }
 
-  function afterSaved(sent: Sent[]): void {
+  // After React Query has handed the saved values to the rows: clearing a draft first would show the old
+  // value for a frame.
+  const afterSaved = (sent: Sent[]) => notifyManager.schedule(() => clearSaved(sent));
+
+  function clearSaved(sent: Sent[]): void {
     for (const { id, draft } of sent) {
       // Typed on while the request was out: the newer edit stays, still unsaved.
       if (store.getRow(id)?.draft !== draft) continue;
