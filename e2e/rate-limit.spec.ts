@@ -1,8 +1,22 @@
 import { apiProcesses, expect, nameField, rowState, test } from "./support/fixtures";
 
 // Three API requests per six seconds for each caller: the test spends them, so the page's save is refused
-// with 6001 and Retry-After however slowly the machine clicks.
-test.use({ serverEnv: { RATE_LIMIT_API_POINTS: "3", RATE_LIMIT_API_WINDOW_SECONDS: "6" } });
+// with 6001 and Retry-After however slowly the machine clicks. Two sign-in attempts per address and email.
+test.use({ serverEnv: { RATE_LIMIT_API_POINTS: "3", RATE_LIMIT_API_WINDOW_SECONDS: "6", RATE_LIMIT_SIGNIN_POINTS: "2" } });
+
+test("sign-in attempts over the limit get their own message, not the neutral one", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("someone@example.com");
+  await page.getByLabel("Password").fill("wrong password");
+  const submit = page.getByRole("button", { name: "Sign in" });
+  const message = (text: string) => page.getByRole("alert").filter({ hasText: text });
+  for (let i = 0; i < 2; i++) {
+    await submit.click();
+    await expect(message("Email or password is incorrect.")).toBeVisible();
+  }
+  await submit.click();
+  await expect(message("Too many sign-in attempts. Wait a few minutes, then try again.")).toBeVisible();
+});
 
 test("too many requests (6001): the page says so, retries after Retry-After, and saves", async ({ page, app, signIn }) => {
   await app.seed(6);
