@@ -74,4 +74,25 @@ test.describe("saves the server refuses", () => {
     await expect(rowState(page, a.id, "Saved")).toBeVisible();
     expect((await apiProcesses(page.request))[0].name).toBe("During the outage");
   });
+
+  test("a write refused for the role mid-session (3001) turns the table read-only with the reason", async ({ page, app, signIn }) => {
+    await app.seed(2);
+    await signIn(page);
+    const [a] = await apiProcesses(page.request);
+    // The role is fixed for a session's lifetime, so a change of rights mid-session is played back as the
+    // server's 3001 answer.
+    await page.route("**/api/v1/processes/*", (route) =>
+      route.fulfill({
+        status: 403,
+        headers: { "Content-Type": "application/problem+json" },
+        body: JSON.stringify({ type: "about:blank", title: "Access to this resource is denied", status: 403, code: 3001, detail: "The role User may not PUT this resource" }),
+      }),
+    );
+    await nameField(page, a.id).fill("Not allowed");
+    await nameField(page, a.id).press("Enter");
+    await expect(page.getByRole("note").getByText("The server no longer allows your account to change processes", { exact: false })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Processes" }).getByRole("textbox")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Save all" })).toHaveCount(0);
+    expect((await apiProcesses(page.request))[0].name).toBe(a.name);
+  });
 });

@@ -48,4 +48,22 @@ test.describe("sign-in", () => {
     await expect(page.getByText("2 processes saved.")).toBeVisible();
     expect((await apiProcesses(page.request)).map((p) => p.name)).toEqual(["Before expiry A", "Before expiry B", "Process 3"]);
   });
+
+  test("signed out elsewhere (no session cookie, 2004): Enter on a row goes through sign-in and back with the edit", async ({ page, context, app, signIn }) => {
+    await app.seed(2);
+    await signIn(page);
+    const [a] = await apiProcesses(page.request);
+    await nameField(page, a.id).fill("After signing in again");
+    await context.clearCookies();
+    await nameField(page, a.id).press("Enter");
+
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings%2Fprocesses&reason=expired$/);
+    await page.getByLabel("Email").fill(TEST_ADMIN.email);
+    await page.getByLabel("Password").fill(TEST_ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(nameField(page, a.id)).toHaveValue("After signing in again");
+    await nameField(page, a.id).press("Enter");
+    await expect(rowState(page, a.id, "Saved")).toBeVisible();
+    expect((await apiProcesses(page.request))[0].name).toBe("After signing in again");
+  });
 });
