@@ -12,7 +12,7 @@ test("an edited row hidden by the filter stays edited, is counted, and Save all 
   // "Process 1", "Process 10", "Process 11", "Process 12" match; the edited third row does not.
   await expect(nameField(page, third.id)).toHaveCount(0);
   await expect(nameField(page, list[9].id)).toBeVisible();
-  await expect(page.getByText("2 unsaved changes")).toBeVisible();
+  await expect(page.getByText("2 unsaved rows")).toBeVisible();
   await expect(page.getByText("1 hidden by the filter")).toBeVisible();
 
   await page.getByRole("button", { name: "Save all" }).click();

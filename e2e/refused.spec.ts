@@ -24,7 +24,7 @@ test.describe("saves the server refuses", () => {
     expect(afterRefusal.map((p) => p.name)).toEqual([a.name, c.name, "Process 4"]);
 
     // The gone row no longer counts: Save all now saves the two that can be saved.
-    await expect(page.getByText("2 unsaved changes")).toBeVisible();
+    await expect(page.getByText("2 unsaved rows")).toBeVisible();
     await page.getByRole("button", { name: "Save all" }).click();
     await expect(page.getByText("2 processes saved.")).toBeVisible();
     const saved = await apiProcesses(page.request);

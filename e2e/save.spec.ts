@@ -19,7 +19,7 @@ test.describe("saving processes", () => {
 
     await nameField(page, second.id).fill("Curing oven");
     await expect(rowState(page, second.id, "Edited")).toBeVisible();
-    await expect(page.getByText("1 unsaved change")).toBeVisible();
+    await expect(page.getByText("1 unsaved row")).toBeVisible();
     await screenshot(page, "processes-edited");
 
     await saveButton(page, second.id).click();
@@ -48,7 +48,7 @@ test.describe("saving processes", () => {
     await nameField(page, targets[0].id).fill("Mixing");
     await commentField(page, targets[1].id).fill("Line 2\nchecked daily");
     await nameField(page, targets[2].id).fill("Packing");
-    await expect(page.getByText("3 unsaved changes")).toBeVisible();
+    await expect(page.getByText("3 unsaved rows")).toBeVisible();
     await page.getByRole("button", { name: "Save all" }).click();
 
     await expect(page.getByText("3 processes saved.")).toBeVisible();
@@ -71,6 +71,6 @@ test.describe("saving processes", () => {
     await expect(rowState(page, a.id, "Saved")).toBeVisible();
     await expect(nameField(page, b.id)).toHaveValue("Row B edited");
     await expect(rowState(page, b.id, "Edited")).toBeVisible();
-    await expect(page.getByText("1 unsaved change")).toBeVisible();
+    await expect(page.getByText("1 unsaved row")).toBeVisible();
   });
 });

@@ -22,7 +22,7 @@ test("2,000 rows: edits and focus survive scrolling out of view; Tab walks row a
   await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
   await expect(nameField(page, first.id)).toHaveValue("First, edited");
   await expect(rowState(page, first.id, "Edited")).toBeVisible();
-  await expect(page.getByText("2 unsaved changes")).toBeVisible();
+  await expect(page.getByText("2 unsaved rows")).toBeVisible();
 
   // Tab from row 1 through 30 rows (name, comment each) lands on row 31's name, far below the first window.
   await nameField(page, list[1].id).focus();

@@ -41,7 +41,7 @@ test.describe("sign-in", () => {
     await expect(nameField(page, a.id)).toHaveValue("Before expiry A");
     await expect(nameField(page, b.id)).toHaveValue("Before expiry B");
     await expect(rowState(page, a.id, "Edited")).toBeVisible();
-    await expect(page.getByText("2 unsaved changes")).toBeVisible();
+    await expect(page.getByText("2 unsaved rows")).toBeVisible();
     expect((await apiProcesses(page.request)).map((p) => p.name)).toEqual([a.name, b.name, "Process 3"]);
 
     await page.getByRole("button", { name: "Save all" }).click();

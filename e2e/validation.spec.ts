@@ -39,12 +39,12 @@ test.describe("editing and discarding", () => {
     await nameField(page, a.id).fill("Edited A");
     await commentField(page, b.id).fill("Edited B");
     await nameField(page, c.id).fill("Edited C");
-    await expect(page.getByText("3 unsaved changes")).toBeVisible();
+    await expect(page.getByText("3 unsaved rows")).toBeVisible();
 
     await page.getByRole("button", { name: `Discard changes to process ${a.id}` }).click();
     await expect(nameField(page, a.id)).toHaveValue(a.name);
     await expect(rowState(page, a.id, "Unchanged")).toBeVisible();
-    await expect(page.getByText("2 unsaved changes")).toBeVisible();
+    await expect(page.getByText("2 unsaved rows")).toBeVisible();
 
     await page.getByRole("button", { name: "Discard all" }).click();
     await expect(commentField(page, b.id)).toHaveValue(b.comment);

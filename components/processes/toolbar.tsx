@@ -40,7 +40,7 @@ export function Toolbar({ readOnly, filter, onFilter, edited, hidden, invalid, s
               <span className={styles.clean}>No unsaved changes</span>
             ) : (
               <>
-                <strong>{count(edited, "unsaved change", "unsaved changes")}</strong>
+                <strong>{count(edited, "unsaved row", "unsaved rows")}</strong>
                 {hidden > 0 && <span> · {hidden.toLocaleString("en")} hidden by the filter</span>}
                 {invalid > 0 && <span className={styles.invalid}> · ⚠ {count(invalid, "row needs", "rows need")} fixing</span>}
               </>

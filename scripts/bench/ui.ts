@@ -70,7 +70,7 @@ async function saveAllOnce(page: Page, ids: number[], run: number): Promise<numb
   await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [STASH_KEY, JSON.stringify(drafts)] as const);
   await page.goto("/settings/processes");
   await page.locator("[data-editable]").waitFor();
-  await page.getByText(`${EDITED_ROWS} unsaved changes`).waitFor();
+  await page.getByText(`${EDITED_ROWS} unsaved rows`).waitFor();
   const started = Date.now();
   await page.getByRole("button", { name: "Save all" }).click();
   await page.getByText(`${EDITED_ROWS} processes saved.`).waitFor();
