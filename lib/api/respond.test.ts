@@ -21,3 +21,13 @@ describe("jsonResponse with a value whose JSON text is known", () => {
     expect(() => rememberJson([1], "[1]")).toThrow(/frozen/);
   });
 });
+
+describe("a body of one known member", () => {
+  it("is the same string for every answer (built once), equal to JSON.stringify's", async () => {
+    const list = Object.freeze([Object.freeze({ id: 2, name: "Packaging" })]);
+    rememberJson(list, JSON.stringify(list));
+    const first = await jsonResponse({ processes: list }).text();
+    expect(first).toBe(JSON.stringify({ processes: list }));
+    expect(await jsonResponse({ processes: list }).text()).toBe(first);
+  });
+});

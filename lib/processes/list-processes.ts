@@ -14,5 +14,5 @@ export async function listProcesses(): Promise<Process[]> {
 
 /** The same list as JSON text, `{"processes":[...]}`, for answering without serializing. */
 export async function listProcessesJson(): Promise<string> {
-  return `{"processes":${(await currentProcessList()).json}}`;
+  return (await currentProcessList()).body;
 }

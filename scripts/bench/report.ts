@@ -5,7 +5,9 @@ import type { LoadFigures } from "./load";
 
 export type SizeResult = {
   rows: number;
+  /** The mean of the two ceiling runs (before and after the GETs). */
   ceiling: LoadFigures;
+  ceilingRuns: LoadFigures[];
   getBearer: LoadFigures;
   getSession: LoadFigures;
   putOne: LoadFigures;
@@ -34,13 +36,13 @@ function row(label: string, f: LoadFigures, ceiling?: LoadFigures): string {
   return `| ${label} | ${f.rps.toLocaleString("en")} | ${f.p50Ms} | ${f.p99Ms} | ${ceiling ? ratio(f, ceiling) : "–"} | ${cpu} | ${ceiling ? cpuRatio(f, ceiling) : "–"} |${flags}`;
 }
 
-export function markdown(machine: Machine, results: SizeResult[], label: string): string {
+export function markdown(machine: Machine, results: SizeResult[], label: string, seconds: number): string {
   const lines = [
     `## API benchmark${label ? ` – ${label}` : ""}`,
     "",
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.provider}, ${machine.date}, ` +
       `load average before the run ${machine.loadAverage.join(" / ")}. ` +
-      `autocannon, 32 connections, warm-up then timed run; rate limiting on (never refusing). ` +
+      `autocannon, 32 connections, ${seconds} s per run after a short warm-up; rate limiting on (never refusing). ` +
       `"× ceiling by CPU" compares the server's CPU time per request, which other load on the machine skews far less than req/s.`,
     "",
   ];
@@ -50,7 +52,7 @@ export function markdown(machine: Machine, results: SizeResult[], label: string)
       "",
       "| request | req/s | p50 ms | p99 ms | × ceiling | server CPU ms/req | × ceiling by CPU |",
       "|---|---:|---:|---:|---:|---:|---:|",
-      row(`ceiling (constant JSON, ${r.rows} rows, public)`, r.ceiling),
+      row(`ceiling (constant JSON, ${r.rows} rows, public), mean of ${r.ceilingRuns.map((c) => c.rps).join(" and ")} req/s`, r.ceiling),
       row("GET /api/v1/processes, Bearer", r.getBearer, r.ceiling),
       row("GET /api/v1/processes, session cookie", r.getSession, r.ceiling),
       row("PUT /api/v1/processes/{id}, Bearer", r.putOne),
