@@ -13,15 +13,8 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import {
-  NO_FILTERS,
-  migrationsDir,
-  openSchemaEngine,
-  readMigrationsList,
-  schemaFile,
-  sqliteAdapterFactory,
-  withPanicMessage,
-} from "../lib/db/migrate";
+import { migrationsDir, readMigrationsList, schemaFile, sqliteAdapterFactory } from "../lib/db/migrate";
+import { NO_FILTERS, openSchemaEngine, withPanicMessage } from "../lib/db/schema-engine";
 import type { DatabaseProvider } from "../lib/env";
 
 const PROVIDERS: DatabaseProvider[] = ["sqlite", "postgresql"];
