@@ -22,10 +22,15 @@ export const BULK_UPDATE_SQL =
        WHERE p.id = v.id`;
 
 /**
- * Bumps the process revision (one row, id 1) inside the transaction of a write, so that readers see the
- * new value exactly when they can see the write. An upsert, so that a missing row cannot silently stop it.
+ * PostgreSQL: bumps the process revision (one row, id 1) inside the transaction of a write, so that readers
+ * see the new value exactly when they can see the write. An upsert, so that a missing row cannot silently
+ * stop it. SQLite: none needed (DATA_REVISION_SQL there sees every other connection's commits), which
+ * spares single-statement writes a transaction; the row stays at 0 there.
  */
-export const BUMP_PROCESS_REVISION_SQL = `INSERT INTO process_revisions (id, value) VALUES (1, 1)
+export const BUMP_PROCESS_REVISION_SQL: string | null =
+  databaseProvider === "sqlite"
+    ? null
+    : `INSERT INTO process_revisions (id, value) VALUES (1, 1)
   ON CONFLICT (id) DO UPDATE SET value = process_revisions.value + 1`;
 
 /**

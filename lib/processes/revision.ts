@@ -10,19 +10,25 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 let localWrites = 0;
 
 /**
- * Runs a change to processes in one transaction that also bumps the process revision, and counts it
- * locally when it ends. Every write to the processes table goes through here.
+ * Runs a change to processes, bumping the process revision in the same transaction where the database
+ * needs it (PostgreSQL), and counts it locally when it ends. Every write to the processes table goes
+ * through here. `atomic` asks for a transaction even where no bump is needed (several statements).
  */
 export async function changeProcesses<T>(
   work: (tx: Tx) => Promise<T>,
-  options: { timeout?: number; maxWait?: number } = {},
+  options: { atomic?: boolean; timeout?: number; maxWait?: number } = {},
 ): Promise<T> {
+  const { atomic = false, ...limits } = options;
+  const bump = BUMP_PROCESS_REVISION_SQL;
   try {
+    // One statement on SQLite: its own implicit transaction is enough (measured: a Prisma transaction
+    // around a single-row PUT cost about a third of that route's throughput).
+    if (bump === null && !atomic) return await work(db as unknown as Tx);
     return await db.$transaction(async (tx) => {
       // First, so that concurrent writers queue on the revision row before touching processes (no deadlock).
-      await tx.$executeRawUnsafe(BUMP_PROCESS_REVISION_SQL);
+      if (bump !== null) await tx.$executeRawUnsafe(bump);
       return work(tx);
-    }, options);
+    }, limits);
   } finally {
     localWrites++;
   }

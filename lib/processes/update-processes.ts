@@ -45,5 +45,5 @@ export async function updateProcesses(options: { processes: ProcessItem[] }): Pr
       rows.push(...(await tx.process.findMany({ where: { id: { in: part } }, select: PROCESS_SELECT, orderBy: { id: "asc" } })));
     }
     return rows.map(toProcess);
-  }, { timeout: 60_000, maxWait: 10_000 });
+  }, { atomic: true, timeout: 60_000, maxWait: 10_000 });
 }
