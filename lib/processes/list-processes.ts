@@ -1,18 +1,13 @@
 import "server-only";
-import { rememberJson } from "@/lib/api/respond";
 import { currentProcessList } from "@/lib/processes/process-list-cache";
 import type { Process } from "@/lib/validations/process";
 
-/**
- * Every process, ordered by id; current as of the call. The array and its items are shared between
- * callers and frozen: copy before changing. jsonResponse knows its JSON text and does not serialize it again.
- */
+/** Every process, ordered by id; current as of the call. Shared between callers and frozen: copy to change. */
 export async function listProcesses(): Promise<Process[]> {
-  const { processes, json } = await currentProcessList();
-  return rememberJson(processes, json);
+  return (await currentProcessList()).processes;
 }
 
-/** The same list as JSON text, `{"processes":[...]}`, for answering without serializing. */
+/** The same list as the API's JSON text, `{"processes":[...]}`, one string reused while nothing changes. */
 export async function listProcessesJson(): Promise<string> {
   return (await currentProcessList()).body;
 }

@@ -5,7 +5,7 @@ import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
 import type { Process } from "@/lib/validations/process";
 
 /** The list, its JSON text, and the text of the API's whole answer `{"processes":[...]}`, each built once. */
-export type ProcessList = { processes: Process[]; json: string; body: string };
+export type ProcessList = { processes: Process[]; body: string };
 
 type Snapshot = ProcessList & { key: string };
 
@@ -20,8 +20,7 @@ async function read(): Promise<ProcessList> {
   const rows = await db.process.findMany({ select: PROCESS_SELECT, orderBy: { id: "asc" } });
   // Frozen: the same objects answer many requests, and the JSON text must keep matching them.
   const processes = Object.freeze(rows.map((row) => Object.freeze(toProcess(row)))) as Process[];
-  const json = JSON.stringify(processes);
-  const list = { processes, json, body: `{"processes":${json}}` };
+  const list = { processes, body: JSON.stringify({ processes }) };
   if (key !== null) snapshot = { ...list, key };
   return list;
 }

@@ -12,23 +12,22 @@ let localWrites = 0;
 /**
  * Runs a change to processes, bumping the process revision in the same transaction where the database
  * needs it (PostgreSQL), and counts it locally when it ends. Every write to the processes table goes
- * through here. `atomic` asks for a transaction even where no bump is needed (several statements).
+ * through here, and writes with ONE statement, so that where no bump is needed (SQLite) it is atomic by itself.
  */
 export async function changeProcesses<T>(
   work: (tx: Tx) => Promise<T>,
-  options: { atomic?: boolean; timeout?: number; maxWait?: number } = {},
+  options: { timeout?: number; maxWait?: number } = {},
 ): Promise<T> {
-  const { atomic = false, ...limits } = options;
   const bump = BUMP_PROCESS_REVISION_SQL;
   try {
     // One statement on SQLite: its own implicit transaction is enough (measured: a Prisma transaction
     // around a single-row PUT cost about a third of that route's throughput).
-    if (bump === null && !atomic) return await work(db as unknown as Tx);
+    if (bump === null) return await work(db as unknown as Tx);
     return await db.$transaction(async (tx) => {
       // First, so that concurrent writers queue on the revision row before touching processes (no deadlock).
-      if (bump !== null) await tx.$executeRawUnsafe(bump);
+      await tx.$executeRawUnsafe(bump);
       return work(tx);
-    }, limits);
+    }, options);
   } finally {
     localWrites++;
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { BULK_UPDATE_SQL } from "@/lib/db/dialect";
+import { BULK_UPDATE_SQL, bulkUpdateParams } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors";
 import { changeProcesses } from "@/lib/processes/revision";
 import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
@@ -14,7 +14,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * Replaces the editable fields of every listed process in one transaction: all or nothing.
+ * Replaces the editable fields of every listed process in one statement: all or nothing.
  * Ids are unique (the schema checks); an id that does not exist rejects the whole request with 1001.
  */
 export async function updateProcesses(options: { processes: ProcessItem[] }): Promise<Process[]> {
@@ -23,7 +23,7 @@ export async function updateProcesses(options: { processes: ProcessItem[] }): Pr
   const payload = JSON.stringify(items.map(({ id, name, comment }) => ({ id, name, comment })));
 
   return changeProcesses(async (tx) => {
-    const count = await tx.$executeRawUnsafe(BULK_UPDATE_SQL, new Date(), payload);
+    const count = await tx.$executeRawUnsafe(BULK_UPDATE_SQL, ...bulkUpdateParams(new Date(), payload));
     if (count !== items.length) {
       const existing = new Set<number>();
       for (const part of chunks(ids, IDS_PER_QUERY)) {
@@ -35,7 +35,7 @@ export async function updateProcesses(options: { processes: ProcessItem[] }): Pr
           ? []
           : [{ pointer: `/processes/${index}/id`, detail: `process ${item.id} does not exist` }],
       );
-      // Throwing rolls the transaction back: nothing of this request is kept.
+      // The guarded statement changed nothing; on PostgreSQL throwing also rolls back the revision bump.
       throw new AppError(1001, `${errors.length} of ${items.length} processes do not exist; nothing was saved`, {
         errors,
       });
@@ -45,5 +45,5 @@ export async function updateProcesses(options: { processes: ProcessItem[] }): Pr
       rows.push(...(await tx.process.findMany({ where: { id: { in: part } }, select: PROCESS_SELECT, orderBy: { id: "asc" } })));
     }
     return rows.map(toProcess);
-  }, { atomic: true, timeout: 60_000, maxWait: 10_000 });
+  }, { timeout: 60_000, maxWait: 10_000 });
 }
