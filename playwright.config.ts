@@ -2,8 +2,9 @@ import chromium from "@sparticuz/chromium";
 import { defineConfig } from "@playwright/test";
 
 // Chromium comes from the @sparticuz/chromium npm package (unpacked to the temp dir on first use): no
-// `playwright install`, no system browser. The tests run against the production build (`npm run build` first).
-const executablePath = await chromium.executablePath();
+// `playwright install`, no system browser; CHROMIUM_PATH names another one (e.g. Debian's /usr/bin/chromium).
+// The tests run against the production build (`npm run build` first).
+const executablePath = process.env.CHROMIUM_PATH || (await chromium.executablePath());
 
 export default defineConfig({
   testDir: "e2e",
