@@ -13,6 +13,7 @@ describe.skipIf(!postgresTestUrl)("postgresql: the database goes away and comes 
   let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
   let server: TestServer;
   let token: string;
+  let writer: string;
   const get = (path: string) => http(server.baseUrl, "GET", path, { headers: { Authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
@@ -22,6 +23,7 @@ describe.skipIf(!postgresTestUrl)("postgresql: the database goes away and comes 
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
     token = await createTokenWithCli(viaProxy.toString(), "User");
+    writer = await createTokenWithCli(viaProxy.toString(), "Advanced user");
     server = await startServer({ env: { DATABASE_URL: viaProxy.toString() } });
   });
 
@@ -34,15 +36,23 @@ describe.skipIf(!postgresTestUrl)("postgresql: the database goes away and comes 
   it("answers 1006/503 with Retry-After while it is unreachable, and 200 again once it is back, without a restart", async () => {
     expect((await get("/api/v1/processes")).status).toBe(200);
     expect((await get("/api/health")).status).toBe(200);
+    // Resolve the writer's token while the database answers (it is then cached for a few seconds).
+    const before = await http(server.baseUrl, "GET", "/api/v1/processes", { headers: { Authorization: `Bearer ${writer}` } });
+    expect(before.status).toBe(200);
 
     await proxy.cut();
-    // The first token lookup was cached; a write and a read must both fail cleanly.
+    // The token lookups are cached; a read and a write must both fail cleanly.
     const down = await get("/api/v1/processes");
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ code: 1006, title: "Error access to database", status: 503 });
     expect(down.headers.get("retry-after")).toBe("5");
     expect(down.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(down.text).not.toMatch(/ECONNREFUSED|Prisma|stack|127\.0\.0\.1/);
+    const write = await http(server.baseUrl, "PUT", "/api/v1/processes/1", {
+      json: { name: "During the outage", comment: "" },
+      headers: { Authorization: `Bearer ${writer}` },
+    });
+    expect(write.body).toMatchObject({ code: 1006, status: 503 });
     const health = await get("/api/health");
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: "unavailable", database: { ok: false } });

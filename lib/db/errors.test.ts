@@ -17,6 +17,14 @@ describe("isDatabaseError (what maps to 1006)", () => {
     ["Prisma failing to start", named("PrismaClientInitializationError")],
     ["an adapter that lost its connection", Object.assign(named("DriverAdapterError"), { cause: { kind: "ConnectionClosed" } })],
     ["a terminated connection", new Error("Connection terminated unexpectedly")],
+    [
+      "a raw query that could not reach the server (P2010)",
+      Object.assign(named("PrismaClientKnownRequestError"), {
+        code: "P2010",
+        message: "Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:5432`",
+      }),
+    ],
+    ["a pool that timed out connecting", new Error("timeout exceeded when trying to connect")],
     ["a cause two levels down", new Error("outer", { cause: new Error("mid", { cause: withCode("ETIMEDOUT") }) })],
   ])("%s is a database error", (_, error) => {
     expect(isDatabaseError(error)).toBe(true);
@@ -27,6 +35,7 @@ describe("isDatabaseError (what maps to 1006)", () => {
     ["a unique violation (23505)", withCode("23505")],
     ["a Prisma unique violation (P2002)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P2002" })],
     ["a Prisma validation error (a bug)", named("PrismaClientValidationError")],
+    ["a raw query with bad SQL (P2010)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P2010", message: "Raw query failed. Code: `42601`. Message: `syntax error`" })],
     ["a string", "boom"],
     ["null", null],
   ])("%s is not", (_, error) => {

@@ -19,12 +19,19 @@ function isConnectionCode(code: unknown): boolean {
   return CONNECTION_CODES.has(code) || /^P1\d{3}$/.test(code) || /^(08|53|57|40)[0-9A-Z]{3}$/.test(code);
 }
 
+// Raw queries report driver failures as P2010 with the driver's message; these mean "unreachable".
+const CONNECTION_MESSAGE =
+  /Can't reach database server|Connection terminated|Connection closed|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|database is locked/i;
+
+type Inner = { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+const inner = (e: object) => (e as Inner).cause ?? (e as Inner).meta?.driverAdapterError;
+
 export function isDatabaseError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = inner(e), depth++) {
     const { name, code, kind, message } = e as { name?: unknown; code?: unknown; kind?: unknown; message?: unknown };
     if (name === "PrismaClientInitializationError" || name === "PrismaClientRustPanicError") return true;
     if (isConnectionCode(code) || (typeof kind === "string" && ADAPTER_KINDS.has(kind))) return true;
-    if (typeof message === "string" && /Connection terminated|connect ECONNREFUSED|database is locked/i.test(message)) return true;
+    if (typeof message === "string" && CONNECTION_MESSAGE.test(message)) return true;
   }
   return false;
 }
