@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { signInSchema, type SignIn } from "@/lib/validations/user";
 import styles from "./sign-in-form.module.css";
+import { Spinner } from "@/components/ui/spinner";
 
 // The error names lib/auth/auth-options.ts gives next-auth (that module is server-only, so not imported here).
 const LIMITED = "TooManyAttempts";
@@ -94,7 +95,7 @@ export function SignInForm({ callbackUrl, expired }: Props) {
           )}
         </div>
         <button type="submit" className={styles.submit} disabled={busy} aria-busy={busy || undefined}>
-          {busy && <span className={styles.spinner} aria-hidden="true" />}
+          {busy && <Spinner />}
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>

@@ -1,4 +1,5 @@
 import styles from "./process-table.module.css";
+import { Spinner } from "@/components/ui/spinner";
 
 type Props = {
   id: number;
@@ -20,7 +21,7 @@ export function RowActions({ id, canSave, canDiscard, saving, onSave, onDiscard 
         aria-label={`Save process ${id}`}
         onClick={onSave}
       >
-        {saving && <span className={styles.spinner} aria-hidden="true" />}
+        {saving && <Spinner />}
         {saving ? "Saving" : "Save"}
       </button>
       <button

@@ -1,6 +1,7 @@
 "use client";
 
 import styles from "./toolbar.module.css";
+import { Spinner } from "@/components/ui/spinner";
 
 type Props = {
   readOnly: boolean;
@@ -58,7 +59,7 @@ export function Toolbar({ readOnly, filter, onFilter, edited, hidden, invalid, s
               aria-busy={saving || undefined}
               aria-keyshortcuts="Control+S Meta+S"
             >
-              {saving && <span className={styles.spinner} aria-hidden="true" />}
+              {saving && <Spinner />}
               {saving ? "Saving all…" : "Save all"}
             </button>
           </div>
