@@ -21,6 +21,8 @@ export async function freePort(): Promise<number> {
 export type TestServer = {
   baseUrl: string;
   port: number;
+  /** The pid of `next start` (which may serve from a child process). */
+  pid: number;
   /** Everything the server printed so far (structured log lines). */
   output: () => string;
   stop: () => Promise<void>;
@@ -41,11 +43,20 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, timeoutMs:
   throw new Error(`server did not answer within ${timeoutMs} ms`);
 }
 
-/** Starts the production build (`next start`) on a free port with the given environment. */
-export async function startServer(options: { env: Record<string, string>; port?: number }): Promise<TestServer> {
+/**
+ * Starts the production build (`next start`) on a free port with the given environment. `quiet` discards
+ * the server's output (a benchmark must not pay for collecting megabytes of log lines).
+ */
+export async function startServer(options: {
+  env: Record<string, string>;
+  port?: number;
+  quiet?: boolean;
+  nodeArgs?: string[];
+}): Promise<TestServer> {
   if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first");
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const args = [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -59,11 +70,11 @@ export async function startServer(options: { env: Record<string, string>; port?:
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       ...options.env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: options.quiet ? "ignore" : ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
@@ -78,7 +89,7 @@ export async function startServer(options: { env: Record<string, string>; port?:
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
   }
-  return { baseUrl, port, output: () => output, stop };
+  return { baseUrl, port, pid: child.pid!, output: () => output, stop };
 }
 
 /** Runs one of the project's scripts (seed, CLI) against a database, as a person would from the shell. */

@@ -1,13 +1,7 @@
-// Starts the production build the way lib/testing/test-server.ts does, but with the server's output
-// discarded (a benchmark must not pay for collecting megabytes of log lines), and finds the pid of
-// the process that really serves, for its peak memory.
-import { spawn } from "node:child_process";
+// Starts the production build with lib/testing's startServer, output discarded, and finds the pid of the
+// process that really serves, for its peak memory and CPU time.
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import path from "node:path";
-import { TEST_ADMIN } from "@/lib/testing/fixtures";
-import { freePort } from "@/lib/testing/test-server";
-
-const NEXT_BIN = path.join(process.cwd(), "node_modules/next/dist/bin/next");
+import { startServer } from "@/lib/testing/test-server";
 
 export type BenchServer = {
   baseUrl: string;
@@ -91,40 +85,11 @@ export function cpuMs(pid: number): number {
 }
 
 export async function startBenchServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: "info",
-      ADMIN_EMAIL: TEST_ADMIN.email,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      AUTH_SECURE_COOKIES: "false",
-      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-      NEXTAUTH_URL: baseUrl,
-      ...env,
-    },
-    stdio: "ignore",
+  const server = await startServer({
+    env: { AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", ...env },
+    quiet: true,
+    nodeArgs,
   });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/v1/errors`).then((r) => r.status === 200, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error("server did not answer within 60 s");
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const pid = servingPid(child.pid!, port);
-  return { baseUrl, pid, peakRssKb: () => peakRssKb(pid), cpuMs: () => cpuMs(pid), stop };
+  const pid = servingPid(server.pid, server.port);
+  return { baseUrl: server.baseUrl, pid, peakRssKb: () => peakRssKb(pid), cpuMs: () => cpuMs(pid), stop: server.stop };
 }
