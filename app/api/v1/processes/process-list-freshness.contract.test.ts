@@ -12,6 +12,7 @@ import { startServer, type TestServer } from "@/lib/testing/test-server";
 type Row = { id: number; name: string; comment: string; version: number };
 
 for (const { provider, skip } of PROVIDERS) {
+  // PostgreSQL runs only where TEST_DATABASE_URL names a server (.ci/run sets it); elsewhere it shows as skipped.
   describe.skipIf(skip)(`${provider}: the process list is never older than an acknowledged write`, () => {
     let database: TestDatabase;
     let servers: TestServer[] = [];
@@ -94,6 +95,7 @@ for (const { provider, skip } of PROVIDERS) {
       }
     });
 
+    // A raw file connection exists only for SQLite; on PostgreSQL other writers go through the app (bump).
     it.skipIf(provider !== "sqlite")("SQLite: a write by any other connection (a sqlite3 shell) is seen by the next GET", async () => {
       const [first] = await list(a);
       await list(b);
