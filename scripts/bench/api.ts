@@ -9,7 +9,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { measure, type LoadFigures } from "./load";
 import { machineFacts, markdown, type SizeResult } from "./report";
 import { startBenchServer, type BenchServer } from "./server";
-import { signInCookie } from "./sign-in";
+import { signInOverHttp } from "@/lib/testing/session";
 
 const { values } = parseArgs({
   options: {
@@ -85,7 +85,9 @@ async function benchSize(rows: number): Promise<SizeResult> {
       RATE_LIMIT_API_POINTS: "100000000",
     });
     const bearer = { Authorization: `Bearer ${token}` };
-    const cookie = { Cookie: await signInCookie(server.baseUrl, TEST_ADMIN.email, TEST_ADMIN.password) };
+    const signedIn = await signInOverHttp(server.baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+    if (!signedIn.cookie) throw new Error(`sign-in gave no session cookie (HTTP ${signedIn.status})`);
+    const cookie = { Cookie: signedIn.cookie };
     const ids = await listIds(server, bearer);
     if (ids.length !== rows) throw new Error(`expected ${rows} processes, the API lists ${ids.length}`);
     const url = `${server.baseUrl}/api/v1/processes`;
