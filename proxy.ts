@@ -1,25 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { httpProblem, problemResponse } from "@/lib/api/problem";
 import { allowedMethods } from "@/lib/api/routes";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security-headers";
 
 // Unknown API paths and wrong methods get the same problem+json envelope as every other API error,
 // decided from the one route table rather than by a fallback route in every folder.
-function problem(status: 404 | 405, detail: string, headers: Record<string, string> = {}): NextResponse {
-  const title = status === 404 ? "Not Found" : "Method Not Allowed";
-  return NextResponse.json(
-    { type: "about:blank", title, status, detail },
-    { status, headers: { ...headers, "Content-Type": "application/problem+json; charset=UTF-8" } },
-  );
-}
-
-function routeApi(request: NextRequest): NextResponse {
+function routeApi(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
   const methods = allowedMethods(pathname);
-  if (methods.length === 0) return problem(404, `No API resource at ${pathname}`);
+  if (methods.length === 0) return problemResponse(httpProblem(404, `No API resource at ${pathname}`));
   const method = request.method === "HEAD" ? "GET" : request.method;
   if (method === "OPTIONS" || (methods as string[]).includes(method)) return NextResponse.next();
   const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  return problem(405, `${request.method} is not allowed on ${pathname}; allowed: ${allow}`, { Allow: allow });
+  const detail = `${request.method} is not allowed on ${pathname}; allowed: ${allow}`;
+  return problemResponse(httpProblem(405, detail), { Allow: allow });
 }
 
 /** Pages get a fresh script nonce per request; Next reads it from the request's CSP header. */
@@ -35,7 +29,7 @@ function securePage(request: NextRequest): NextResponse {
   return response;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/api/auth/")) return NextResponse.next();
   return pathname.startsWith("/api/") ? routeApi(request) : securePage(request);

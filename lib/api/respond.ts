@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import type { Problem } from "@/lib/validations/problem";
 
 const JSON_TYPE = "application/json; charset=UTF-8";
-const PROBLEM_TYPE = "application/problem+json; charset=UTF-8";
 
 export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
   return jsonTextResponse(JSON.stringify(body), init);
@@ -21,16 +20,6 @@ export function jsonTextResponse(text: string, init: ResponseInit = {}): Respons
   return new Response(text, { ...init, headers });
 }
 
-export function problemResponse(
-  problem: Problem,
-  headers: Record<string, string> = {},
-): Response {
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { ...headers, "Content-Type": PROBLEM_TYPE, "Cache-Control": "no-store" },
-  });
-}
-
 export function appErrorProblem(error: AppError, requestId: string): Problem {
   return {
     type: `/api/v1/errors#${error.code}`,
@@ -41,10 +30,4 @@ export function appErrorProblem(error: AppError, requestId: string): Problem {
     ...(error.errors ? { errors: error.errors } : {}),
     requestId,
   };
-}
-
-/** Answers outside the contract's code table (unknown path, wrong method, a bug): no `code` member. */
-export function httpProblem(status: 404 | 405 | 500, detail: string, requestId: string): Problem {
-  const titles = { 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error" };
-  return { type: "about:blank", title: titles[status], status, detail, requestId };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { appErrorProblem, httpProblem, problemResponse } from "@/lib/api/respond";
+import { httpProblem, problemResponse } from "@/lib/api/problem";
+import { appErrorProblem } from "@/lib/api/respond";
 import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
 import { authorize } from "@/lib/auth/authorize";
 import { callerKey, resolveCaller, type Caller } from "@/lib/auth/caller";

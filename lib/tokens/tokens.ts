@@ -47,14 +47,11 @@ export async function listTokens(): Promise<TokenSummary[]> {
   return rows.map(toSummary);
 }
 
+/** Revokes a token (again is fine: the first revocation time stays); 1005 when it does not exist. */
 export async function revokeToken(options: { id: number }): Promise<TokenSummary> {
-  const { count } = await db.apiToken.updateMany({
-    where: { id: options.id, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
+  await db.apiToken.updateMany({ where: { id: options.id, revokedAt: null }, data: { revokedAt: new Date() } });
   forgetResolvedTokens();
   const row = await db.apiToken.findUnique({ where: { id: options.id }, select: SUMMARY_SELECT });
   if (!row) throw new AppError(1005, `Token ${options.id} does not exist`);
-  if (count === 0 && row.revokedAt === null) throw new AppError(1005, `Token ${options.id} does not exist`);
   return toSummary(row);
 }

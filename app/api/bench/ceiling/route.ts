@@ -1,6 +1,7 @@
 // GET /api/bench/ceiling?rows=N – constant JSON shaped like N processes: the framework's own ceiling for
 // `npm run bench`. Exists only while BENCH_CEILING_ROUTE is on; 404 otherwise.
-import { httpProblem, jsonTextResponse, problemResponse } from "@/lib/api/respond";
+import { httpProblem, problemResponse } from "@/lib/api/problem";
+import { jsonTextResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

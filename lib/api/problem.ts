@@ -1,0 +1,18 @@
+import type { Problem } from "@/lib/validations/problem";
+
+// The problem+json envelope (RFC 9457) for every API error: used by the route wrapper and by the proxy,
+// which answers unknown paths and methods before any route runs (so no "server-only" here).
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { ...headers, "Content-Type": "application/problem+json; charset=UTF-8", "Cache-Control": "no-store" },
+  });
+}
+
+const HTTP_TITLES = { 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error" } as const;
+
+/** Answers outside the contract's code table (unknown path, wrong method, a bug): no `code` member. */
+export function httpProblem(status: keyof typeof HTTP_TITLES, detail: string, requestId?: string): Problem {
+  return { type: "about:blank", title: HTTP_TITLES[status], status, detail, ...(requestId ? { requestId } : {}) };
+}
