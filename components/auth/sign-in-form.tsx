@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { useForm } from "react-hook-form";
 import { signInSchema, type SignIn } from "@/lib/validations/user";
 import styles from "./sign-in-form.module.css";
@@ -60,45 +60,43 @@ export function SignInForm({ callbackUrl, expired }: Props) {
             {MESSAGES[failure]}
           </p>
         )}
-        <div className={styles.field}>
-          <label htmlFor="email">Email</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="username"
-            className={styles.input}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-error" : undefined}
-            {...form.register("email")}
-          />
-          {errors.email && (
-            <p id="email-error" className={styles.fieldError}>
-              {errors.email.message}
-            </p>
-          )}
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="password">Password</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            className={styles.input}
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error" : undefined}
-            {...form.register("password")}
-          />
-          {errors.password && (
-            <p id="password-error" className={styles.fieldError}>
-              {errors.password.message}
-            </p>
-          )}
-        </div>
+        <Field id="email" label="Email" type="email" autoComplete="username" error={errors.email?.message} {...form.register("email")} />
+        <Field
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...form.register("password")}
+        />
         <button type="submit" className={styles.submit} disabled={busy} aria-busy={busy || undefined}>
           {busy && <Spinner />}
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
     </main>
+  );
+}
+
+type FieldProps = ComponentProps<"input"> & { id: string; label: string; error?: string };
+
+/** A labelled input whose message, when there is one, is announced with it. */
+function Field({ id, label, error, ...input }: FieldProps) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className={styles.input}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...input}
+      />
+      {error && (
+        <p id={`${id}-error`} className={styles.fieldError}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
