@@ -1,4 +1,4 @@
-import { TEST_ADMIN } from "@/lib/testing/fixtures";
+import { TEST_ADMIN } from "@/test/support/accounts";
 import { apiProcesses, expect, nameField, rowState, test } from "./support/fixtures";
 
 test.describe("sign-in", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDatabaseUrl, providerForUrl, type DatabaseProvider } from "@/lib/db/url";
 
 // The one place that reads process.env: validated once, at first import (server start, CLI start).
 const bool = z
@@ -12,7 +13,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/app.db")
-    .refine((u) => u.startsWith("file:") || /^postgres(ql)?:\/\//.test(u), {
+    .refine(isDatabaseUrl, {
       message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),
   SEED_DEMO_DATA: bool.default(true),
@@ -59,8 +60,6 @@ if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 export const secureCookies = env.AUTH_SECURE_COOKIES ?? env.NODE_ENV === "production";
 
-export type DatabaseProvider = "sqlite" | "postgresql";
+export type { DatabaseProvider };
 
-export const databaseProvider: DatabaseProvider = env.DATABASE_URL.startsWith("file:")
-  ? "sqlite"
-  : "postgresql";
+export const databaseProvider: DatabaseProvider = providerForUrl(env.DATABASE_URL);

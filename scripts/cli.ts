@@ -5,76 +5,158 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/tokens";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
-import { createUser } from "@/lib/users/users";
-import { tokenCreateSchema, tokenIdParamSchema } from "@/lib/validations/token";
-import { userCreateSchema } from "@/lib/validations/user";
+import { createUser, setUserPassword } from "@/lib/users/users";
+import { idParamSchema } from "@/lib/validations/id";
+import { tokenCreateSchema } from "@/lib/validations/token";
+import { userCreateSchema, userSetPasswordSchema } from "@/lib/validations/user";
+import { formatTable } from "./cli/table";
 
-const USAGE = `Usage: npm run cli -- <command>
-  users:create --email <e> --password <p> --role "<User|Advanced user|Super user>"
-  users:bootstrap                         first Super user (ADMIN_EMAIL/ADMIN_PASSWORD or a generated password)
-  tokens:create --name <n> --role "<role>" [--expires-in <seconds>]   prints the token alone on the last line
-  tokens:list
-  tokens:revoke <id>`;
+type Values = Record<string, string | boolean | undefined>;
+type Command = { usage: string; summary: string; run: (values: Values, positionals: string[]) => Promise<void> };
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    email: { type: "string" },
-    password: { type: "string" },
-    role: { type: "string" },
-    name: { type: "string" },
-    "expires-in": { type: "string" },
-  },
-});
+const ROLE_HINT = '"<User|Advanced user|Super user>"';
 
-function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
+function fail(message: string, usage: string): never {
+  console.error(`${message}\n\n${usage}`);
   process.exit(2);
 }
 
-function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
+const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+
+function parsed<T>(
+  result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+  usage: string,
+): T {
   if (result.success) return result.data;
-  fail(result.error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("\n"));
+  fail(result.error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("\n"), usage);
 }
 
-const commands: Record<string, () => Promise<void>> = {
-  async "users:create"() {
-    const input = parsed(userCreateSchema.safeParse({ email: values.email, password: values.password, role: values.role }));
-    const user = await createUser(input);
-    console.log(`Created user ${user.id}: ${user.email} (${user.role})`);
+const commands: Record<string, Command> = {
+  "users:create": {
+    usage: `users:create --email <email> --password <12+ characters> --role ${ROLE_HINT}`,
+    summary: "creates a user who signs in on the settings page",
+    async run(v) {
+      const input = parsed(
+        userCreateSchema.safeParse({ email: str(v.email), password: str(v.password), role: str(v.role) }),
+        this.usage,
+      );
+      const user = await createUser(input);
+      console.log(`Created user ${user.id}: ${user.email} (${user.role})`);
+    },
   },
-  async "users:bootstrap"() {
-    const result = await bootstrapAdmin({ allowGenerated: true });
-    if (!result.created) console.log("A user exists already; nothing to do");
-    else if (result.generatedPassword) console.log(`First Super user: ${result.email}\nPassword (shown once): ${result.generatedPassword}`);
-    else console.log(`First Super user: ${result.email} (password from ADMIN_PASSWORD)`);
+  "users:set-password": {
+    usage: "users:set-password --email <email> --password <12+ characters>",
+    summary: "sets a user's password",
+    async run(v) {
+      const input = parsed(userSetPasswordSchema.safeParse({ email: str(v.email), password: str(v.password) }), this.usage);
+      const user = await setUserPassword(input);
+      console.log(`Set the password of user ${user.id}: ${user.email}`);
+    },
   },
-  async "tokens:create"() {
-    const expires = values["expires-in"];
-    const input = parsed(
-      tokenCreateSchema.safeParse({ name: values.name, role: values.role, expiresInSeconds: expires === undefined ? undefined : Number(expires) }),
-    );
-    const { token, secret } = await createToken(input);
-    console.log(`Created token ${token.id} "${token.name}" (${token.role}), expires ${token.expiresAt}. It is shown once:`);
-    console.log(secret);
+  "users:bootstrap": {
+    usage: "users:bootstrap",
+    summary: "creates the first Super user (ADMIN_EMAIL/ADMIN_PASSWORD, or a generated password shown once)",
+    async run() {
+      const result = await bootstrapAdmin({ allowGenerated: true });
+      if (!result.created) console.log("A user exists already; nothing to do");
+      else if (result.generatedPassword)
+        console.log(`First Super user: ${result.email}\nPassword (shown once): ${result.generatedPassword}`);
+      else console.log(`First Super user: ${result.email} (password from ADMIN_PASSWORD)`);
+    },
   },
-  async "tokens:list"() {
-    const tokens = await listTokens();
-    if (tokens.length === 0) return console.log("No tokens");
-    console.table(tokens.map((t) => ({ ...t, status: t.revokedAt ? "revoked" : Date.parse(t.expiresAt) <= Date.now() ? "expired" : "active" })));
+  "tokens:create": {
+    usage: `tokens:create --name <name> --role ${ROLE_HINT} [--expires-in <seconds>]`,
+    summary: "creates an API token; prints the secret alone on the last line, this once",
+    async run(v) {
+      const expires = str(v["expires-in"]);
+      const input = parsed(
+        tokenCreateSchema.safeParse({
+          name: str(v.name),
+          role: str(v.role),
+          expiresInSeconds: expires === undefined ? undefined : Number(expires),
+        }),
+        this.usage,
+      );
+      const { token, secret } = await createToken(input);
+      console.log(`Created token ${token.id} "${token.name}" (${token.role}), expires ${token.expiresAt}. It is shown once:`);
+      console.log(secret);
+    },
   },
-  async "tokens:revoke"() {
-    const id = parsed(tokenIdParamSchema.safeParse(positionals[1] ?? ""));
-    const token = await revokeToken({ id });
-    console.log(`Revoked token ${token.id} "${token.name}"`);
+  "tokens:list": {
+    usage: "tokens:list",
+    summary: "lists API tokens (never their secrets)",
+    async run() {
+      const tokens = await listTokens();
+      if (tokens.length === 0) return console.log("No tokens");
+      const now = Date.now();
+      const status = (t: (typeof tokens)[number]) =>
+        t.revokedAt ? "revoked" : Date.parse(t.expiresAt) <= now ? "expired" : "active";
+      console.log(
+        formatTable(
+          tokens.map((t) => ({
+            id: t.id,
+            name: t.name,
+            role: t.role,
+            status: status(t),
+            created: t.createdAt,
+            expires: t.expiresAt,
+            "last used": t.lastUsedAt,
+          })),
+        ),
+      );
+    },
+  },
+  "tokens:revoke": {
+    usage: "tokens:revoke <id>",
+    summary: "revokes an API token at once",
+    async run(_, positionals) {
+      const id = parsed(idParamSchema.safeParse(positionals[1] ?? ""), this.usage);
+      const token = await revokeToken({ id });
+      console.log(`Revoked token ${token.id} "${token.name}"`);
+    },
   },
 };
 
-const command = commands[positionals[0] ?? ""];
-if (!command) fail(positionals[0] ? `Unknown command: ${positionals[0]}` : "No command given");
+const USAGE = [
+  "Usage: npm run cli -- <command> [options]     (npm run cli -- <command> --help for one command)",
+  "",
+  ...Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`),
+].join("\n");
+
+let values: Values;
+let positionals: string[];
+try {
+  ({ values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      "expires-in": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  }));
+} catch (error) {
+  fail((error as Error).message, USAGE);
+}
+
+const name = positionals[0];
+const command = name === undefined ? undefined : commands[name];
+if (!command) {
+  if (values.help || name === "help" || name === undefined) {
+    console.log(USAGE);
+    process.exit(values.help || name === "help" ? 0 : 2);
+  }
+  fail(`Unknown command: ${name}`, USAGE);
+}
+if (values.help) {
+  console.log(`Usage: npm run cli -- ${command.usage}\n  ${command.summary}`);
+  process.exit(0);
+}
 try {
   await migrateDatabase({ url: env.DATABASE_URL });
-  await command();
+  await command.run(values, positionals);
 } catch (error) {
   console.error(`Failed: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { SettingsShell } from "@/components/settings/settings-shell";
-import { getSessionUser } from "./_lib/session";
+import { getSessionUser } from "@/lib/auth/session-user";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();

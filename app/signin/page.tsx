@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/components/auth/callback-url";
-import { getSessionUser } from "../settings/_lib/session";
+import { getSessionUser } from "@/lib/auth/session-user";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,7 +1,8 @@
 import { test as base, expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
-import { createTestDatabase } from "@/lib/testing/test-database";
-import { TEST_ADMIN } from "@/lib/testing/fixtures";
-import { runScript, startServer, type TestServer } from "@/lib/testing/test-server";
+import { createTestDatabase } from "@/test/support/test-database";
+import { TEST_ADMIN } from "@/test/support/accounts";
+import { runScript } from "@/test/support/run-script";
+import { startServer, type TestServer } from "@/test/support/test-server";
 import type { Process } from "@/lib/validations/process";
 import { startDataHelper } from "./data-client";
 

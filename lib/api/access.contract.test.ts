@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
-import { http } from "@/lib/testing/http";
-import { signInOverHttp } from "@/lib/testing/session";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/test-database";
-import { runScript, startServer, type TestServer } from "@/lib/testing/test-server";
-import { createRoleUsersWithCli, ROLE_USERS } from "@/lib/testing/users";
+import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { http } from "@/test/support/http";
+import { signInOverHttp } from "@/test/support/session";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
+import { runScript } from "@/test/support/run-script";
+import { startServer, type TestServer } from "@/test/support/test-server";
+import { ROLE_USERS } from "@/test/support/accounts";
 
 type Credential = { name: string; headers: () => Record<string, string>; role?: Role; expect?: 2002 | 2004 };
 

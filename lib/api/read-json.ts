@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { parseWith } from "@/lib/api/parse-with";
 import { AppError, type FieldError } from "@/lib/errors";
 import { env } from "@/lib/env";
 
@@ -54,28 +55,6 @@ function parseJson(text: string): unknown {
     if (error instanceof AppError) throw error;
     throw incorrect(`Request body is not valid JSON: ${(error as Error).message}`);
   }
-}
-
-/** RFC 6901: "~" and "/" inside a member name are escaped. */
-function toPointer(path: PropertyKey[]): string {
-  return path.map((p) => "/" + String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
-}
-
-export function zodFieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ pointer: toPointer([...issue.path, key]), detail: "unknown member" }))
-      : [{ pointer: toPointer(issue.path), detail: issue.message }],
-  );
-}
-
-export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const errors = zodFieldErrors(result.error);
-  const first = errors[0];
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
-  throw incorrect(`${first.pointer || "body"}: ${first.detail}${more}`, undefined, errors);
 }
 
 /** Reads, size-limits, parses and validates a JSON request body; every failure is 1001. */

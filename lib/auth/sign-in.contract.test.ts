@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, TEST_ADMIN } from "@/lib/testing/fixtures";
-import { http } from "@/lib/testing/http";
-import { signInOverHttp } from "@/lib/testing/session";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { runScript, startServer, type TestServer } from "@/lib/testing/test-server";
+import { createTokenWithCli } from "@/test/support/cli";
+import { TEST_ADMIN } from "@/test/support/accounts";
+import { http } from "@/test/support/http";
+import { signInOverHttp } from "@/test/support/session";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import { runScript } from "@/test/support/run-script";
+import { startServer, type TestServer } from "@/test/support/test-server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli } from "@/lib/testing/fixtures";
-import { http } from "@/lib/testing/http";
-import { startTcpProxy } from "@/lib/testing/tcp-proxy";
-import { createTestDatabase, postgresTestUrl, type TestDatabase } from "@/lib/testing/test-database";
-import { startServer, type TestServer } from "@/lib/testing/test-server";
+import { createTokenWithCli } from "@/test/support/cli";
+import { http } from "@/test/support/http";
+import { startTcpProxy } from "@/test/support/tcp-proxy";
+import { createTestDatabase, postgresTestUrl, type TestDatabase } from "@/test/support/test-database";
+import { startServer, type TestServer } from "@/test/support/test-server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

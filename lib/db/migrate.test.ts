@@ -5,7 +5,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATION_LOCK_KEY, migrateDatabase, providerForUrl } from "./migrate";
+import { MIGRATION_LOCK_KEY, migrateDatabase } from "./migrate";
+import { providerForUrl } from "./url";
 
 const EXPECTED_COLUMNS: Record<string, string[]> = {
   api_tokens: [

@@ -7,20 +7,13 @@ import pg from "pg";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type { DatabaseProvider } from "../env";
 import { NO_FILTERS, openSchemaEngine, withPanicMessage, type Log } from "./schema-engine";
-import { sqliteFilePath } from "./url";
+import { providerForUrl, sqliteFilePath, type DatabaseProvider } from "./url";
+
 
 // Prisma's native schema engine cannot be downloaded on our machines, so migrations run through
 // its WebAssembly build and a driver adapter. The result (tables and `_prisma_migrations` rows)
 // is what `prisma migrate deploy` writes, so either tool can take over a database.
-
-/** The database behind a `DATABASE_URL`: `file:` is SQLite, `postgres(ql)://` PostgreSQL. */
-export function providerForUrl(url: string): DatabaseProvider {
-  if (url.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  throw new Error("Unsupported database URL: expected file:... (SQLite) or postgresql://...");
-}
 
 // Everything that uses this module (server, scripts, tests) runs from the project root.
 export function schemaFile(provider: DatabaseProvider): string {

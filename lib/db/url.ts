@@ -1,5 +1,16 @@
 import path from "node:path";
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** The database behind a `DATABASE_URL`: `file:` is SQLite, `postgres(ql)://` PostgreSQL; anything else is unsupported. */
+export function providerForUrl(url: string): DatabaseProvider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error("Unsupported database URL: expected file:... (SQLite) or postgresql://...");
+}
+
+export const isDatabaseUrl = (url: string) => /^(file:|postgres(ql)?:\/\/)/.test(url);
+
 /** `file:./data/app.db` → an absolute path, resolved against the project root (the working directory). */
 export function sqliteFilePath(url: string): string {
   const file = url.replace(/^file:/, "").split("?")[0];

@@ -1,20 +1,38 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { changeProcesses } from "@/lib/processes/revision";
+import { changeProcesses } from "@/lib/processes/change-processes";
 import type { ProcessFields } from "@/lib/validations/process";
 
-/** Inserts processes (seeding, tests, benchmarks); returns how many were created. */
-export async function createProcesses(options: { processes: ProcessFields[] }): Promise<number> {
-  const { count } = await changeProcesses((tx) => tx.process.createMany({ data: options.processes }));
+// Rows per INSERT: keeps each statement under the drivers' bind-parameter limits.
+const ROWS_PER_INSERT = 2_000;
+
+type Tx = Parameters<Parameters<typeof changeProcesses>[0]>[0];
+
+async function insert(tx: Tx, processes: ProcessFields[]): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < processes.length; i += ROWS_PER_INSERT) {
+    count += (await tx.process.createMany({ data: processes.slice(i, i + ROWS_PER_INSERT) })).count;
+  }
   return count;
+}
+
+const SEVERAL = { severalStatements: true, timeout: 120_000 };
+
+/** Inserts processes (seeding, tests, benchmarks), all or none; returns how many were created. */
+export async function createProcesses(options: { processes: ProcessFields[] }): Promise<number> {
+  const { processes } = options;
+  return changeProcesses((tx) => insert(tx, processes), processes.length > ROWS_PER_INSERT ? SEVERAL : {});
+}
+
+/** Replaces every process with these, in one transaction: readers see the old list or the new one. */
+export async function replaceProcesses(options: { processes: ProcessFields[] }): Promise<{ deleted: number; created: number }> {
+  const { processes } = options;
+  return changeProcesses(async (tx) => {
+    const { count: deleted } = await tx.process.deleteMany();
+    return { deleted, created: await insert(tx, processes) };
+  }, SEVERAL);
 }
 
 export async function countProcesses(): Promise<number> {
   return db.process.count();
-}
-
-/** Removes every process (tests and benchmarks start from a known state). */
-export async function deleteAllProcesses(): Promise<number> {
-  const { count } = await changeProcesses((tx) => tx.process.deleteMany());
-  return count;
 }

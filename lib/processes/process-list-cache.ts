@@ -5,15 +5,15 @@ import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
 import type { Process } from "@/lib/validations/process";
 
 /** The list, its JSON text, and the text of the API's whole answer `{"processes":[...]}`, each built once. */
-export type ProcessList = { processes: Process[]; body: string };
+export type CachedProcessList = { processes: Process[]; body: string };
 
-type Snapshot = ProcessList & { key: string };
+type Snapshot = CachedProcessList & { key: string };
 
 // The last list read, with its JSON text: a GET that finds the revision unchanged answers from it,
 // paying one cheap query instead of Prisma's row mapping and JSON serialization of every row.
 let snapshot: Snapshot | null = null;
 
-async function read(): Promise<ProcessList> {
+async function read(): Promise<CachedProcessList> {
   // The key is read before the rows: rows are then at least as new as the key says, never older.
   const key = await processRevisionKey();
   if (key !== null && snapshot?.key === key) return snapshot;
@@ -33,14 +33,14 @@ async function read(): Promise<ProcessList> {
 // while it runs: each check first yields one event-loop turn, letting the requests already read from the
 // sockets join the batch. That waits for nothing but the loop, and moves no check earlier than a request.
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-type Batch = { promise: Promise<ProcessList>; resolve: (l: ProcessList) => void; reject: (e: unknown) => void };
+type Batch = { promise: Promise<CachedProcessList>; resolve: (l: CachedProcessList) => void; reject: (e: unknown) => void };
 let waiting: Batch | null = null;
 let checking = false;
 
 function newBatch(): Batch {
   let resolve!: Batch["resolve"];
   let reject!: Batch["reject"];
-  const promise = new Promise<ProcessList>((res, rej) => ((resolve = res), (reject = rej)));
+  const promise = new Promise<CachedProcessList>((res, rej) => ((resolve = res), (reject = rej)));
   return { promise, resolve, reject };
 }
 
@@ -59,7 +59,7 @@ async function drain(): Promise<void> {
 }
 
 /** The current process list (ordered by id) and its JSON text; never older than the call. */
-export function currentProcessList(): Promise<ProcessList> {
+export function currentProcessList(): Promise<CachedProcessList> {
   waiting ??= newBatch();
   const { promise } = waiting;
   if (!checking) void drain();

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { changeProcesses } from "@/lib/processes/revision";
+import { changeProcesses } from "@/lib/processes/change-processes";
 import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
 import type { Process, ProcessFields } from "@/lib/validations/process";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { BULK_UPDATE_SQL, bulkUpdateParams } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors";
-import { changeProcesses } from "@/lib/processes/revision";
+import { changeProcesses } from "@/lib/processes/change-processes";
 import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
 import type { Process, ProcessItem } from "@/lib/validations/process";
 

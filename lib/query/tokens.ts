@@ -1,10 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/query/api-error";
-import type { TokenSummary } from "@/lib/validations/token";
+import type { TokenCreate, TokenSummary } from "@/lib/validations/token";
 
 // The API tokens resource on the client: keys, fetchers, query options and mutation hooks.
-
-export type TokenCreateBody = { name: string; role: TokenSummary["role"]; expiresInSeconds: number };
 
 export const tokenKeys = {
   all: ["tokens"] as const,
@@ -28,7 +26,7 @@ export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: [...tokenKeys.all, "create"],
-    mutationFn: (body: TokenCreateBody) =>
+    mutationFn: (body: TokenCreate) =>
       apiFetch<{ token: TokenSummary; secret: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify(body) }),
     onSuccess: ({ token }) => client.setQueryData<TokenSummary[]>(tokenKeys.list(), (list) => upsert(list, token)),
   });

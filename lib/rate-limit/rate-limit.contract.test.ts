@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli } from "@/lib/testing/fixtures";
-import { http } from "@/lib/testing/http";
-import { createTestDatabase, postgresTestUrl, type TestDatabase } from "@/lib/testing/test-database";
-import { startServer, type TestServer } from "@/lib/testing/test-server";
+import { createTokenWithCli } from "@/test/support/cli";
+import { http } from "@/test/support/http";
+import { createTestDatabase, postgresTestUrl, type TestDatabase } from "@/test/support/test-database";
+import { startServer, type TestServer } from "@/test/support/test-server";
 
 // Redis runs on the development and CI machines; a machine without it skips the shared-store cases by name.
 const redisUrl = process.env.REDIS_TEST_URL;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   processesUpdateSchema,
   processFieldsSchema,
-  processIdParamSchema,
 } from "@/lib/validations/process";
 
 describe("processFieldsSchema", () => {
@@ -38,16 +37,6 @@ describe("processFieldsSchema", () => {
   it("refuses unknown members", () => {
     const result = processFieldsSchema.safeParse({ name: "a", comment: "", id: 3, extra: true });
     expect(result.error!.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: ["id", "extra"] });
-  });
-});
-
-describe("processIdParamSchema", () => {
-  it.each([["1", 1], ["42", 42], ["2147483647", 2147483647]])("reads %s as %d", (input, id) => {
-    expect(processIdParamSchema.parse(input)).toBe(id);
-  });
-
-  it.each(["0", "-1", "01", "1.0", "1e3", " 1", "abc", "", "2147483648", "99999999999"])("refuses %j", (input) => {
-    expect(processIdParamSchema.safeParse(input).success).toBe(false);
   });
 });
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/validations/id";
 
 // Shared by the API route handlers and the settings page's forms (zodResolver): one schema per shape.
 
-/** The id column is a 32-bit signed integer on PostgreSQL; SQLite's is wider, so PostgreSQL sets the limit. */
-export const MAX_PROCESS_ID = 2_147_483_647;
 export const MAX_NAME_LENGTH = 100;
 export const MAX_COMMENT_LENGTH = 1_000;
 export const MAX_BULK_ITEMS = 10_000;
@@ -15,11 +14,7 @@ const COMMENT_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** Length in code points, as a person counts characters (an emoji is one, not two). */
 const codePoints = (s: string) => Array.from(s).length;
 
-export const processIdSchema = z
-  .number({ error: "must be a number" })
-  .int({ error: "must be an integer" })
-  .min(1, { error: "must be a positive integer" })
-  .max(MAX_PROCESS_ID, { error: `must be at most ${MAX_PROCESS_ID}` });
+export const processIdSchema = idSchema;
 
 export const processNameSchema = z
   .string({ error: "must be a string" })
@@ -78,13 +73,6 @@ export const processSchema = processItemSchema.extend({
 });
 
 export const processListSchema = z.object({ processes: z.array(processSchema) });
-
-/** The path segment of /processes/{id}: digits only, no sign, no leading zero, within the column. */
-export const processIdParamSchema = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/, { error: "must be a positive integer" })
-  .transform(Number)
-  .pipe(processIdSchema);
 
 export type ProcessFields = z.infer<typeof processFieldsSchema>;
 export type ProcessItem = z.infer<typeof processItemSchema>;

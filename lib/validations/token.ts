@@ -15,12 +15,6 @@ export const tokenCreateSchema = z.strictObject({
     .default(DEFAULT_TOKEN_LIFETIME_SECONDS),
 });
 
-export const tokenIdParamSchema = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/, { error: "must be a positive integer" })
-  .transform(Number)
-  .pipe(z.number().max(2_147_483_647));
-
 /** A token as listed: never its secret. */
 export const tokenSummarySchema = z.object({
   id: z.number().int(),

@@ -17,3 +17,5 @@ export const signInSchema = z.strictObject({
 
 export type UserCreate = z.infer<typeof userCreateSchema>;
 export type SignIn = z.infer<typeof signInSchema>;
+
+export const userSetPasswordSchema = userCreateSchema.pick({ email: true, password: true });

@@ -4,12 +4,13 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli, TEST_ADMIN } from "@/lib/testing/fixtures";
-import { createTestDatabase } from "@/lib/testing/test-database";
+import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { TEST_ADMIN } from "@/test/support/accounts";
+import { createTestDatabase } from "@/test/support/test-database";
+import { signInOverHttp } from "@/test/support/session";
 import { measure, type LoadFigures } from "./load";
 import { machineFacts, markdown, type SizeResult } from "./report";
 import { startBenchServer, type BenchServer } from "./server";
-import { signInOverHttp } from "@/lib/testing/session";
 
 const { values } = parseArgs({
   options: {

@@ -2,8 +2,8 @@
 // The ceiling and the Bearer GET measured in alternating 2 s slices on one server: on a machine whose
 // other load drifts, both sides then share the drift, which back-to-back 10 s runs do not.
 // Needs a build (npm run bench builds one into .next-bench).
-import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
-import { createTestDatabase } from "@/lib/testing/test-database";
+import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestDatabase } from "@/test/support/test-database";
 import { measure, type LoadOptions } from "./load";
 import { startBenchServer } from "./server";
 

@@ -2,8 +2,8 @@
 // In-process cost of each layer a GET /api/v1/processes passes through, without HTTP or Next: where the
 // time goes, in microseconds per call (one caller at a time, after warm-up), on a fresh SQLite database.
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
-import { createTestDatabase } from "@/lib/testing/test-database";
+import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestDatabase } from "@/test/support/test-database";
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "100" } } });
 const rows = Number(values.rows);

@@ -9,8 +9,8 @@ import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
-import { createTestDatabase } from "@/lib/testing/test-database";
+import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestDatabase } from "@/test/support/test-database";
 import { measure } from "./load";
 import { startBenchServer } from "./server";
 

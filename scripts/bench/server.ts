@@ -1,7 +1,7 @@
-// Starts the production build with lib/testing's startServer, output discarded, and finds the pid of the
+// Starts the production build with test/support/test-server.ts startServer, output discarded, and finds the pid of the
 // process that really serves, for its peak memory and CPU time.
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { startServer } from "@/lib/testing/test-server";
+import { startServer } from "@/test/support/test-server";
 
 export type BenchServer = {
   baseUrl: string;

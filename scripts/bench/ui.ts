@@ -5,9 +5,10 @@ import sparticuz from "@sparticuz/chromium";
 import { chromium, type Page } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { createTestDatabase } from "@/lib/testing/test-database";
-import { seedProcessesWithCli, TEST_ADMIN } from "@/lib/testing/fixtures";
-import { startServer } from "@/lib/testing/test-server";
+import { createTestDatabase } from "@/test/support/test-database";
+import { seedProcessesWithCli } from "@/test/support/cli";
+import { TEST_ADMIN } from "@/test/support/accounts";
+import { startServer } from "@/test/support/test-server";
 
 const SIZES = [1_000, 10_000];
 const NAV_RUNS = 7;

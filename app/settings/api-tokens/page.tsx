@@ -6,7 +6,7 @@ import { SETTINGS_SECTIONS } from "@/components/settings/sections";
 import { listTokens } from "@/lib/tokens/tokens";
 import { getQueryClient } from "@/lib/query/query-client";
 import { tokenKeys } from "@/lib/query/tokens";
-import { requireUser } from "../_lib/session";
+import { requireUser } from "@/lib/auth/session-user";
 
 export const metadata: Metadata = { title: "API tokens" };
 

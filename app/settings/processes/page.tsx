@@ -6,7 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { listProcesses } from "@/lib/processes/list-processes";
 import { processKeys } from "@/lib/query/processes";
 import { getQueryClient } from "@/lib/query/query-client";
-import { requireUser } from "../_lib/session";
+import { requireUser } from "@/lib/auth/session-user";
 
 export const metadata: Metadata = { title: "Processes" };
 

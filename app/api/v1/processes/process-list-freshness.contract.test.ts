@@ -4,10 +4,10 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
-import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
-import { apiClient, type ApiClient } from "@/lib/testing/http";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/test-database";
-import { startServer, type TestServer } from "@/lib/testing/test-server";
+import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { apiClient, type ApiClient } from "@/test/support/http";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
+import { startServer, type TestServer } from "@/test/support/test-server";
 
 type Row = { id: number; name: string; comment: string; version: number };
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiClient, type ApiClient } from "@/lib/testing/http";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/test-database";
-import { createTokenWithCli, seedProcessesWithCli } from "@/lib/testing/fixtures";
-import { startServer, type TestServer } from "@/lib/testing/test-server";
+import { apiClient, type ApiClient } from "@/test/support/http";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
+import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { startServer, type TestServer } from "@/test/support/test-server";
 
 const TITLES: Record<number, string> = {
   1001: "Incorrect data",
@@ -100,12 +100,12 @@ for (const { provider, skip } of PROVIDERS) {
 
     // Each bad single update: [case, path id, body (or a function of the seeded ids), expected code, HTTP status, pointer of the first field error].
     const singleCases: [string, () => string | number, unknown, number, number, string?][] = [
-      ["a non-numeric id", () => "abc", { name: "a", comment: "" }, 1001, 400, ""],
-      ["id zero", () => "0", { name: "a", comment: "" }, 1001, 400, ""],
-      ["a negative id", () => "-1", { name: "a", comment: "" }, 1001, 400, ""],
-      ["a fractional id", () => "1.5", { name: "a", comment: "" }, 1001, 400, ""],
-      ["an id with a leading zero", () => `0${ids[2]}`, { name: "a", comment: "" }, 1001, 400, ""],
-      ["an id beyond the column", () => "2147483648", { name: "a", comment: "" }, 1001, 400, ""],
+      ["a non-numeric id", () => "abc", { name: "a", comment: "" }, 1001, 400, "/path/id"],
+      ["id zero", () => "0", { name: "a", comment: "" }, 1001, 400, "/path/id"],
+      ["a negative id", () => "-1", { name: "a", comment: "" }, 1001, 400, "/path/id"],
+      ["a fractional id", () => "1.5", { name: "a", comment: "" }, 1001, 400, "/path/id"],
+      ["an id with a leading zero", () => `0${ids[2]}`, { name: "a", comment: "" }, 1001, 400, "/path/id"],
+      ["an id beyond the column", () => "2147483648", { name: "a", comment: "" }, 1001, 400, "/path/id"],
       ["an id that does not exist", () => 2147483647, { name: "a", comment: "" }, 1005, 404],
       ["a body id that differs from the path's", () => ids[2], () => ({ id: ids[3], name: "a", comment: "" }), 1001, 400, "/id"],
       ["an empty name", () => ids[2], { name: "", comment: "" }, 1001, 400, "/name"],

@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
-import { runScript } from "@/lib/testing/test-server";
+import { ROLE_USERS } from "@/test/support/accounts";
+import { runScript } from "@/test/support/run-script";
 
-export const TEST_ADMIN = { email: "admin@example.com", password: "correct horse battery staple" };
 
 /** Creates an API token through the CLI, as an operator would; returns the secret it printed last. */
 export async function createTokenWithCli(
@@ -17,6 +17,16 @@ export async function createTokenWithCli(
 }
 
 export async function seedProcessesWithCli(databaseUrl: string, count: number): Promise<void> {
-  const result = await runScript("scripts/db-seed.ts", ["--count", String(count)], { DATABASE_URL: databaseUrl });
+  const result = await runScript("scripts/db-seed.ts", ["--count", String(count), "--replace"], { DATABASE_URL: databaseUrl });
   if (result.code !== 0) throw new Error(`db:seed failed: ${result.stderr}`);
+}
+
+/** One account per role, created through the CLI as an administrator would. */
+export async function createRoleUsersWithCli(databaseUrl: string): Promise<void> {
+  for (const [role, { email, password }] of Object.entries(ROLE_USERS)) {
+    const r = await runScript("scripts/cli.ts", ["users:create", "--email", email, "--password", password, "--role", role], {
+      DATABASE_URL: databaseUrl,
+    });
+    if (r.code !== 0) throw new Error(`users:create ${role} failed: ${r.stderr}`);
+  }
 }

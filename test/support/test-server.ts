@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { TEST_ADMIN } from "@/lib/testing/fixtures";
+import { TEST_ADMIN } from "@/test/support/accounts";
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -90,24 +90,4 @@ export async function startServer(options: {
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
   }
   return { baseUrl, port, pid: child.pid!, output: () => output, stop };
-}
-
-/** Runs one of the project's scripts (seed, CLI) against a database, as a person would from the shell. */
-export async function runScript(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
-  const child = spawn(process.execPath, [tsx, "--conditions=react-server", script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-  return { code, stdout, stderr };
 }

@@ -1,0 +1,96 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqliteFilePath } from "@/lib/db/url";
+import { runScript } from "@/test/support/run-script";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+
+// The CLI and the seed script as an operator runs them, against a real SQLite file.
+describe("npm run cli and npm run db:seed", () => {
+  let database: TestDatabase;
+  const cli = (...args: string[]) => runScript("scripts/cli.ts", args, { DATABASE_URL: database.url });
+  const seed = (args: string[], env: Record<string, string> = {}) =>
+    runScript("scripts/db-seed.ts", args, { DATABASE_URL: database.url, ...env });
+  const names = () => {
+    const file = new Database(sqliteFilePath(database.url), { readonly: true });
+    try {
+      return (file.prepare("SELECT name FROM processes ORDER BY id").all() as { name: string }[]).map((r) => r.name);
+    } finally {
+      file.close();
+    }
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+  });
+  afterAll(async () => database?.drop());
+
+  it.each([["--help"], ["help"], ["tokens:create", "--help"], ["users:set-password", "-h"]])(
+    "cli %s prints usage and exits 0",
+    async (...args) => {
+      const result = await cli(...args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: npm run cli -- /);
+      expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+    },
+  );
+
+  it.each([[[]], [["no:such-command"]], [["--bogus"]]])("cli %j exits 2 with the usage and no stack", async (args) => {
+    const result = await cli(...args);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain("Usage: npm run cli -- <command>");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("tokens:list prints a table without an index column", async () => {
+    expect((await cli("tokens:create", "--name", "MES line 1", "--role", "User")).code).toBe(0);
+    const result = await cli("tokens:list");
+    const [header, rule, row] = result.stdout.trim().split("\n");
+    expect(header).toMatch(/^id\s+name\s+role\s+status\s+created\s+expires\s+last used$/);
+    expect(rule).toMatch(/^-+(\s+-+)+$/);
+    expect(row).toMatch(/^1\s+MES line 1\s+User\s+active\s/);
+    expect(result.stdout).not.toContain("(index)");
+  });
+
+  it("users:set-password changes the password; an unknown email exits 1 and changes nothing", async () => {
+    expect((await cli("users:create", "--email", "op@plant.example", "--password", "first-password-1", "--role", "User")).code).toBe(0);
+    const hash = () => {
+      const file = new Database(sqliteFilePath(database.url), { readonly: true });
+      try {
+        return (file.prepare("SELECT passwordHash FROM users WHERE email = ?").get("op@plant.example") as { passwordHash: string })
+          .passwordHash;
+      } finally {
+        file.close();
+      }
+    };
+    const before = hash();
+    const unknown = await cli("users:set-password", "--email", "nobody@plant.example", "--password", "second-password-2");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("No user has the email nobody@plant.example");
+    const short = await cli("users:set-password", "--email", "op@plant.example", "--password", "short");
+    expect(short.code).toBe(2);
+    expect(hash()).toBe(before);
+    const ok = await cli("users:set-password", "--email", "op@plant.example", "--password", "second-password-2");
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(hash()).not.toBe(before);
+  });
+
+  it("db:seed adds, and replaces only with --replace (and --yes in production)", async () => {
+    expect((await seed([])).stdout).toContain("Created 8 demo processes");
+    expect(names()).toHaveLength(8);
+    expect((await seed(["--count", "3"])).code).toBe(0);
+    expect(names().slice(8)).toEqual(["Process 9", "Process 10", "Process 11"]);
+
+    const refused = await seed(["--count", "2", "--replace"], { NODE_ENV: "production" });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("needs --yes");
+    expect(names()).toHaveLength(11);
+    for (const bad of [["--count", "-1"], ["--count", "2x"], ["--replace"]]) {
+      expect((await seed(bad)).code).toBe(2);
+    }
+    expect(names()).toHaveLength(11);
+
+    const replaced = await seed(["--count", "2", "--replace", "--yes"], { NODE_ENV: "production" });
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(names()).toEqual(["Process 1", "Process 2"]);
+  });
+});
