@@ -10,7 +10,11 @@ async function seriousViolations(page: Page) {
 }
 
 test.describe("accessibility", () => {
-  test("sign-in page and the editor (clean, edited, invalid) have no serious or critical axe violations", async ({ page, app, signIn }) => {
+  test("sign-in page and the editor (clean, edited, invalid) have no serious or critical axe violations", async ({
+    page,
+    app,
+    signIn,
+  }) => {
     await app.seed(8);
     await page.goto("/signin");
     expect(await seriousViolations(page)).toEqual([]);

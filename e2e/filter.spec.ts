@@ -1,6 +1,10 @@
 import { apiProcesses, expect, nameField, test } from "./support/fixtures";
 
-test("an edited row hidden by the filter stays edited, is counted, and Save all saves it", async ({ page, app, signIn }) => {
+test("an edited row hidden by the filter stays edited, is counted, and Save all saves it", async ({
+  page,
+  app,
+  signIn,
+}) => {
   await app.seed(12);
   await signIn(page);
   const list = await apiProcesses(page.request);

@@ -1,6 +1,10 @@
 import { apiProcesses, commentField, expect, nameField, rowState, test } from "./support/fixtures";
 
-test("keyboard only: Tab in reading order, Enter and Ctrl+Enter save a row, Escape reverts, Ctrl+S saves all", async ({ page, app, signIn }) => {
+test("keyboard only: Tab in reading order, Enter and Ctrl+Enter save a row, Escape reverts, Ctrl+S saves all", async ({
+  page,
+  app,
+  signIn,
+}) => {
   await app.seed(4);
   await signIn(page);
   const [a, b, c] = await apiProcesses(page.request);

@@ -2,7 +2,9 @@ import { apiProcesses, expect, nameField, rowState, test } from "./support/fixtu
 
 // Three API requests per six seconds for each caller: the test spends them, so the page's save is refused
 // with 6001 and Retry-After however slowly the machine clicks. Two sign-in attempts per address and email.
-test.use({ serverEnv: { RATE_LIMIT_API_POINTS: "3", RATE_LIMIT_API_WINDOW_SECONDS: "6", RATE_LIMIT_SIGNIN_POINTS: "2" } });
+test.use({
+  serverEnv: { RATE_LIMIT_API_POINTS: "3", RATE_LIMIT_API_WINDOW_SECONDS: "6", RATE_LIMIT_SIGNIN_POINTS: "2" },
+});
 
 test("sign-in attempts over the limit get their own message, not the neutral one", async ({ page }) => {
   await page.goto("/signin");
@@ -18,7 +20,11 @@ test("sign-in attempts over the limit get their own message, not the neutral one
   await expect(message("Too many sign-in attempts. Wait a few minutes, then try again.")).toBeVisible();
 });
 
-test("too many requests (6001): the page says so, retries after Retry-After, and saves", async ({ page, app, signIn }) => {
+test("too many requests (6001): the page says so, retries after Retry-After, and saves", async ({
+  page,
+  app,
+  signIn,
+}) => {
   await app.seed(6);
   await signIn(page);
   const list = await apiProcesses(page.request);

@@ -1,7 +1,11 @@
 import { apiProcesses, expect, nameField, row, rowState, saveButton, screenshot, test } from "./support/fixtures";
 
 test.describe("saves the server refuses", () => {
-  test("Save all with a process deleted meanwhile: nothing saved, the row marked, the rest kept", async ({ page, app, signIn }) => {
+  test("Save all with a process deleted meanwhile: nothing saved, the row marked, the rest kept", async ({
+    page,
+    app,
+    signIn,
+  }) => {
     await app.seed(4);
     await signIn(page);
     const [a, b, c] = await apiProcesses(page.request);
@@ -34,13 +38,19 @@ test.describe("saves the server refuses", () => {
     await expect(row(page, b.id)).toHaveCount(0);
   });
 
-  test("saving one row whose process was deleted (1005) marks it and refetches the list", async ({ page, app, signIn }) => {
+  test("saving one row whose process was deleted (1005) marks it and refetches the list", async ({
+    page,
+    app,
+    signIn,
+  }) => {
     await app.seed(3);
     await signIn(page);
     const [a, b] = await apiProcesses(page.request);
     await nameField(page, b.id).fill("Too late");
     await app.deleteProcess(b.id);
-    const refetched = page.waitForResponse((r) => r.url().endsWith("/api/v1/processes") && r.request().method() === "GET");
+    const refetched = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/processes") && r.request().method() === "GET",
+    );
 
     await saveButton(page, b.id).click();
     await expect(row(page, b.id).getByText("This process no longer exists", { exact: true })).toBeVisible();
@@ -59,7 +69,13 @@ test.describe("saves the server refuses", () => {
       route.fulfill({
         status: 503,
         headers: { "Content-Type": "application/problem+json", "Retry-After": "5" },
-        body: JSON.stringify({ type: "about:blank", title: "Error access to database", status: 503, code: 1006, detail: "The database did not answer; try again shortly." }),
+        body: JSON.stringify({
+          type: "about:blank",
+          title: "Error access to database",
+          status: 503,
+          code: 1006,
+          detail: "The database did not answer; try again shortly.",
+        }),
       }),
     );
     await nameField(page, a.id).fill("During the outage");
@@ -75,7 +91,11 @@ test.describe("saves the server refuses", () => {
     expect((await apiProcesses(page.request))[0].name).toBe("During the outage");
   });
 
-  test("a write refused for the role mid-session (3001) turns the table read-only with the reason", async ({ page, app, signIn }) => {
+  test("a write refused for the role mid-session (3001) turns the table read-only with the reason", async ({
+    page,
+    app,
+    signIn,
+  }) => {
     await app.seed(2);
     await signIn(page);
     const [a] = await apiProcesses(page.request);
@@ -85,12 +105,22 @@ test.describe("saves the server refuses", () => {
       route.fulfill({
         status: 403,
         headers: { "Content-Type": "application/problem+json" },
-        body: JSON.stringify({ type: "about:blank", title: "Access to this resource is denied", status: 403, code: 3001, detail: "The role User may not PUT this resource" }),
+        body: JSON.stringify({
+          type: "about:blank",
+          title: "Access to this resource is denied",
+          status: 403,
+          code: 3001,
+          detail: "The role User may not PUT this resource",
+        }),
       }),
     );
     await nameField(page, a.id).fill("Not allowed");
     await nameField(page, a.id).press("Enter");
-    await expect(page.getByRole("note").getByText("The server no longer allows your account to change processes", { exact: false })).toBeVisible();
+    await expect(
+      page
+        .getByRole("note")
+        .getByText("The server no longer allows your account to change processes", { exact: false }),
+    ).toBeVisible();
     await expect(page.getByRole("table", { name: "Processes" }).getByRole("textbox")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Save all" })).toHaveCount(0);
     expect((await apiProcesses(page.request))[0].name).toBe(a.name);

@@ -1,6 +1,10 @@
 import { apiProcesses, expect, nameField, rowState, test } from "./support/fixtures";
 
-test("2,000 rows: edits and focus survive scrolling out of view; Tab walks row after row", async ({ page, app, signIn }) => {
+test("2,000 rows: edits and focus survive scrolling out of view; Tab walks row after row", async ({
+  page,
+  app,
+  signIn,
+}) => {
   await app.seed(2_000);
   await signIn(page);
   const list = await apiProcesses(page.request);

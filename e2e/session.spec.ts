@@ -19,7 +19,12 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/settings\/processes$/);
   });
 
-  test("session expired mid-edit: saving sends to sign-in and back, with the edits kept, then saved", async ({ page, context, app, signIn }) => {
+  test("session expired mid-edit: saving sends to sign-in and back, with the edits kept, then saved", async ({
+    page,
+    context,
+    app,
+    signIn,
+  }) => {
     await app.seed(3);
     await signIn(page);
     const [a, b] = await apiProcesses(page.request);
@@ -46,10 +51,19 @@ test.describe("sign-in", () => {
 
     await page.getByRole("button", { name: "Save all" }).click();
     await expect(page.getByText("2 processes saved.")).toBeVisible();
-    expect((await apiProcesses(page.request)).map((p) => p.name)).toEqual(["Before expiry A", "Before expiry B", "Process 3"]);
+    expect((await apiProcesses(page.request)).map((p) => p.name)).toEqual([
+      "Before expiry A",
+      "Before expiry B",
+      "Process 3",
+    ]);
   });
 
-  test("signed out elsewhere (no session cookie, 2004): Enter on a row goes through sign-in and back with the edit", async ({ page, context, app, signIn }) => {
+  test("signed out elsewhere (no session cookie, 2004): Enter on a row goes through sign-in and back with the edit", async ({
+    page,
+    context,
+    app,
+    signIn,
+  }) => {
     await app.seed(2);
     await signIn(page);
     const [a] = await apiProcesses(page.request);

@@ -1,6 +1,11 @@
 import { expect, screenshot, test } from "./support/fixtures";
 
-test("a Super user creates an API token, sees its secret once, and revokes it", async ({ page, app, signIn, playwright }) => {
+test("a Super user creates an API token, sees its secret once, and revokes it", async ({
+  page,
+  app,
+  signIn,
+  playwright,
+}) => {
   await app.seed(2);
   await signIn(page);
   await page.getByRole("link", { name: "API tokens" }).click();
@@ -22,7 +27,10 @@ test("a Super user creates an API token, sees its secret once, and revokes it", 
   await expect(row.getByText("✓ Active")).toBeVisible();
   await screenshot(page, "api-tokens");
 
-  const bearer = await playwright.request.newContext({ baseURL: app.baseUrl, extraHTTPHeaders: { Authorization: `Bearer ${secret}` } });
+  const bearer = await playwright.request.newContext({
+    baseURL: app.baseUrl,
+    extraHTTPHeaders: { Authorization: `Bearer ${secret}` },
+  });
   expect((await bearer.get("/api/v1/processes")).status()).toBe(200);
 
   await page.getByRole("button", { name: "I have stored it" }).click();

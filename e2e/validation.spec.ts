@@ -1,4 +1,13 @@
-import { apiProcesses, commentField, expect, nameField, rowState, saveButton, screenshot, test } from "./support/fixtures";
+import {
+  apiProcesses,
+  commentField,
+  expect,
+  nameField,
+  rowState,
+  saveButton,
+  screenshot,
+  test,
+} from "./support/fixtures";
 
 test.describe("editing and discarding", () => {
   test("an empty name shows the schema's message, disables Save and sends nothing", async ({ page, app, signIn }) => {

@@ -10,12 +10,9 @@ const positiveInt = z.coerce.number().int().positive();
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .default("file:./data/app.db")
-    .refine(isDatabaseUrl, {
-      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
-    }),
+  DATABASE_URL: z.string().default("file:./data/app.db").refine(isDatabaseUrl, {
+    message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+  }),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: positiveInt.default(8 * 1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -30,8 +27,14 @@ const schema = z.object({
   RATE_LIMIT_STORE: z.enum(["memory", "redis", "postgres"]).default("memory"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   // Keeps counters of separate deployments (or test runs) apart in a shared store.
-  RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_]{1,40}$/).default("rl"),
-  RATE_LIMIT_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  RATE_LIMIT_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,40}$/)
+    .default("rl"),
+  RATE_LIMIT_POSTGRES_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//)
+    .optional(),
   RATE_LIMIT_API_POINTS: positiveInt.default(600),
   RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),
   RATE_LIMIT_SIGNIN_POINTS: positiveInt.default(10),
@@ -42,9 +45,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 function load(): Env {
-  const parsed = schema.safeParse(
-    Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")),
-  );
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

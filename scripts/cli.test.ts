@@ -52,18 +52,30 @@ describe("npm run cli and npm run db:seed", () => {
   });
 
   it("users:set-password changes the password; an unknown email exits 1 and changes nothing", async () => {
-    expect((await cli("users:create", "--email", "op@plant.example", "--password", "first-password-1", "--role", "User")).code).toBe(0);
+    expect(
+      (await cli("users:create", "--email", "op@plant.example", "--password", "first-password-1", "--role", "User"))
+        .code,
+    ).toBe(0);
     const hash = () => {
       const file = new Database(sqliteFilePath(database.url), { readonly: true });
       try {
-        return (file.prepare("SELECT passwordHash FROM users WHERE email = ?").get("op@plant.example") as { passwordHash: string })
-          .passwordHash;
+        return (
+          file.prepare("SELECT passwordHash FROM users WHERE email = ?").get("op@plant.example") as {
+            passwordHash: string;
+          }
+        ).passwordHash;
       } finally {
         file.close();
       }
     };
     const before = hash();
-    const unknown = await cli("users:set-password", "--email", "nobody@plant.example", "--password", "second-password-2");
+    const unknown = await cli(
+      "users:set-password",
+      "--email",
+      "nobody@plant.example",
+      "--password",
+      "second-password-2",
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("No user has the email nobody@plant.example");
     const short = await cli("users:set-password", "--email", "op@plant.example", "--password", "short");

@@ -24,7 +24,8 @@ function fail(message: string, usage: string): never {
 const str = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
 
 function parsed<T>(
-  result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+  result:
+    { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
   usage: string,
 ): T {
   if (result.success) return result.data;
@@ -48,7 +49,10 @@ const commands: Record<string, Command> = {
     usage: "users:set-password --email <email> --password <12+ characters>",
     summary: "sets a user's password",
     async run(v) {
-      const input = parsed(userSetPasswordSchema.safeParse({ email: str(v.email), password: str(v.password) }), this.usage);
+      const input = parsed(
+        userSetPasswordSchema.safeParse({ email: str(v.email), password: str(v.password) }),
+        this.usage,
+      );
       const user = await setUserPassword(input);
       console.log(`Set the password of user ${user.id}: ${user.email}`);
     },
@@ -78,7 +82,9 @@ const commands: Record<string, Command> = {
         this.usage,
       );
       const { token, secret } = await createToken(input);
-      console.log(`Created token ${token.id} "${token.name}" (${token.role}), expires ${token.expiresAt}. It is shown once:`);
+      console.log(
+        `Created token ${token.id} "${token.name}" (${token.role}), expires ${token.expiresAt}. It is shown once:`,
+      );
       console.log(secret);
     },
   },

@@ -32,7 +32,10 @@ function lockfileText(provider: DatabaseProvider): string {
 }
 
 function migrationName(raw: string | undefined): string {
-  const slug = (raw ?? "").trim().replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  const slug = (raw ?? "")
+    .trim()
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (!slug) throw new UsageError("Usage: tsx scripts/db-new-migration.ts <name>");
   // Prisma's format: UTC timestamp to the second, then the name.
   const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);

@@ -6,7 +6,8 @@ export function safeCallbackUrl(value: string | string[] | undefined): string {
   if (!raw) return DEFAULT_DESTINATION;
   try {
     const url = new URL(raw, "http://local.invalid");
-    if (!raw.startsWith("/") || raw.startsWith("//") || url.origin !== "http://local.invalid") return DEFAULT_DESTINATION;
+    if (!raw.startsWith("/") || raw.startsWith("//") || url.origin !== "http://local.invalid")
+      return DEFAULT_DESTINATION;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return DEFAULT_DESTINATION;

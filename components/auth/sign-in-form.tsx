@@ -22,7 +22,11 @@ type Props = { callbackUrl: string; expired: boolean };
 export function SignInForm({ callbackUrl, expired }: Props) {
   const [failure, setFailure] = useState<keyof typeof MESSAGES | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const form = useForm<SignIn>({ resolver: zodResolver(signInSchema), mode: "onTouched", defaultValues: { email: "", password: "" } });
+  const form = useForm<SignIn>({
+    resolver: zodResolver(signInSchema),
+    mode: "onTouched",
+    defaultValues: { email: "", password: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async ({ email, password }) => {
@@ -43,7 +47,9 @@ export function SignInForm({ callbackUrl, expired }: Props) {
     <main className={styles.page}>
       <form className={styles.card} onSubmit={onSubmit} noValidate aria-labelledby="signin-title">
         <div className={styles.brand}>
-          <span className={styles.logo} aria-hidden="true">⚙</span>
+          <span className={styles.logo} aria-hidden="true">
+            ⚙
+          </span>
           Plant settings
         </div>
         <h1 id="signin-title" className={styles.title}>
@@ -60,7 +66,14 @@ export function SignInForm({ callbackUrl, expired }: Props) {
             {MESSAGES[failure]}
           </p>
         )}
-        <Field id="email" label="Email" type="email" autoComplete="username" error={errors.email?.message} {...form.register("email")} />
+        <Field
+          id="email"
+          label="Email"
+          type="email"
+          autoComplete="username"
+          error={errors.email?.message}
+          {...form.register("email")}
+        />
         <Field
           id="password"
           label="Password"

@@ -62,4 +62,3 @@ export function Toaster({ children }: { children: ReactNode }) {
 export function useNotify(): Notify {
   return useContext(NotifyContext);
 }
-

@@ -6,9 +6,7 @@ import { processKeys } from "@/lib/query/processes";
 import styles from "./banners.module.css";
 
 export type Banner =
-  | { kind: "database" }
-  | { kind: "refused"; rows: number; unplaced: string[] }
-  | { kind: "rate-limited" };
+  { kind: "database" } | { kind: "refused"; rows: number; unplaced: string[] } | { kind: "rate-limited" };
 
 type Props = { banner: Banner | null; onDismiss: () => void; onRetry: () => void };
 
@@ -18,7 +16,9 @@ export function Banners({ banner, onDismiss, onRetry }: Props) {
       <RetryingBanner />
       {banner?.kind === "database" && (
         <div className={`${styles.banner} ${styles.danger}`} role="alert">
-          <span className={styles.icon} aria-hidden="true">!</span>
+          <span className={styles.icon} aria-hidden="true">
+            !
+          </span>
           <div className={styles.body}>
             <strong>The database is unavailable.</strong> Nothing was saved; your edits are kept. Try again in a moment.
           </div>
@@ -30,7 +30,9 @@ export function Banners({ banner, onDismiss, onRetry }: Props) {
       )}
       {banner?.kind === "refused" && (
         <div className={`${styles.banner} ${styles.danger}`} role="alert">
-          <span className={styles.icon} aria-hidden="true">!</span>
+          <span className={styles.icon} aria-hidden="true">
+            !
+          </span>
           <div className={styles.body}>
             <strong>Nothing was saved.</strong>{" "}
             {banner.rows === 1
@@ -43,7 +45,9 @@ export function Banners({ banner, onDismiss, onRetry }: Props) {
       )}
       {banner?.kind === "rate-limited" && (
         <div className={`${styles.banner} ${styles.warn}`} role="alert">
-          <span className={styles.icon} aria-hidden="true">!</span>
+          <span className={styles.icon} aria-hidden="true">
+            !
+          </span>
           <div className={styles.body}>
             <strong>Too many requests.</strong> Your edits are kept; save again in a moment.
           </div>
@@ -74,7 +78,9 @@ function RetryingBanner() {
   if (waits.length === 0) return null;
   return (
     <div className={`${styles.banner} ${styles.warn}`} role="status">
-      <span className={styles.icon} aria-hidden="true">↻</span>
+      <span className={styles.icon} aria-hidden="true">
+        ↻
+      </span>
       <div className={styles.body}>
         <strong>Too many requests.</strong> Saving again automatically in {Math.max(...waits)} s; your edits are kept.
       </div>
@@ -85,7 +91,9 @@ function RetryingBanner() {
 export function ReadOnlyNotice({ role, lostAccess }: { role: string; lostAccess: boolean }) {
   return (
     <div className={`${styles.banner} ${styles.info}`} role="note">
-      <span className={styles.icon} aria-hidden="true">i</span>
+      <span className={styles.icon} aria-hidden="true">
+        i
+      </span>
       <div className={styles.body}>
         <strong>Read only.</strong>{" "}
         {lostAccess

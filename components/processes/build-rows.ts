@@ -22,7 +22,9 @@ export function buildRows(processes: Process[], gone: Process[], filter: string,
   return rows.filter(({ process }) => {
     const draft = store.getRow(process.id)?.draft;
     return (
-      matches(process.name) || matches(process.comment) || (draft !== undefined && (matches(draft.name) || matches(draft.comment)))
+      matches(process.name) ||
+      matches(process.comment) ||
+      (draft !== undefined && (matches(draft.name) || matches(draft.comment)))
     );
   });
 }

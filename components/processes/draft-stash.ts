@@ -4,7 +4,9 @@ import type { ProcessFields } from "@/lib/validations/process";
 // Unsaved edits survive the sign-in round trip (2002/2004) in this tab's sessionStorage, and nowhere else.
 const KEY = "settings.processes.unsaved-edits";
 
-const stashSchema = z.array(z.object({ id: z.number().int(), draft: z.object({ name: z.string(), comment: z.string() }) }));
+const stashSchema = z.array(
+  z.object({ id: z.number().int(), draft: z.object({ name: z.string(), comment: z.string() }) }),
+);
 
 export type StashedDraft = { id: number; draft: ProcessFields };
 

@@ -4,10 +4,7 @@ import { processFieldsSchema, type Process, type ProcessFields } from "@/lib/val
 export type { FieldErrors, FieldName };
 
 /** What happened to a row's last save; cleared when the operator edits the row again ("gone" stays). */
-export type RowOutcome =
-  | { kind: "saved" }
-  | { kind: "failed"; reason: string }
-  | { kind: "gone"; process: Process };
+export type RowOutcome = { kind: "saved" } | { kind: "failed"; reason: string } | { kind: "gone"; process: Process };
 
 /** One row's edits. Entries are replaced, never mutated, so subscribers can compare by identity. */
 export type RowEntry = {

@@ -78,7 +78,13 @@ export function ProcessTable({ rows, readOnly, emptyText }: Props) {
                 className={`${styles.row} ${columns} ${gone ? styles.goneRow : ""}`}
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                {readOnly ? <ReadOnlyRow process={process} /> : gone ? <GoneRow process={process} /> : <ProcessRow process={process} />}
+                {readOnly ? (
+                  <ReadOnlyRow process={process} />
+                ) : gone ? (
+                  <GoneRow process={process} />
+                ) : (
+                  <ProcessRow process={process} />
+                )}
               </div>
             );
           })}

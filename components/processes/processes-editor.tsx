@@ -56,7 +56,11 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       store.setDraft(id, draft);
       restored++;
     }
-    if (restored > 0) notify("info", `Restored ${restored === 1 ? "1 unsaved edit" : `${restored} unsaved edits`} from before you signed in again.`);
+    if (restored > 0)
+      notify(
+        "info",
+        `Restored ${restored === 1 ? "1 unsaved edit" : `${restored} unsaved edits`} from before you signed in again.`,
+      );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the list the page was rendered with
   }, []);
 
@@ -90,18 +94,21 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           <div>
             <h1 className={styles.title}>Processes</h1>
             <p className={styles.subtitle}>
-              {processes.length.toLocaleString("en")} production processes: their names and comments as shown across the plant.
+              {processes.length.toLocaleString("en")} production processes: their names and comments as shown across the
+              plant.
             </p>
           </div>
           {!readOnly && (
             <p className={styles.keys}>
-              <kbd>Enter</kbd> saves a row (<kbd>Ctrl</kbd>+<kbd>Enter</kbd> in a comment) · <kbd>Ctrl</kbd>+<kbd>S</kbd> saves
-              all · <kbd>Esc</kbd> reverts a field
+              <kbd>Enter</kbd> saves a row (<kbd>Ctrl</kbd>+<kbd>Enter</kbd> in a comment) · <kbd>Ctrl</kbd>+
+              <kbd>S</kbd> saves all · <kbd>Esc</kbd> reverts a field
             </p>
           )}
         </header>
         {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
-        {!readOnly && <Banners banner={banner} onDismiss={() => setBanner(null)} onRetry={() => actionsRef.current.saveAll()} />}
+        {!readOnly && (
+          <Banners banner={banner} onDismiss={() => setBanner(null)} onRetry={() => actionsRef.current.saveAll()} />
+        )}
         <Toolbar
           readOnly={readOnly}
           filter={filter}

@@ -8,7 +8,8 @@ function look(entry: RowEntry | undefined, saving: SavingState): Look {
   if (entry?.outcome?.kind === "gone") return { icon: "✕", text: "This process no longer exists", tone: "danger" };
   if (saving === "waiting") return { icon: "↻", text: "Waiting to retry", tone: "busy" };
   if (saving === "saving") return { icon: "↻", text: "Saving…", tone: "busy" };
-  if (entry?.outcome?.kind === "failed") return { icon: "⚠", text: "Not saved", tone: "danger", detail: entry.outcome.reason };
+  if (entry?.outcome?.kind === "failed")
+    return { icon: "⚠", text: "Not saved", tone: "danger", detail: entry.outcome.reason };
   if (entry?.draft && entry.serverErrors) return { icon: "⚠", text: "Refused", tone: "danger" };
   if (entry?.draft && !entry.valid) return { icon: "⚠", text: "Needs fixing", tone: "danger" };
   if (entry?.draft) return { icon: "●", text: "Edited", tone: "edited" };

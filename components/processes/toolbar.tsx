@@ -17,7 +17,17 @@ type Props = {
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
-export function Toolbar({ readOnly, filter, onFilter, edited, hidden, invalid, saving, onSaveAll, onDiscardAll }: Props) {
+export function Toolbar({
+  readOnly,
+  filter,
+  onFilter,
+  edited,
+  hidden,
+  invalid,
+  saving,
+  onSaveAll,
+  onDiscardAll,
+}: Props) {
   return (
     <div className={styles.toolbar}>
       <div className={styles.filter}>
@@ -43,7 +53,9 @@ export function Toolbar({ readOnly, filter, onFilter, edited, hidden, invalid, s
               <>
                 <strong>{count(edited, "unsaved row", "unsaved rows")}</strong>
                 {hidden > 0 && <span> · {hidden.toLocaleString("en")} hidden by the filter</span>}
-                {invalid > 0 && <span className={styles.invalid}> · ⚠ {count(invalid, "row needs", "rows need")} fixing</span>}
+                {invalid > 0 && (
+                  <span className={styles.invalid}> · ⚠ {count(invalid, "row needs", "rows need")} fixing</span>
+                )}
               </>
             )}
           </p>

@@ -31,10 +31,13 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     client.getQueryData<Process[]>(processKeys.list())?.find((p) => p.id === id);
 
   const isSaving = (id: number) =>
-    client.getMutationCache().findAll({ mutationKey: processKeys.all, status: "pending" }).some((m) => {
-      const v = m.state.variables;
-      return Array.isArray(v) ? v.some((item: { id: number }) => item.id === id) : (v as { id?: number })?.id === id;
-    });
+    client
+      .getMutationCache()
+      .findAll({ mutationKey: processKeys.all, status: "pending" })
+      .some((m) => {
+        const v = m.state.variables;
+        return Array.isArray(v) ? v.some((item: { id: number }) => item.id === id) : (v as { id?: number })?.id === id;
+      });
 
   function markGone(id: number, draft: ProcessFields): void {
     const process = cached(id) ?? { id, ...draft, version: 0, createdAt: "", updatedAt: "" };
@@ -59,7 +62,11 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   }
 
   function onRefused(sent: Sent[], bulk: boolean, errors: { pointer: string; detail: string }[]): void {
-    const { rows, unplaced } = refusalsByRow(errors, sent.map((s) => s.id), bulk);
+    const { rows, unplaced } = refusalsByRow(
+      errors,
+      sent.map((s) => s.id),
+      bulk,
+    );
     let gone = 0;
     for (const { id, draft } of sent) {
       const refusal = rows.get(id);
@@ -75,7 +82,12 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     }
     if (gone > 0) void refetchProcesses(client);
     if (bulk) setBanner({ kind: "refused", rows: rows.size, unplaced });
-    notify("error", bulk ? `Nothing was saved: ${plural(rows.size, "row was", "rows were")} refused.` : `Process ${sent[0].id} was not saved: the server refused it.`);
+    notify(
+      "error",
+      bulk
+        ? `Nothing was saved: ${plural(rows.size, "row was", "rows were")} refused.`
+        : `Process ${sent[0].id} was not saved: the server refused it.`,
+    );
   }
 
   function onFailure(error: unknown, sent: Sent[], bulk: boolean): void {

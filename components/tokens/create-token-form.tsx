@@ -23,14 +23,19 @@ export function CreateTokenForm({ onCreated }: Props) {
 
   const onSubmit = form.handleSubmit(async ({ name, role, expiresInDays }) => {
     try {
-      const { token, secret } = await create.mutateAsync({ name, role, expiresInSeconds: daysToSeconds(expiresInDays) });
+      const { token, secret } = await create.mutateAsync({
+        name,
+        role,
+        expiresInSeconds: daysToSeconds(expiresInDays),
+      });
       form.reset();
       onCreated({ name: token.name, secret });
       notify("success", `Token “${token.name}” created.`);
     } catch (error) {
       for (const e of isApiError(error) ? (error.problem.errors ?? []) : []) {
         const field = e.pointer === "/expiresInSeconds" ? "expiresInDays" : e.pointer.slice(1);
-        if (field === "name" || field === "role" || field === "expiresInDays") form.setError(field, { type: "server", message: e.detail });
+        if (field === "name" || field === "role" || field === "expiresInDays")
+          form.setError(field, { type: "server", message: e.detail });
       }
       notify("error", `The token was not created: ${error instanceof Error ? error.message : "unexpected error"}`);
     }
@@ -51,7 +56,13 @@ export function CreateTokenForm({ onCreated }: Props) {
       <div className={styles.formGrid}>
         <div className={styles.field}>
           <label htmlFor="token-name">Name</label>
-          <input id="token-name" className={styles.input} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? "token-name-error" : undefined} {...form.register("name")} />
+          <input
+            id="token-name"
+            className={styles.input}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? "token-name-error" : undefined}
+            {...form.register("name")}
+          />
           {message("token-name-error", "Name", errors.name?.message)}
         </div>
         <div className={styles.field}>
@@ -81,7 +92,12 @@ export function CreateTokenForm({ onCreated }: Props) {
           </p>
           {message("token-days-error", "Expiry", errors.expiresInDays?.message)}
         </div>
-        <button type="submit" className={`${styles.button} ${styles.primary}`} disabled={create.isPending} aria-busy={create.isPending || undefined}>
+        <button
+          type="submit"
+          className={`${styles.button} ${styles.primary}`}
+          disabled={create.isPending}
+          aria-busy={create.isPending || undefined}
+        >
           {create.isPending ? "Creating…" : "Create token"}
         </button>
       </div>

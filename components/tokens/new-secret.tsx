@@ -9,7 +9,10 @@ export function NewSecret({ name, secret, onDone }: { name: string; secret: stri
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const copy = async () => {
-    await navigator.clipboard.writeText(secret).then(() => setCopied(true), () => setCopied(false));
+    await navigator.clipboard.writeText(secret).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
   return (
     <div ref={ref} tabIndex={-1} className={styles.secretPanel} role="region" aria-label={`Secret of token ${name}`}>

@@ -5,7 +5,8 @@ import { useRevokeToken, useTokens } from "@/lib/query/tokens";
 import type { TokenSummary } from "@/lib/validations/token";
 import styles from "./tokens.module.css";
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "Never");
+const date = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "Never";
 
 function status(t: TokenSummary): { text: string; tone: string } {
   if (t.revokedAt) return { text: `✕ Revoked ${date(t.revokedAt)}`, tone: styles.revoked };
@@ -58,7 +59,13 @@ export function TokensTable() {
                 <td className={s.tone}>{s.text}</td>
                 <td className={styles.actions}>
                   {!t.revokedAt && (
-                    <button type="button" className={styles.button} onClick={() => onRevoke(t)} disabled={pending} aria-label={`Revoke token ${t.name}`}>
+                    <button
+                      type="button"
+                      className={styles.button}
+                      onClick={() => onRevoke(t)}
+                      disabled={pending}
+                      aria-label={`Revoke token ${t.name}`}
+                    >
                       {pending ? "Revoking…" : "Revoke"}
                     </button>
                   )}

@@ -107,11 +107,13 @@ export async function apiProcesses(request: APIRequestContext): Promise<Process[
   return ((await response.json()) as { processes: Process[] }).processes;
 }
 
-export const nameField = (page: Page, id: number) => page.getByRole("textbox", { name: `Name of process ${id}`, exact: true });
+export const nameField = (page: Page, id: number) =>
+  page.getByRole("textbox", { name: `Name of process ${id}`, exact: true });
 export const commentField = (page: Page, id: number) =>
   page.getByRole("textbox", { name: `Comment of process ${id}`, exact: true });
 export const row = (page: Page, id: number) => page.locator(`[role="row"][data-id="${id}"]`);
-export const saveButton = (page: Page, id: number) => page.getByRole("button", { name: `Save process ${id}`, exact: true });
+export const saveButton = (page: Page, id: number) =>
+  page.getByRole("button", { name: `Save process ${id}`, exact: true });
 
 /** Full-page screenshots kept as artifacts (gitignored). */
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -36,13 +36,20 @@ for (const { provider, skip } of PROVIDERS) {
       const [method] = route.split(" ");
       const id = processIds[0];
       switch (route) {
-        case "GET /api/v1/processes": return { method, path: "/api/v1/processes" };
-        case "PUT /api/v1/processes": return { method, path: "/api/v1/processes", json: { processes: [{ id, name: "Bulk", comment: "" }] } };
-        case "PUT /api/v1/processes/{id}": return { method, path: `/api/v1/processes/${id}`, json: { name: "One", comment: "" } };
-        case "GET /api/v1/tokens": return { method, path: "/api/v1/tokens" };
-        case "POST /api/v1/tokens": return { method, path: "/api/v1/tokens", json: { name: "made by test", role: "User" } };
-        case "DELETE /api/v1/tokens/{id}": return { method, path: `/api/v1/tokens/${spareTokenIds.shift()}` };
-        default: throw new Error(`no request for ${route}`);
+        case "GET /api/v1/processes":
+          return { method, path: "/api/v1/processes" };
+        case "PUT /api/v1/processes":
+          return { method, path: "/api/v1/processes", json: { processes: [{ id, name: "Bulk", comment: "" }] } };
+        case "PUT /api/v1/processes/{id}":
+          return { method, path: `/api/v1/processes/${id}`, json: { name: "One", comment: "" } };
+        case "GET /api/v1/tokens":
+          return { method, path: "/api/v1/tokens" };
+        case "POST /api/v1/tokens":
+          return { method, path: "/api/v1/tokens", json: { name: "made by test", role: "User" } };
+        case "DELETE /api/v1/tokens/{id}":
+          return { method, path: `/api/v1/tokens/${spareTokenIds.shift()}` };
+        default:
+          throw new Error(`no request for ${route}`);
       }
     }
 
@@ -65,9 +72,13 @@ for (const { provider, skip } of PROVIDERS) {
       const listedTokens = (await http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() })).body.tokens;
       // Revoked through the CLI while the server runs, as an administrator would.
       const revokedId = listedTokens.find((t: { name: string }) => t.name === "to revoke").id;
-      const revoke = await runScript("scripts/cli.ts", ["tokens:revoke", String(revokedId)], { DATABASE_URL: database.url });
+      const revoke = await runScript("scripts/cli.ts", ["tokens:revoke", String(revokedId)], {
+        DATABASE_URL: database.url,
+      });
       expect(revoke.stdout).toContain(`Revoked token ${revokedId}`);
-      spareTokenIds = listedTokens.filter((t: { name: string }) => t.name.startsWith("spare")).map((t: { id: number }) => t.id);
+      spareTokenIds = listedTokens
+        .filter((t: { name: string }) => t.name.startsWith("spare"))
+        .map((t: { id: number }) => t.id);
       processIds = (await state()).processes.map((p: { id: number }) => p.id);
       await new Promise((r) => setTimeout(r, Math.max(0, expiredAt + 100 - Date.now())));
     });
@@ -81,11 +92,23 @@ for (const { provider, skip } of PROVIDERS) {
     const credentials: Credential[] = [
       { name: "no credentials", headers: () => ({}), expect: 2004 },
       { name: "a garbage token", headers: () => ({ Authorization: "Bearer not-a-token" }), expect: 2004 },
-      { name: "a well-formed unknown token", headers: () => ({ Authorization: `Bearer ppt_${"A".repeat(43)}` }), expect: 2004 },
+      {
+        name: "a well-formed unknown token",
+        headers: () => ({ Authorization: `Bearer ppt_${"A".repeat(43)}` }),
+        expect: 2004,
+      },
       { name: "a revoked token", headers: () => ({ Authorization: `Bearer ${tokens.revoked}` }), expect: 2004 },
       { name: "an expired token", headers: () => ({ Authorization: `Bearer ${tokens.expired}` }), expect: 2002 },
-      ...ROLES.map((role) => ({ name: `a ${role} token`, headers: () => ({ Authorization: `Bearer ${tokens[role]}` }), role })),
-      ...ROLES.map((role) => ({ name: `a ${role} session`, headers: () => ({ Cookie: sessions[role], ...origin() }), role })),
+      ...ROLES.map((role) => ({
+        name: `a ${role} token`,
+        headers: () => ({ Authorization: `Bearer ${tokens[role]}` }),
+        role,
+      })),
+      ...ROLES.map((role) => ({
+        name: `a ${role} session`,
+        headers: () => ({ Cookie: sessions[role], ...origin() }),
+        role,
+      })),
     ];
 
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
@@ -109,7 +132,8 @@ for (const { provider, skip } of PROVIDERS) {
       expect(res.body.code, res.text).toBe(code);
       expect(res.status).toBe(code === 3001 ? 403 : 401);
       if (code !== 3001) expect(res.headers.get("www-authenticate")).toMatch(/^Bearer realm="api"/);
-      if (code !== 3001 && credential.name.includes("token")) expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
+      if (code !== 3001 && credential.name.includes("token"))
+        expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
       if (code === 2002) expect(res.headers.get("www-authenticate")).toContain("error_description=");
       expect(await state()).toEqual(before);
     });
@@ -124,7 +148,10 @@ for (const { provider, skip } of PROVIDERS) {
         {},
       ];
       for (const headers of variants) {
-        const res = await http(server.baseUrl, "PUT", path, { json, headers: { Cookie: sessions["Super user"], ...headers } });
+        const res = await http(server.baseUrl, "PUT", path, {
+          json,
+          headers: { Cookie: sessions["Super user"], ...headers },
+        });
         expect(res.body.code, JSON.stringify(headers)).toBe(3001);
       }
       expect(await state()).toEqual(before);
@@ -143,13 +170,24 @@ for (const { provider, skip } of PROVIDERS) {
       });
       expect(created.status).toBe(201);
       expect(created.body.secret).toMatch(/^ppt_[A-Za-z0-9_-]{43}$/);
-      expect(Date.parse(created.body.token.expiresAt) - Date.parse(created.body.token.createdAt)).toBeCloseTo(3_600_000, -3);
+      expect(Date.parse(created.body.token.expiresAt) - Date.parse(created.body.token.createdAt)).toBeCloseTo(
+        3_600_000,
+        -3,
+      );
       const list = await http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() });
       expect(list.text).not.toContain(created.body.secret);
-      expect(list.body.tokens.find((t: { id: number }) => t.id === created.body.token.id)).toMatchObject({ name: "MES gateway", revokedAt: null });
-      const use = () => http(server.baseUrl, "GET", "/api/v1/processes", { headers: { Authorization: `Bearer ${created.body.secret}` } });
+      expect(list.body.tokens.find((t: { id: number }) => t.id === created.body.token.id)).toMatchObject({
+        name: "MES gateway",
+        revokedAt: null,
+      });
+      const use = () =>
+        http(server.baseUrl, "GET", "/api/v1/processes", {
+          headers: { Authorization: `Bearer ${created.body.secret}` },
+        });
       expect((await use()).status).toBe(200);
-      const revoked = await http(server.baseUrl, "DELETE", `/api/v1/tokens/${created.body.token.id}`, { headers: admin() });
+      const revoked = await http(server.baseUrl, "DELETE", `/api/v1/tokens/${created.body.token.id}`, {
+        headers: admin(),
+      });
       expect(revoked.body.token.revokedAt).not.toBeNull();
       expect((await use()).body.code).toBe(2004);
     });

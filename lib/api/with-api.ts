@@ -37,7 +37,10 @@ function toResponse(error: unknown, requestId: string): Response {
 }
 
 /** Authenticates, rate-limits and authorizes; returns the caller and the RateLimit headers to answer with. */
-async function guard(route: RouteKey, request: NextRequest): Promise<{ caller: Caller | null; headers: Record<string, string> }> {
+async function guard(
+  route: RouteKey,
+  request: NextRequest,
+): Promise<{ caller: Caller | null; headers: Record<string, string> }> {
   const roles = API_ROUTES[route];
   if (roles === "public") return { caller: null, headers: {} };
   let caller: Caller;

@@ -9,8 +9,7 @@ import { resolveToken } from "@/lib/tokens/resolve-token";
 import { isWellFormedToken } from "@/lib/tokens/token-secret";
 
 export type Caller =
-  | { kind: "session"; userId: number; email: string; role: Role }
-  | { kind: "token"; tokenId: number; role: Role };
+  { kind: "session"; userId: number; email: string; role: Role } | { kind: "token"; tokenId: number; role: Role };
 
 const CHALLENGE = 'Bearer realm="api"';
 
@@ -26,7 +25,11 @@ async function fromBearer(header: string): Promise<Caller> {
   if (!token) throw invalidToken("The access token is not valid");
   if (token.revoked) throw invalidToken("The access token has been revoked");
   if (token.expiresAt.getTime() <= Date.now()) {
-    throw invalidToken(`The access token expired at ${token.expiresAt.toISOString()}`, 2002, "The access token expired");
+    throw invalidToken(
+      `The access token expired at ${token.expiresAt.toISOString()}`,
+      2002,
+      "The access token expired",
+    );
   }
   return { kind: "token", tokenId: token.id, role: token.role };
 }
@@ -44,7 +47,8 @@ export async function resolveCaller(request: NextRequest): Promise<Caller> {
   const session = await fromSession(request);
   if (session) return session;
   const expired = request.cookies.has(sessionCookieName);
-  if (expired) throw new AppError(2002, "The session has expired; sign in again", { headers: { "WWW-Authenticate": CHALLENGE } });
+  if (expired)
+    throw new AppError(2002, "The session has expired; sign in again", { headers: { "WWW-Authenticate": CHALLENGE } });
   throw new AppError(2004, "No access token or session was sent", { headers: { "WWW-Authenticate": CHALLENGE } });
 }
 

@@ -21,7 +21,9 @@ function loadAuthSecret(): string {
     return readFileSync(file, "utf8").trim();
   }
   if (env.NODE_ENV === "production") {
-    throw new Error("AUTH_SECRET must be set (32+ characters, the same on every instance) when DATABASE_URL is PostgreSQL");
+    throw new Error(
+      "AUTH_SECRET must be set (32+ characters, the same on every instance) when DATABASE_URL is PostgreSQL",
+    );
   }
   return randomBytes(32).toString("base64url");
 }

@@ -78,12 +78,15 @@ describe("sign-in, sessions and first run", () => {
 
   it("a token created with --expires-in 1 works, then answers 2002 once expired", async () => {
     const token = await createTokenWithCli(database.url, "User", { expiresIn: 2 });
-    const get = () => http(server.baseUrl, "GET", "/api/v1/processes", { headers: { Authorization: `Bearer ${token}` } });
+    const get = () =>
+      http(server.baseUrl, "GET", "/api/v1/processes", { headers: { Authorization: `Bearer ${token}` } });
     expect((await get()).status).toBe(200);
     await sleep(2_100);
     const expired = await get();
     expect(expired.body).toMatchObject({ code: 2002, title: "Access token expired", status: 401 });
-    expect(expired.headers.get("www-authenticate")).toMatch(/error="invalid_token", error_description="The access token expired"/);
+    expect(expired.headers.get("www-authenticate")).toMatch(
+      /error="invalid_token", error_description="The access token expired"/,
+    );
   });
 
   it("pages carry the security headers: a CSP with a nonce and no inline scripts, nosniff, referrer policy", async () => {

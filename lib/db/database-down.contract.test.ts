@@ -37,7 +37,9 @@ describe.skipIf(!postgresTestUrl)("postgresql: the database goes away and comes 
     expect((await get("/api/v1/processes")).status).toBe(200);
     expect((await get("/api/health")).status).toBe(200);
     // Resolve the writer's token while the database answers (it is then cached for a few seconds).
-    const before = await http(server.baseUrl, "GET", "/api/v1/processes", { headers: { Authorization: `Bearer ${writer}` } });
+    const before = await http(server.baseUrl, "GET", "/api/v1/processes", {
+      headers: { Authorization: `Bearer ${writer}` },
+    });
     expect(before.status).toBe(200);
 
     await proxy.cut();

@@ -12,10 +12,16 @@ describe("isDatabaseError (what maps to 1006)", () => {
     ["PostgreSQL shutting down (57P01)", withCode("57P01")],
     ["PostgreSQL connection failure (08006)", withCode("08006")],
     ["too many connections (53300)", withCode("53300")],
-    ["Prisma cannot reach the server (P1001)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P1001" })],
+    [
+      "Prisma cannot reach the server (P1001)",
+      Object.assign(named("PrismaClientKnownRequestError"), { code: "P1001" }),
+    ],
     ["a Prisma pool timeout (P2024)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P2024" })],
     ["Prisma failing to start", named("PrismaClientInitializationError")],
-    ["an adapter that lost its connection", Object.assign(named("DriverAdapterError"), { cause: { kind: "ConnectionClosed" } })],
+    [
+      "an adapter that lost its connection",
+      Object.assign(named("DriverAdapterError"), { cause: { kind: "ConnectionClosed" } }),
+    ],
     ["a terminated connection", new Error("Connection terminated unexpectedly")],
     [
       "a raw query that could not reach the server (P2010)",
@@ -35,7 +41,13 @@ describe("isDatabaseError (what maps to 1006)", () => {
     ["a unique violation (23505)", withCode("23505")],
     ["a Prisma unique violation (P2002)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P2002" })],
     ["a Prisma validation error (a bug)", named("PrismaClientValidationError")],
-    ["a raw query with bad SQL (P2010)", Object.assign(named("PrismaClientKnownRequestError"), { code: "P2010", message: "Raw query failed. Code: `42601`. Message: `syntax error`" })],
+    [
+      "a raw query with bad SQL (P2010)",
+      Object.assign(named("PrismaClientKnownRequestError"), {
+        code: "P2010",
+        message: "Raw query failed. Code: `42601`. Message: `syntax error`",
+      }),
+    ],
     ["a string", "boom"],
     ["null", null],
   ])("%s is not", (_, error) => {

@@ -1,16 +1,37 @@
 // Errors that mean "the database did not answer or failed", as opposed to a bug in our code or bad data.
 const CONNECTION_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH",
-  "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_READONLY",
-  "SQLITE_CORRUPT", "SQLITE_NOTADB",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_CANTOPEN",
+  "SQLITE_IOERR",
+  "SQLITE_FULL",
+  "SQLITE_READONLY",
+  "SQLITE_CORRUPT",
+  "SQLITE_NOTADB",
   // Prisma: P1xxx cannot reach or authenticate; P2024 pool timeout; P2028 transaction API; P2034 write conflict.
-  "P2024", "P2028", "P2034",
+  "P2024",
+  "P2028",
+  "P2034",
 ]);
 
 // Driver adapter error kinds (@prisma/driver-adapter-utils) that are about the connection.
 const ADAPTER_KINDS = new Set([
-  "DatabaseNotReachable", "DatabaseDoesNotExist", "DatabaseAccessDenied", "ConnectionClosed", "SocketTimeout",
-  "TlsConnectionError", "AuthenticationFailed", "TooManyConnections", "TransactionWriteConflict", "TransactionAlreadyClosed",
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "DatabaseAccessDenied",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TlsConnectionError",
+  "AuthenticationFailed",
+  "TooManyConnections",
+  "TransactionWriteConflict",
+  "TransactionAlreadyClosed",
 ]);
 
 function isConnectionCode(code: unknown): boolean {

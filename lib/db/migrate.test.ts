@@ -9,17 +9,7 @@ import { MIGRATION_LOCK_KEY, migrateDatabase } from "./migrate";
 import { providerForUrl } from "./url";
 
 const EXPECTED_COLUMNS: Record<string, string[]> = {
-  api_tokens: [
-    "id",
-    "name",
-    "role",
-    "tokenHash",
-    "createdAt",
-    "expiresAt",
-    "lastUsedAt",
-    "revokedAt",
-    "createdById",
-  ],
+  api_tokens: ["id", "name", "role", "tokenHash", "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "createdById"],
   processes: ["id", "name", "comment", "version", "createdAt", "updatedAt"],
   process_revisions: ["id", "value"],
   users: ["id", "email", "passwordHash", "role", "createdAt", "updatedAt"],
@@ -109,13 +99,12 @@ describe("SQLite: migrateDatabase on a fresh file", () => {
 
     for (const [table, columns] of Object.entries(EXPECTED_COLUMNS)) {
       const info = query<{ name: string }>(`PRAGMA table_info("${table}")`);
-      expect(info.map((c) => c.name), table).toEqual(columns);
+      expect(
+        info.map((c) => c.name),
+        table,
+      ).toEqual(columns);
     }
-    expectRecorded(
-      query<MigrationRow>("SELECT * FROM _prisma_migrations ORDER BY migration_name"),
-      "sqlite",
-      since,
-    );
+    expectRecorded(query<MigrationRow>("SELECT * FROM _prisma_migrations ORDER BY migration_name"), "sqlite", since);
   });
 
   it("applies nothing on a second run", async () => {
@@ -129,9 +118,7 @@ describe("SQLite: migrateDatabase on a fresh file", () => {
 // These need a PostgreSQL server: they run only when TEST_DATABASE_URL is a postgresql:// URL
 // (e.g. postgresql://postgres@127.0.0.1:5432/postgres), and create fresh databases next to it.
 // Without it they are reported as skipped.
-const pgUrl = process.env.TEST_DATABASE_URL?.startsWith("postgresql://")
-  ? process.env.TEST_DATABASE_URL
-  : undefined;
+const pgUrl = process.env.TEST_DATABASE_URL?.startsWith("postgresql://") ? process.env.TEST_DATABASE_URL : undefined;
 
 describe.skipIf(!pgUrl)("PostgreSQL: migrateDatabase on a fresh database", () => {
   const admin = () => new pg.Client({ connectionString: pgUrl });

@@ -10,7 +10,6 @@ import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg"
 import { NO_FILTERS, openSchemaEngine, withPanicMessage, type Log } from "./schema-engine";
 import { providerForUrl, sqliteFilePath, type DatabaseProvider } from "./url";
 
-
 // Prisma's native schema engine cannot be downloaded on our machines, so migrations run through
 // its WebAssembly build and a driver adapter. The result (tables and `_prisma_migrations` rows)
 // is what `prisma migrate deploy` writes, so either tool can take over a database.
@@ -94,10 +93,7 @@ async function withPostgresMigrationLock<T>(url: string, run: () => Promise<T>):
  * Applies the committed migrations of the URL's provider (prisma/<provider>/migrations) that the
  * database has not recorded yet, and returns their names (empty when it was up to date).
  */
-export async function migrateDatabase(options: {
-  url: string;
-  log?: Log;
-}): Promise<{ applied: string[] }> {
+export async function migrateDatabase(options: { url: string; log?: Log }): Promise<{ applied: string[] }> {
   const { url, log } = options;
   const provider = providerForUrl(url);
   const dir = migrationsDir(provider);
@@ -123,7 +119,9 @@ async function allRecorded(provider: DatabaseProvider, url: string, list: Migrat
   const wanted = new Map(
     list.migrationDirectories.map((d) => [
       d.path,
-      d.migrationFile.content.tag === "ok" ? createHash("sha256").update(d.migrationFile.content.value).digest("hex") : "",
+      d.migrationFile.content.tag === "ok"
+        ? createHash("sha256").update(d.migrationFile.content.value).digest("hex")
+        : "",
     ]),
   );
   const sql =
@@ -166,18 +164,18 @@ async function applyMigrations(
   const factory = provider === "sqlite" ? sqliteAdapterFactory(url) : postgresAdapterFactory(url);
   const { engine, close } = await openSchemaEngine(factory, { log });
   try {
-    const output = await withPanicMessage(() =>
-      engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
-    ).catch((error: unknown) => {
-      // The engine takes SQLite's exclusive locking mode, which waits out every other open connection.
-      if (provider === "sqlite" && /SocketTimeout|SQLITE_BUSY|database is locked/.test(String(error))) {
-        throw new Error(
-          "The SQLite database is in use (a running server?): stop it to apply new migrations; the server applies them itself when it starts",
-          { cause: error },
-        );
-      }
-      throw error;
-    });
+    const output = await withPanicMessage(() => engine.applyMigrations({ migrationsList, filters: NO_FILTERS })).catch(
+      (error: unknown) => {
+        // The engine takes SQLite's exclusive locking mode, which waits out every other open connection.
+        if (provider === "sqlite" && /SocketTimeout|SQLITE_BUSY|database is locked/.test(String(error))) {
+          throw new Error(
+            "The SQLite database is in use (a running server?): stop it to apply new migrations; the server applies them itself when it starts",
+            { cause: error },
+          );
+        }
+        throw error;
+      },
+    );
     for (const name of output.appliedMigrationNames) log?.(`Applied migration ${name}`);
     return output.appliedMigrationNames;
   } finally {

@@ -10,7 +10,10 @@ export async function pingDatabase(): Promise<{ ok: boolean; provider: string; l
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));
   const ok = await Promise.race([
-    db.$queryRawUnsafe("SELECT 1").then(() => true, () => false),
+    db.$queryRawUnsafe("SELECT 1").then(
+      () => true,
+      () => false,
+    ),
     timeout,
   ]);
   clearTimeout(timer);

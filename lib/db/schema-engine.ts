@@ -16,7 +16,6 @@ export type Log = (line: string) => void;
 
 export const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 
-
 let lastPanicMessage: string | undefined;
 let engineModule: Promise<void> | undefined;
 

@@ -61,9 +61,7 @@ describe("schema parity between SQLite and PostgreSQL", () => {
 
   it("has a lock file naming each provider", () => {
     for (const provider of providers) {
-      expect(read(`prisma/${provider}/migrations/migration_lock.toml`)).toContain(
-        `provider = "${provider}"`,
-      );
+      expect(read(`prisma/${provider}/migrations/migration_lock.toml`)).toContain(`provider = "${provider}"`);
     }
   });
 });

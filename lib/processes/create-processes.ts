@@ -25,7 +25,9 @@ export async function createProcesses(options: { processes: ProcessFields[] }): 
 }
 
 /** Replaces every process with these, in one transaction: readers see the old list or the new one. */
-export async function replaceProcesses(options: { processes: ProcessFields[] }): Promise<{ deleted: number; created: number }> {
+export async function replaceProcesses(options: {
+  processes: ProcessFields[];
+}): Promise<{ deleted: number; created: number }> {
   const { processes } = options;
   return changeProcesses(async (tx) => {
     const { count: deleted } = await tx.process.deleteMany();

@@ -33,7 +33,11 @@ async function read(): Promise<CachedProcessList> {
 // while it runs: each check first yields one event-loop turn, letting the requests already read from the
 // sockets join the batch. That waits for nothing but the loop, and moves no check earlier than a request.
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-type Batch = { promise: Promise<CachedProcessList>; resolve: (l: CachedProcessList) => void; reject: (e: unknown) => void };
+type Batch = {
+  promise: Promise<CachedProcessList>;
+  resolve: (l: CachedProcessList) => void;
+  reject: (e: unknown) => void;
+};
 let waiting: Batch | null = null;
 let checking = false;
 

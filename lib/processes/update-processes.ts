@@ -22,28 +22,40 @@ export async function updateProcesses(options: { processes: ProcessItem[] }): Pr
   const ids = items.map((p) => p.id);
   const payload = JSON.stringify(items.map(({ id, name, comment }) => ({ id, name, comment })));
 
-  return changeProcesses(async (tx) => {
-    const count = await tx.$executeRawUnsafe(BULK_UPDATE_SQL, ...bulkUpdateParams(new Date(), payload));
-    if (count !== items.length) {
-      const existing = new Set<number>();
-      for (const part of chunks(ids, IDS_PER_QUERY)) {
-        const found = await tx.process.findMany({ where: { id: { in: part } }, select: { id: true } });
-        for (const r of found) existing.add(r.id);
+  return changeProcesses(
+    async (tx) => {
+      const count = await tx.$executeRawUnsafe(BULK_UPDATE_SQL, ...bulkUpdateParams(new Date(), payload));
+      if (count !== items.length) {
+        const existing = new Set<number>();
+        for (const part of chunks(ids, IDS_PER_QUERY)) {
+          const found = await tx.process.findMany({ where: { id: { in: part } }, select: { id: true } });
+          for (const r of found) existing.add(r.id);
+        }
+        const errors = items.flatMap((item, index) =>
+          existing.has(item.id)
+            ? []
+            : [{ pointer: `/processes/${index}/id`, detail: `process ${item.id} does not exist` }],
+        );
+        // The guarded statement changed nothing; on PostgreSQL throwing also rolls back the revision bump.
+        throw new AppError(1001, `${errors.length} of ${items.length} processes do not exist; nothing was saved`, {
+          errors,
+        });
       }
-      const errors = items.flatMap((item, index) =>
-        existing.has(item.id)
-          ? []
-          : [{ pointer: `/processes/${index}/id`, detail: `process ${item.id} does not exist` }],
-      );
-      // The guarded statement changed nothing; on PostgreSQL throwing also rolls back the revision bump.
-      throw new AppError(1001, `${errors.length} of ${items.length} processes do not exist; nothing was saved`, {
-        errors,
-      });
-    }
-    const rows = [];
-    for (const part of chunks([...ids].sort((a, b) => a - b), IDS_PER_QUERY)) {
-      rows.push(...(await tx.process.findMany({ where: { id: { in: part } }, select: PROCESS_SELECT, orderBy: { id: "asc" } })));
-    }
-    return rows.map(toProcess);
-  }, { timeout: 60_000, maxWait: 10_000 });
+      const rows = [];
+      for (const part of chunks(
+        [...ids].sort((a, b) => a - b),
+        IDS_PER_QUERY,
+      )) {
+        rows.push(
+          ...(await tx.process.findMany({
+            where: { id: { in: part } },
+            select: PROCESS_SELECT,
+            orderBy: { id: "asc" },
+          })),
+        );
+      }
+      return rows.map(toProcess);
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
 }

@@ -3,7 +3,10 @@ import { apiFetch, ApiError, isSignedOut } from "@/lib/query/api-error";
 import { retryDelay, shouldRetry } from "@/lib/query/query-client";
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
-  vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(body), { status, headers })));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers })),
+  );
 }
 
 describe("apiFetch", () => {
@@ -15,7 +18,11 @@ describe("apiFetch", () => {
   });
 
   it("throws the problem with its code, field errors and Retry-After", async () => {
-    answer(429, { type: "about:blank", title: "Too many requests. Try again later", status: 429, code: 6001 }, { "Retry-After": "3" });
+    answer(
+      429,
+      { type: "about:blank", title: "Too many requests. Try again later", status: 429, code: 6001 },
+      { "Retry-After": "3" },
+    );
     const error = (await apiFetch("/x").catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect([error.status, error.code, error.retryAfterSeconds]).toEqual([429, 6001, 3]);
@@ -32,6 +39,10 @@ describe("apiFetch", () => {
 
   it("tells a signed-out answer (2002, 2004) apart from a forbidden one (3001)", () => {
     const problem = (code: number) => new ApiError(401, { type: "about:blank", title: "", status: 401, code });
-    expect([isSignedOut(problem(2002)), isSignedOut(problem(2004)), isSignedOut(problem(3001))]).toEqual([true, true, false]);
+    expect([isSignedOut(problem(2002)), isSignedOut(problem(2004)), isSignedOut(problem(3001))]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

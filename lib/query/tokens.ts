@@ -27,7 +27,10 @@ export function useCreateToken() {
   return useMutation({
     mutationKey: [...tokenKeys.all, "create"],
     mutationFn: (body: TokenCreate) =>
-      apiFetch<{ token: TokenSummary; secret: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify(body) }),
+      apiFetch<{ token: TokenSummary; secret: string }>("/api/v1/tokens", {
+        method: "POST",
+        body: JSON.stringify(body),
+      }),
     onSuccess: ({ token }) => client.setQueryData<TokenSummary[]>(tokenKeys.list(), (list) => upsert(list, token)),
   });
 }

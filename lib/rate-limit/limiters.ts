@@ -53,7 +53,8 @@ function createLimiter(name: LimitName): Entry {
       return { limiter: insuranceLimiter, ready: Promise.resolve() };
     case "redis": {
       const client = redisClient();
-      const ready = client.status === "ready" ? Promise.resolve() : new Promise<void>((r) => client.once("ready", () => r()));
+      const ready =
+        client.status === "ready" ? Promise.resolve() : new Promise<void>((r) => client.once("ready", () => r()));
       const limiter = new RateLimiterRedis({
         storeClient: client,
         points,
@@ -67,21 +68,24 @@ function createLimiter(name: LimitName): Entry {
     case "postgres": {
       let settle: () => void = () => {};
       const ready = new Promise<void>((r) => (settle = r));
-      const limiter = new RateLimiterPostgres({
-        storeClient: postgresPool(),
-        storeType: "pool",
-        tableName: "rate_limits",
-        points,
-        duration,
-        keyPrefix,
-        insuranceLimiter,
-      }, (error?: Error) => {
-        settle();
-        if (!error) return;
-        // Until its table exists the limiter answers from memory; a later request builds it anew.
-        logger.warn("rate-limit table could not be created", { message: error.message });
-        setTimeout(() => limiters.delete(name), STORE_RETRY_MS).unref();
-      });
+      const limiter = new RateLimiterPostgres(
+        {
+          storeClient: postgresPool(),
+          storeType: "pool",
+          tableName: "rate_limits",
+          points,
+          duration,
+          keyPrefix,
+          insuranceLimiter,
+        },
+        (error?: Error) => {
+          settle();
+          if (!error) return;
+          // Until its table exists the limiter answers from memory; a later request builds it anew.
+          logger.warn("rate-limit table could not be created", { message: error.message });
+          setTimeout(() => limiters.delete(name), STORE_RETRY_MS).unref();
+        },
+      );
       return { limiter, ready };
     }
   }

@@ -38,7 +38,12 @@ describe("rate limiting (6001)", () => {
     for (let i = 0; i < 5; i++) answers.push(await get(server));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 429]);
     expect(answers[0].headers.get("ratelimit-policy")).toBe('"api";q=4;w=3');
-    expect(answers.slice(0, 4).map((a) => a.headers.get("ratelimit")?.match(/r=(\d+)/)?.[1])).toEqual(["3", "2", "1", "0"]);
+    expect(answers.slice(0, 4).map((a) => a.headers.get("ratelimit")?.match(/r=(\d+)/)?.[1])).toEqual([
+      "3",
+      "2",
+      "1",
+      "0",
+    ]);
     const refused = answers[4];
     expect(refused.body).toMatchObject({ code: 6001, status: 429, title: "Too many requests. Try again later" });
     const retryAfter = Number(refused.headers.get("retry-after"));
@@ -59,7 +64,10 @@ describe("rate limiting (6001)", () => {
 
   const stores: [string, Record<string, string> | undefined][] = [
     ["Redis", redisUrl ? { RATE_LIMIT_STORE: "redis", REDIS_URL: redisUrl } : undefined],
-    ["PostgreSQL", postgresTestUrl ? { RATE_LIMIT_STORE: "postgres", RATE_LIMIT_POSTGRES_URL: postgresTestUrl } : undefined],
+    [
+      "PostgreSQL",
+      postgresTestUrl ? { RATE_LIMIT_STORE: "postgres", RATE_LIMIT_POSTGRES_URL: postgresTestUrl } : undefined,
+    ],
   ];
 
   for (const [name, storeEnv] of stores) {
@@ -74,10 +82,17 @@ describe("rate limiting (6001)", () => {
     });
   }
 
-  it.skipIf(!redisUrl)("a store that is down does not take the API down: each instance limits in memory instead", async () => {
-    const server = await start({ RATE_LIMIT_STORE: "redis", REDIS_URL: "redis://127.0.0.1:1", RATE_LIMIT_KEY_PREFIX: uniquePrefix() });
-    const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await get(server)).status);
-    expect(statuses).toEqual([200, 200, 200, 200, 429]);
-  });
+  it.skipIf(!redisUrl)(
+    "a store that is down does not take the API down: each instance limits in memory instead",
+    async () => {
+      const server = await start({
+        RATE_LIMIT_STORE: "redis",
+        REDIS_URL: "redis://127.0.0.1:1",
+        RATE_LIMIT_KEY_PREFIX: uniquePrefix(),
+      });
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await get(server)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    },
+  );
 });

@@ -7,10 +7,24 @@ import { generateTokenSecret, hashTokenSecret } from "@/lib/tokens/token-secret"
 import { tokenCreateSchema, type TokenCreate, type TokenSummary } from "@/lib/validations/token";
 
 const SUMMARY_SELECT = {
-  id: true, name: true, role: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true,
+  id: true,
+  name: true,
+  role: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
 } as const;
 
-type TokenRow = { id: number; name: string; role: string; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type TokenRow = {
+  id: number;
+  name: string;
+  role: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 function toSummary(row: TokenRow): TokenSummary {
   return {
@@ -27,7 +41,11 @@ function toSummary(row: TokenRow): TokenSummary {
 export async function createToken(
   options: TokenCreate & { createdById?: number },
 ): Promise<{ token: TokenSummary; secret: string }> {
-  const input = tokenCreateSchema.parse({ name: options.name, role: options.role, expiresInSeconds: options.expiresInSeconds });
+  const input = tokenCreateSchema.parse({
+    name: options.name,
+    role: options.role,
+    expiresInSeconds: options.expiresInSeconds,
+  });
   const secret = generateTokenSecret();
   const row = await db.apiToken.create({
     data: {

@@ -12,9 +12,9 @@ export class ConfigurationError extends Error {
  * The first start with no user creates a Super user: from ADMIN_EMAIL/ADMIN_PASSWORD, or outside
  * production with a generated password, returned so that it is printed once. Never a fixed password.
  */
-export async function bootstrapAdmin(options: { allowGenerated: boolean }): Promise<
-  { created: false } | { created: true; email: string; generatedPassword?: string }
-> {
+export async function bootstrapAdmin(options: {
+  allowGenerated: boolean;
+}): Promise<{ created: false } | { created: true; email: string; generatedPassword?: string }> {
   if ((await countUsers()) > 0) return { created: false };
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
     await createUser({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, role: "Super user" });

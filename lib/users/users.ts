@@ -43,6 +43,9 @@ export async function setUserPassword(options: { email: string; password: string
     data: { passwordHash: await hashPassword(options.password) },
   });
   if (count === 0) throw new AppError(1005, `No user has the email ${options.email}`);
-  const user = await db.user.findUniqueOrThrow({ where: { email: options.email }, select: { id: true, email: true, role: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { email: options.email },
+    select: { id: true, email: true, role: true },
+  });
   return { ...user, role: user.role as Role };
 }

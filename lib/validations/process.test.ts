@@ -1,16 +1,21 @@
 import { describe, expect, it } from "vitest";
-import {
-  processesUpdateSchema,
-  processFieldsSchema,
-} from "@/lib/validations/process";
+import { processesUpdateSchema, processFieldsSchema } from "@/lib/validations/process";
 
 describe("processFieldsSchema", () => {
   it.each([
-    ["a plain name and comment", { name: "Cutting", comment: "Flying saw" }, { name: "Cutting", comment: "Flying saw" }],
+    [
+      "a plain name and comment",
+      { name: "Cutting", comment: "Flying saw" },
+      { name: "Cutting", comment: "Flying saw" },
+    ],
     ["a name trimmed", { name: "  Cutting \t", comment: "" }, { name: "Cutting", comment: "" }],
     ["100 characters of name", { name: "n".repeat(100), comment: "" }, { name: "n".repeat(100), comment: "" }],
     ["100 emoji as 100 characters", { name: "🏭".repeat(100), comment: "" }, { name: "🏭".repeat(100), comment: "" }],
-    ["newline and tab in a comment", { name: "a", comment: "line 1\n\tline 2" }, { name: "a", comment: "line 1\n\tline 2" }],
+    [
+      "newline and tab in a comment",
+      { name: "a", comment: "line 1\n\tline 2" },
+      { name: "a", comment: "line 1\n\tline 2" },
+    ],
     ["1,000 characters of comment", { name: "a", comment: "c".repeat(1000) }, { name: "a", comment: "c".repeat(1000) }],
   ])("accepts %s", (_, input, output) => {
     expect(processFieldsSchema.parse(input)).toEqual(output);
@@ -23,9 +28,24 @@ describe("processFieldsSchema", () => {
     ["a tab inside a name", { name: "a\tb", comment: "" }, "name", "must not contain control characters"],
     ["DEL in a name", { name: "a\u007fb", comment: "" }, "name", "must not contain control characters"],
     ["a C1 control in a name", { name: "a\u0085b", comment: "" }, "name", "must not contain control characters"],
-    ["1,001 characters of comment", { name: "a", comment: "c".repeat(1001) }, "comment", "must be at most 1000 characters"],
-    ["a NUL in a comment", { name: "a", comment: "a\u0000" }, "comment", "must not contain control characters other than newline and tab"],
-    ["a carriage return in a comment", { name: "a", comment: "a\r\nb" }, "comment", "must not contain control characters other than newline and tab"],
+    [
+      "1,001 characters of comment",
+      { name: "a", comment: "c".repeat(1001) },
+      "comment",
+      "must be at most 1000 characters",
+    ],
+    [
+      "a NUL in a comment",
+      { name: "a", comment: "a\u0000" },
+      "comment",
+      "must not contain control characters other than newline and tab",
+    ],
+    [
+      "a carriage return in a comment",
+      { name: "a", comment: "a\r\nb" },
+      "comment",
+      "must not contain control characters other than newline and tab",
+    ],
     ["a number for a name", { name: 1, comment: "" }, "name", "must be a string"],
     ["a missing comment", { name: "a" }, "comment", "must be a string"],
   ])("refuses %s", (_, input, field, message) => {

@@ -40,7 +40,8 @@ function meanOf(a: LoadFigures, b: LoadFigures): LoadFigures {
     requests: a.requests + b.requests,
     non2xx: a.non2xx + b.non2xx,
     errors: a.errors + b.errors,
-    cpuMsPerRequest: a.cpuMsPerRequest !== null && b.cpuMsPerRequest !== null ? mean(a.cpuMsPerRequest, b.cpuMsPerRequest) : null,
+    cpuMsPerRequest:
+      a.cpuMsPerRequest !== null && b.cpuMsPerRequest !== null ? mean(a.cpuMsPerRequest, b.cpuMsPerRequest) : null,
   };
 }
 
@@ -65,7 +66,8 @@ async function timeBulkPut(server: BenchServer, auth: Record<string, string>, id
     const text = await res.text();
     runsMs.push(Math.round(performance.now() - started));
     // A failing bulk update is a finding to report, not a reason to lose the rest of the run.
-    if (res.status !== 200) failures.push(`HTTP ${res.status} ${(JSON.parse(text) as { code?: number }).code ?? ""}`.trim());
+    if (res.status !== 200)
+      failures.push(`HTTP ${res.status} ${(JSON.parse(text) as { code?: number }).code ?? ""}`.trim());
   }
   const sorted = [...runsMs].sort((a, b) => a - b);
   return { items, medianMs: sorted[Math.floor(sorted.length / 2)], runsMs, failures };
@@ -121,7 +123,10 @@ async function benchSize(rows: number): Promise<SizeResult> {
         headers: { ...bearer, "Content-Type": "application/json" },
         next: () => {
           const id = ids[n++ % ids.length];
-          return { path: `/api/v1/processes/${id}`, body: JSON.stringify({ name: `Process ${id}`, comment: `edit ${n}` }) };
+          return {
+            path: `/api/v1/processes/${id}`,
+            body: JSON.stringify({ name: `Process ${id}`, comment: `edit ${n}` }),
+          };
         },
       },
       SECONDS,
@@ -129,7 +134,16 @@ async function benchSize(rows: number): Promise<SizeResult> {
     log(`${rows} rows: bulk PUT`);
     const bulkPut = await timeBulkPut(server, bearer, ids, Math.min(rows, 1_000));
     const peakRssMb = Math.round(server.peakRssKb() / 1024);
-    return { rows, ceiling, ceilingRuns: [ceilingBefore, ceilingAfter], getBearer, getSession, putOne, bulkPut, peakRssMb };
+    return {
+      rows,
+      ceiling,
+      ceilingRuns: [ceilingBefore, ceilingAfter],
+      getBearer,
+      getSession,
+      putOne,
+      bulkPut,
+      peakRssMb,
+    };
   } finally {
     await server?.stop();
     await database.drop();

@@ -15,14 +15,23 @@ const database = await createTestDatabase("sqlite");
 await seedProcessesWithCli(database.url, rows);
 const token = await createTokenWithCli(database.url, "Advanced user");
 const server = await startBenchServer({
-  DATABASE_URL: database.url, SEED_DEMO_DATA: "false", BENCH_CEILING_ROUTE: "1", RATE_LIMIT_API_POINTS: "100000000",
+  DATABASE_URL: database.url,
+  SEED_DEMO_DATA: "false",
+  BENCH_CEILING_ROUTE: "1",
+  RATE_LIMIT_API_POINTS: "100000000",
 });
 try {
   const sides: Record<"ceiling" | "get", LoadOptions> = {
     ceiling: { url: `${server.baseUrl}/api/bench/ceiling?rows=${rows}`, cpuMs: server.cpuMs },
-    get: { url: `${server.baseUrl}/api/v1/processes`, headers: { Authorization: `Bearer ${token}` }, cpuMs: server.cpuMs },
+    get: {
+      url: `${server.baseUrl}/api/v1/processes`,
+      headers: { Authorization: `Bearer ${token}` },
+      cpuMs: server.cpuMs,
+    },
   };
-  const sizes = await Promise.all(Object.values(sides).map(async (s) => (await fetch(s.url, { headers: s.headers })).text()));
+  const sizes = await Promise.all(
+    Object.values(sides).map(async (s) => (await fetch(s.url, { headers: s.headers })).text()),
+  );
   console.log(`body sizes: ceiling ${sizes[0].length}, GET ${sizes[1].length} characters`);
   for (const side of Object.values(sides)) await measure(side, { warmUp: 0, duration: 3 });
   const totals = { ceiling: { requests: 0, cpuMs: 0 }, get: { requests: 0, cpuMs: 0 } };

@@ -35,9 +35,14 @@ const { logger } = await import("@/lib/logger");
 
 const SQL = `SELECT id, name, comment, version, createdAt, updatedAt FROM processes ORDER BY id`;
 const figures: Record<string, number> = {
-  "findMany (select, orderBy)": await perCallUs(() => db.process.findMany({ select: PROCESS_SELECT, orderBy: { id: "asc" } })),
+  "findMany (select, orderBy)": await perCallUs(() =>
+    db.process.findMany({ select: PROCESS_SELECT, orderBy: { id: "asc" } }),
+  ),
   "findMany + toProcess + JSON.stringify": await perCallUs(async () =>
-    JSON.stringify({ processes: (await db.process.findMany({ select: PROCESS_SELECT, orderBy: { id: "asc" } })).map(toProcess) })),
+    JSON.stringify({
+      processes: (await db.process.findMany({ select: PROCESS_SELECT, orderBy: { id: "asc" } })).map(toProcess),
+    }),
+  ),
   "listProcesses() (as shipped)": await perCallUs(() => listProcesses()),
   "$queryRawUnsafe SELECT all": await perCallUs(() => db.$queryRawUnsafe(SQL)),
   "$queryRawUnsafe PRAGMA data_version": await perCallUs(() => db.$queryRawUnsafe("PRAGMA data_version")),
@@ -53,7 +58,14 @@ const figures: Record<string, number> = {
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (() => true) as typeof process.stdout.write;
 figures["logger.info (line built, write discarded)"] = await perCallUs(() =>
-  logger.info("request", { requestId: crypto.randomUUID(), route: "GET /api/v1/processes", method: "GET", path: "/api/v1/processes", status: 200, durationMs: 1.2 }),
+  logger.info("request", {
+    requestId: crypto.randomUUID(),
+    route: "GET /api/v1/processes",
+    method: "GET",
+    path: "/api/v1/processes",
+    status: 200,
+    durationMs: 1.2,
+  }),
 );
 process.stdout.write = write;
 console.log(`${rows} rows, µs per call:`);

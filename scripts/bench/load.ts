@@ -32,13 +32,14 @@ async function run(options: LoadOptions, duration: number): Promise<Result> {
     duration,
     method,
     headers,
-    requests: next
-      ? [{ method, headers, setupRequest: (request) => ({ ...request, ...next() }) }]
-      : undefined,
+    requests: next ? [{ method, headers, setupRequest: (request) => ({ ...request, ...next() }) }] : undefined,
   });
 }
 
-export async function measure(options: LoadOptions, seconds: { warmUp: number; duration: number }): Promise<LoadFigures> {
+export async function measure(
+  options: LoadOptions,
+  seconds: { warmUp: number; duration: number },
+): Promise<LoadFigures> {
   if (seconds.warmUp > 0) await run(options, seconds.warmUp);
   const cpuBefore = options.cpuMs?.();
   const r = await run(options, seconds.duration);

@@ -35,7 +35,8 @@ function sourceOf(frame: Frame): string {
   if (!maps.has(file)) {
     maps.set(file, existsSync(`${file}.map`) ? new SourceMap(JSON.parse(readFileSync(`${file}.map`, "utf8"))) : null);
   }
-  const entry = maps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string } | undefined;
+  const entry = maps.get(file)?.findEntry(frame.lineNumber, frame.columnNumber) as
+    { originalSource?: string } | undefined;
   return entry?.originalSource ?? frame.url;
 }
 

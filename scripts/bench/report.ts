@@ -15,14 +15,28 @@ export type SizeResult = {
   peakRssMb: number;
 };
 
-export type Machine = { cpu: string; cores: number; node: string; date: string; provider: string; loadAverage: number[] };
+export type Machine = {
+  cpu: string;
+  cores: number;
+  node: string;
+  date: string;
+  provider: string;
+  loadAverage: number[];
+};
 
 export function machineFacts(): Machine {
   const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
   const cpu = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
   // The load average before the run: on a shared machine, other work skews every figure.
   const loadAverage = os.loadavg().map((l) => Math.round(l * 100) / 100);
-  return { cpu, cores: os.availableParallelism(), node: process.version, date: new Date().toISOString(), provider: "SQLite", loadAverage };
+  return {
+    cpu,
+    cores: os.availableParallelism(),
+    node: process.version,
+    date: new Date().toISOString(),
+    provider: "SQLite",
+    loadAverage,
+  };
 }
 
 const ratio = (f: LoadFigures, ceiling: LoadFigures) => (f.rps / ceiling.rps).toFixed(2);
@@ -52,14 +66,19 @@ export function markdown(machine: Machine, results: SizeResult[], label: string,
       "",
       "| request | req/s | p50 ms | p99 ms | × ceiling | server CPU ms/req | × ceiling by CPU |",
       "|---|---:|---:|---:|---:|---:|---:|",
-      row(`ceiling (constant JSON, ${r.rows} rows, public), mean of ${r.ceilingRuns.map((c) => c.rps).join(" and ")} req/s`, r.ceiling),
+      row(
+        `ceiling (constant JSON, ${r.rows} rows, public), mean of ${r.ceilingRuns.map((c) => c.rps).join(" and ")} req/s`,
+        r.ceiling,
+      ),
       row("GET /api/v1/processes, Bearer", r.getBearer, r.ceiling),
       row("GET /api/v1/processes, session cookie", r.getSession, r.ceiling),
       row("PUT /api/v1/processes/{id}, Bearer", r.putOne),
       "",
       `Bulk PUT of ${r.bulkPut.items.toLocaleString("en")}: median ${r.bulkPut.medianMs} ms ` +
         `(runs: ${r.bulkPut.runsMs.join(", ")} ms)` +
-        (r.bulkPut.failures.length ? ` ⚠ FAILED ${r.bulkPut.failures.length} of ${r.bulkPut.runsMs.length}: ${r.bulkPut.failures.join(", ")}` : "") +
+        (r.bulkPut.failures.length
+          ? ` ⚠ FAILED ${r.bulkPut.failures.length} of ${r.bulkPut.runsMs.length}: ${r.bulkPut.failures.join(", ")}`
+          : "") +
         `. Server peak RSS (VmHWM): ${r.peakRssMb} MB.`,
       "",
     );

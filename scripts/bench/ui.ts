@@ -67,8 +67,13 @@ async function keystrokeToPaint(page: Page, fieldName: string): Promise<number[]
 }
 
 async function saveAllOnce(page: Page, ids: number[], run: number): Promise<number> {
-  const drafts = ids.slice(0, EDITED_ROWS).map((id) => ({ id, draft: { name: `Bench ${run} · ${id}`, comment: `run ${run}` } }));
-  await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [STASH_KEY, JSON.stringify(drafts)] as const);
+  const drafts = ids
+    .slice(0, EDITED_ROWS)
+    .map((id) => ({ id, draft: { name: `Bench ${run} · ${id}`, comment: `run ${run}` } }));
+  await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [
+    STASH_KEY,
+    JSON.stringify(drafts),
+  ] as const);
   await page.goto("/settings/processes");
   await page.locator("[data-editable]").waitFor();
   await page.getByText(`${EDITED_ROWS} unsaved rows`).waitFor();
@@ -82,9 +87,18 @@ async function measure(rows: number, executablePath: string): Promise<Result> {
   const database = await createTestDatabase("sqlite");
   await seedProcessesWithCli(database.url, rows);
   const server = await startServer({
-    env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", RATE_LIMIT_API_POINTS: "100000", RATE_LIMIT_SIGNIN_POINTS: "1000" },
+    env: {
+      DATABASE_URL: database.url,
+      SEED_DEMO_DATA: "false",
+      LOG_LEVEL: "warn",
+      RATE_LIMIT_API_POINTS: "100000",
+      RATE_LIMIT_SIGNIN_POINTS: "1000",
+    },
   });
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
+  });
   try {
     const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -135,7 +149,10 @@ function markdown(results: Result[], machine: string): string {
 
 const executablePath = await sparticuz.executablePath();
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-const machine = `${cpu}, ${os.availableParallelism()} cores, Node ${process.version}, load average before ${os.loadavg().map((l) => l.toFixed(2)).join(" / ")}`;
+const machine = `${cpu}, ${os.availableParallelism()} cores, Node ${process.version}, load average before ${os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(" / ")}`;
 const results: Result[] = [];
 for (const rows of SIZES) {
   console.error(`measuring ${rows} processes…`);

@@ -10,7 +10,9 @@ export function formatTable(rows: Record<string, string | number | null>[]): str
       .map((v, i) => v.padEnd(widths[i] ?? 0))
       .join("  ")
       .trimEnd();
-  return [line(columns), line(widths.map((w) => "-".repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join(
-    "\n",
-  );
+  return [
+    line(columns),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map((r) => line(columns.map((c) => cell(r[c])))),
+  ].join("\n");
 }

@@ -27,7 +27,10 @@ function withDatabase(url: string, name: string): string {
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
   if (provider === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "processes-test-"));
-    return { url: `file:${path.join(dir, "test.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `file:${path.join(dir, "test.db")}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   if (!postgresTestUrl) throw new Error("TEST_DATABASE_URL is not a postgresql:// URL");
   const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;

@@ -53,7 +53,8 @@ export async function startServer(options: {
   quiet?: boolean;
   nodeArgs?: string[];
 }): Promise<TestServer> {
-  if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first");
+  if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))
+    throw new Error("No production build: run `npm run build` first");
   const port = options.port ?? (await freePort());
   const args = [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"];
   const child = spawn(process.execPath, args, {

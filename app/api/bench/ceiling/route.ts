@@ -13,7 +13,12 @@ function constantBody(rows: number): string {
   if (!body) {
     const at = new Date(0).toISOString();
     const processes = Array.from({ length: rows }, (_, i) => ({
-      id: i + 1, name: `Process ${i + 1}`, comment: `comment text for Process ${i + 1}`, version: 1, createdAt: at, updatedAt: at,
+      id: i + 1,
+      name: `Process ${i + 1}`,
+      comment: `comment text for Process ${i + 1}`,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
     }));
     bodies.set(rows, (body = JSON.stringify({ processes })));
   }
@@ -21,7 +26,8 @@ function constantBody(rows: number): string {
 }
 
 export const GET = withApi("GET /api/bench/ceiling", async ({ request, requestId }) => {
-  if (!env.BENCH_CEILING_ROUTE) return problemResponse(httpProblem(404, "No API resource at /api/bench/ceiling", requestId));
+  if (!env.BENCH_CEILING_ROUTE)
+    return problemResponse(httpProblem(404, "No API resource at /api/bench/ceiling", requestId));
   const rows = Number(request.nextUrl.searchParams.get("rows") ?? 100);
   if (!Number.isInteger(rows) || rows < 0 || rows > 10_000) throw new AppError(1001, "rows must be 0 to 10000");
   return jsonTextResponse(constantBody(rows));

@@ -51,9 +51,15 @@ for (const { provider, skip } of PROVIDERS) {
     it("a GET on another instance shows a PUT acknowledged by the first, though it had the list cached", async () => {
       const before = await list(b);
       await list(b);
-      const res = await a("PUT", `/api/v1/processes/${before[1].id}`, { json: { name: "Other instance", comment: "b" } });
+      const res = await a("PUT", `/api/v1/processes/${before[1].id}`, {
+        json: { name: "Other instance", comment: "b" },
+      });
       expect(res.status).toBe(200);
-      expect((await list(b))[1]).toMatchObject({ name: "Other instance", comment: "b", version: before[1].version + 1 });
+      expect((await list(b))[1]).toMatchObject({
+        name: "Other instance",
+        comment: "b",
+        version: before[1].version + 1,
+      });
     });
 
     it("a bulk PUT on one instance is seen whole by the other", async () => {
@@ -66,7 +72,10 @@ for (const { provider, skip } of PROVIDERS) {
     it("a refused bulk PUT (rolled back) leaves every instance's list as it was", async () => {
       const before = await list(a);
       expect(await list(b)).toEqual(before);
-      const items = [{ id: before[0].id, name: "Never saved", comment: "" }, { id: 2_147_483_000, name: "x", comment: "" }];
+      const items = [
+        { id: before[0].id, name: "Never saved", comment: "" },
+        { id: 2_147_483_000, name: "x", comment: "" },
+      ];
       expect((await a("PUT", "/api/v1/processes", { json: { processes: items } })).status).toBe(400);
       expect(await list(a)).toEqual(before);
       expect(await list(b)).toEqual(before);
@@ -90,23 +99,27 @@ for (const { provider, skip } of PROVIDERS) {
         const res = await a("PUT", `/api/v1/processes/${target.id}`, { json: { name: `Round ${round}`, comment: "" } });
         expect(res.status).toBe(200);
         const after = await Promise.all([list(a), list(b), list(a), list(b)]);
-        for (const processes of after) expect(processes[0]).toMatchObject({ name: `Round ${round}`, version: res.body.version });
+        for (const processes of after)
+          expect(processes[0]).toMatchObject({ name: `Round ${round}`, version: res.body.version });
         await Promise.all(noise);
       }
     });
 
     // A raw file connection exists only for SQLite; on PostgreSQL other writers go through the app (bump).
-    it.skipIf(provider !== "sqlite")("SQLite: a write by any other connection (a sqlite3 shell) is seen by the next GET", async () => {
-      const [first] = await list(a);
-      await list(b);
-      const shell = new Database(sqliteFilePath(database.url));
-      try {
-        shell.prepare("UPDATE processes SET name = ? WHERE id = ?").run("Written by a shell", first.id);
-      } finally {
-        shell.close();
-      }
-      expect((await list(a))[0].name).toBe("Written by a shell");
-      expect((await list(b))[0].name).toBe("Written by a shell");
-    });
+    it.skipIf(provider !== "sqlite")(
+      "SQLite: a write by any other connection (a sqlite3 shell) is seen by the next GET",
+      async () => {
+        const [first] = await list(a);
+        await list(b);
+        const shell = new Database(sqliteFilePath(database.url));
+        try {
+          shell.prepare("UPDATE processes SET name = ? WHERE id = ?").run("Written by a shell", first.id);
+        } finally {
+          shell.close();
+        }
+        expect((await list(a))[0].name).toBe("Written by a shell");
+        expect((await list(b))[0].name).toBe("Written by a shell");
+      },
+    );
   });
 }

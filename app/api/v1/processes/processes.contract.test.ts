@@ -48,9 +48,14 @@ for (const { provider, skip } of PROVIDERS) {
       expect(res.headers.get("content-type")).toBe("application/json; charset=UTF-8");
       expect(res.body.processes).toHaveLength(1000);
       expect(res.body.processes[0]).toMatchObject({ name: "Process 1", comment: "comment text for Process 1" });
-      expect(Object.keys(res.body.processes[0]).sort()).toEqual(
-        ["comment", "createdAt", "id", "name", "updatedAt", "version"],
-      );
+      expect(Object.keys(res.body.processes[0]).sort()).toEqual([
+        "comment",
+        "createdAt",
+        "id",
+        "name",
+        "updatedAt",
+        "version",
+      ]);
       const sorted = [...ids].sort((a, b) => a - b);
       expect(ids).toEqual(sorted);
     });
@@ -69,7 +74,9 @@ for (const { provider, skip } of PROVIDERS) {
     });
 
     it("PUT /processes/{id} accepts an id in the body equal to the path's", async () => {
-      const res = await api("PUT", `/api/v1/processes/${ids[1]}`, { json: { id: ids[1], name: "Cutting", comment: "" } });
+      const res = await api("PUT", `/api/v1/processes/${ids[1]}`, {
+        json: { id: ids[1], name: "Cutting", comment: "" },
+      });
       expect(res.status).toBe(200);
       expect((await snapshot())[1]).toMatchObject({ name: "Cutting", comment: "" });
     });
@@ -107,7 +114,14 @@ for (const { provider, skip } of PROVIDERS) {
       ["an id with a leading zero", () => `0${ids[2]}`, { name: "a", comment: "" }, 1001, 400, "/path/id"],
       ["an id beyond the column", () => "2147483648", { name: "a", comment: "" }, 1001, 400, "/path/id"],
       ["an id that does not exist", () => 2147483647, { name: "a", comment: "" }, 1005, 404],
-      ["a body id that differs from the path's", () => ids[2], () => ({ id: ids[3], name: "a", comment: "" }), 1001, 400, "/id"],
+      [
+        "a body id that differs from the path's",
+        () => ids[2],
+        () => ({ id: ids[3], name: "a", comment: "" }),
+        1001,
+        400,
+        "/id",
+      ],
       ["an empty name", () => ids[2], { name: "", comment: "" }, 1001, 400, "/name"],
       ["a blank name", () => ids[2], { name: "   ", comment: "" }, 1001, 400, "/name"],
       ["a name of 101 characters", () => ids[2], { name: name101, comment: "" }, 1001, 400, "/name"],
@@ -126,13 +140,16 @@ for (const { provider, skip } of PROVIDERS) {
       ["the id as a string", () => ids[2], () => ({ id: String(ids[2]), name: "a", comment: "" }), 1001, 400, "/id"],
     ];
 
-    it.each(singleCases)("PUT /processes/{id} with %s is refused and changes nothing", async (_, id, json, code, status, pointer) => {
-      const before = await snapshot();
-      const res = await api("PUT", `/api/v1/processes/${id()}`, { json: typeof json === "function" ? json() : json });
-      expectProblem(res, code, status);
-      if (pointer !== undefined) expect(res.body.errors[0].pointer).toBe(pointer);
-      expect(await snapshot()).toEqual(before);
-    });
+    it.each(singleCases)(
+      "PUT /processes/{id} with %s is refused and changes nothing",
+      async (_, id, json, code, status, pointer) => {
+        const before = await snapshot();
+        const res = await api("PUT", `/api/v1/processes/${id()}`, { json: typeof json === "function" ? json() : json });
+        expectProblem(res, code, status);
+        if (pointer !== undefined) expect(res.body.errors[0].pointer).toBe(pointer);
+        expect(await snapshot()).toEqual(before);
+      },
+    );
 
     // Raw bodies and headers: [case, body, headers, HTTP status].
     const rawCases: [string, string, Record<string, string>, number][] = [
@@ -140,16 +157,29 @@ for (const { provider, skip } of PROVIDERS) {
       ["an empty body", "", { "Content-Type": "application/json" }, 400],
       ["no Content-Type", '{"name":"a","comment":""}', {}, 415],
       ["Content-Type text/plain", '{"name":"a","comment":""}', { "Content-Type": "text/plain" }, 415],
-      ["a __proto__ member", '{"name":"a","comment":"","__proto__":{"x":1}}', { "Content-Type": "application/json" }, 400],
-      ["a constructor member", '{"name":"a","comment":"","constructor":{}}', { "Content-Type": "application/json" }, 400],
+      [
+        "a __proto__ member",
+        '{"name":"a","comment":"","__proto__":{"x":1}}',
+        { "Content-Type": "application/json" },
+        400,
+      ],
+      [
+        "a constructor member",
+        '{"name":"a","comment":"","constructor":{}}',
+        { "Content-Type": "application/json" },
+        400,
+      ],
     ];
 
-    it.each(rawCases)("PUT /processes/{id} with %s is refused with 1001 and changes nothing", async (_, body, headers, status) => {
-      const before = await snapshot();
-      const res = await api("PUT", `/api/v1/processes/${ids[2]}`, { body, headers });
-      expectProblem(res, 1001, status);
-      expect(await snapshot()).toEqual(before);
-    });
+    it.each(rawCases)(
+      "PUT /processes/{id} with %s is refused with 1001 and changes nothing",
+      async (_, body, headers, status) => {
+        const before = await snapshot();
+        const res = await api("PUT", `/api/v1/processes/${ids[2]}`, { body, headers });
+        expectProblem(res, 1001, status);
+        expect(await snapshot()).toEqual(before);
+      },
+    );
 
     it("a body over the limit is refused with 413 before it is read whole (declared and streamed)", async () => {
       const before = await snapshot();
@@ -184,12 +214,36 @@ for (const { provider, skip } of PROVIDERS) {
     // Each bad bulk update: [case, body, pointer of the first field error].
     const bulkCases: [string, () => unknown, string][] = [
       ["an empty list", () => ({ processes: [] }), "/processes"],
-      ["10,001 items", () => ({ processes: Array.from({ length: 10_001 }, (_, i) => ({ id: i + 1, name: "a", comment: "" })) }), "/processes"],
-      ["the same id twice", () => ({ processes: [...bulk(2), { id: ids[0], name: "x", comment: "" }] }), "/processes/2/id"],
-      ["an id that does not exist", () => ({ processes: [...bulk(2), { id: 2147483647, name: "x", comment: "" }] }), "/processes/2/id"],
-      ["the 500th of 1,000 items invalid", () => ({ processes: bulk(1000, (x, i) => (i === 499 ? { ...x, name: "" } : x)) }), "/processes/499/name"],
-      ["the 500th of 1,000 items not existing", () => ({ processes: bulk(1000, (x, i) => (i === 499 ? { ...x, id: 2147483000 } : x)) }), "/processes/499/id"],
-      ["an id sent as a string", () => ({ processes: bulk(2, (x, i) => (i === 1 ? { ...x, id: String(x.id) } : x)) }), "/processes/1/id"],
+      [
+        "10,001 items",
+        () => ({ processes: Array.from({ length: 10_001 }, (_, i) => ({ id: i + 1, name: "a", comment: "" })) }),
+        "/processes",
+      ],
+      [
+        "the same id twice",
+        () => ({ processes: [...bulk(2), { id: ids[0], name: "x", comment: "" }] }),
+        "/processes/2/id",
+      ],
+      [
+        "an id that does not exist",
+        () => ({ processes: [...bulk(2), { id: 2147483647, name: "x", comment: "" }] }),
+        "/processes/2/id",
+      ],
+      [
+        "the 500th of 1,000 items invalid",
+        () => ({ processes: bulk(1000, (x, i) => (i === 499 ? { ...x, name: "" } : x)) }),
+        "/processes/499/name",
+      ],
+      [
+        "the 500th of 1,000 items not existing",
+        () => ({ processes: bulk(1000, (x, i) => (i === 499 ? { ...x, id: 2147483000 } : x)) }),
+        "/processes/499/id",
+      ],
+      [
+        "an id sent as a string",
+        () => ({ processes: bulk(2, (x, i) => (i === 1 ? { ...x, id: String(x.id) } : x)) }),
+        "/processes/1/id",
+      ],
       ["an item without an id", () => ({ processes: [{ name: "a", comment: "" }] }), "/processes/0/id"],
       ["processes not an array", () => ({ processes: { id: 1, name: "a", comment: "" } }), "/processes"],
       ["no processes member", () => ({}), "/processes"],
@@ -234,8 +288,16 @@ for (const { provider, skip } of PROVIDERS) {
       const requestId = res.headers.get("x-request-id");
       expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
       await new Promise((r) => setTimeout(r, 100));
-      const line = server.output().split("\n").find((l) => l.includes(requestId!));
-      expect(JSON.parse(line!)).toMatchObject({ requestId, method: "PUT", status: 200, route: "PUT /api/v1/processes/{id}" });
+      const line = server
+        .output()
+        .split("\n")
+        .find((l) => l.includes(requestId!));
+      expect(JSON.parse(line!)).toMatchObject({
+        requestId,
+        method: "PUT",
+        status: 200,
+        route: "PUT /api/v1/processes/{id}",
+      });
       expect(server.output()).not.toContain("secret-name-xyz");
     });
   });
