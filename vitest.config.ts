@@ -14,6 +14,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    reporters: ["default"],
+    reporters: ["default", "./test/support/skip-reporter.ts"],
   },
 });

@@ -1,9 +1,10 @@
 import { apiProcesses, expect, nameField, test } from "./support/fixtures";
+import { take } from "@/test/support/take";
 
 test("leaving with unsaved edits asks first: staying keeps them, leaving drops them", async ({ page, app, signIn }) => {
   await app.seed(2);
   await signIn(page);
-  const [a] = await apiProcesses(page.request);
+  const [a] = take(await apiProcesses(page.request), 1);
   const dialogs: string[] = [];
 
   // No edits: the link leaves without asking.

@@ -42,7 +42,7 @@ test("too many requests (6001): the page says so, retries after Retry-After, and
   await page.getByRole("button", { name: "Save all" }).click();
 
   await expect(page.getByRole("status").getByText("Saving again automatically", { exact: false })).toBeVisible();
-  await expect(rowState(page, edited[0].id, "Waiting to retry")).toBeVisible();
+  await expect(rowState(page, edited[0]!.id, "Waiting to retry")).toBeVisible();
   await expect(page.getByText("5 processes saved.")).toBeVisible({ timeout: 20_000 });
   for (const p of edited) await expect(rowState(page, p.id, "Saved")).toBeVisible();
   expect(statuses[0]).toBe(429);
@@ -51,6 +51,6 @@ test("too many requests (6001): the page says so, retries after Retry-After, and
   await expect(async () => {
     const after = await apiProcesses(page.request);
     expect(after.slice(0, 5).map((p) => p.name)).toEqual(edited.map((p) => `Renamed ${p.id}`));
-    expect(after[5].name).toBe(list[5].name);
+    expect(after[5]!.name).toBe(list[5]!.name);
   }).toPass({ timeout: 15_000 });
 });

@@ -1,5 +1,6 @@
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { apiProcesses, expect, nameField, rowState, test } from "./support/fixtures";
+import { take } from "@/test/support/take";
 
 test.describe("sign-in", () => {
   test("not signed in: sent to sign-in; a wrong password gets the one neutral message", async ({ page, app }) => {
@@ -27,12 +28,15 @@ test.describe("sign-in", () => {
   }) => {
     await app.seed(3);
     await signIn(page);
-    const [a, b] = await apiProcesses(page.request);
+    const [a, b] = take(await apiProcesses(page.request), 2);
     await nameField(page, a.id).fill("Before expiry A");
     await nameField(page, b.id).fill("Before expiry B");
 
     // The session ends (the cookie no longer decodes, as after the server's max age or a new secret).
-    const [cookie] = (await context.cookies()).filter((c) => c.name === "next-auth.session-token");
+    const [cookie] = take(
+      (await context.cookies()).filter((c) => c.name === "next-auth.session-token"),
+      1,
+    );
     await context.addCookies([{ ...cookie, value: "expired" }]);
     await page.getByRole("button", { name: "Save all" }).click();
 
@@ -66,7 +70,7 @@ test.describe("sign-in", () => {
   }) => {
     await app.seed(2);
     await signIn(page);
-    const [a] = await apiProcesses(page.request);
+    const [a] = take(await apiProcesses(page.request), 1);
     await nameField(page, a.id).fill("After signing in again");
     await context.clearCookies();
     await nameField(page, a.id).press("Enter");
@@ -78,6 +82,6 @@ test.describe("sign-in", () => {
     await expect(nameField(page, a.id)).toHaveValue("After signing in again");
     await nameField(page, a.id).press("Enter");
     await expect(rowState(page, a.id, "Saved")).toBeVisible();
-    expect((await apiProcesses(page.request))[0].name).toBe("After signing in again");
+    expect((await apiProcesses(page.request))[0]!.name).toBe("After signing in again");
   });
 });

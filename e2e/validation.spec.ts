@@ -8,12 +8,13 @@ import {
   screenshot,
   test,
 } from "./support/fixtures";
+import { take } from "@/test/support/take";
 
 test.describe("editing and discarding", () => {
   test("an empty name shows the schema's message, disables Save and sends nothing", async ({ page, app, signIn }) => {
     await app.seed(3);
     await signIn(page);
-    const [p] = await apiProcesses(page.request);
+    const [p] = take(await apiProcesses(page.request), 1);
     const puts: string[] = [];
     page.on("request", (r) => {
       if (r.method() === "PUT") puts.push(r.url());
@@ -33,7 +34,7 @@ test.describe("editing and discarding", () => {
     await nameField(page, p.id).fill("   ");
     await expect(page.getByText("Name must not be empty")).toBeVisible();
     expect(puts).toEqual([]);
-    expect((await apiProcesses(page.request))[0].name).toBe(p.name);
+    expect((await apiProcesses(page.request))[0]!.name).toBe(p.name);
 
     await nameField(page, p.id).fill("Fixed");
     await expect(page.getByText("Name must not be empty")).toBeHidden();
@@ -43,7 +44,7 @@ test.describe("editing and discarding", () => {
   test("Discard reverts one row, Discard all reverts every row", async ({ page, app, signIn }) => {
     await app.seed(3);
     await signIn(page);
-    const [a, b, c] = await apiProcesses(page.request);
+    const [a, b, c] = take(await apiProcesses(page.request), 3);
 
     await nameField(page, a.id).fill("Edited A");
     await commentField(page, b.id).fill("Edited B");
@@ -68,7 +69,7 @@ test.describe("editing and discarding", () => {
   test("typing a row back to its saved value leaves it unchanged", async ({ page, app, signIn }) => {
     await app.seed(2);
     await signIn(page);
-    const [a] = await apiProcesses(page.request);
+    const [a] = take(await apiProcesses(page.request), 1);
     await nameField(page, a.id).fill("Something else");
     await expect(rowState(page, a.id, "Edited")).toBeVisible();
     await nameField(page, a.id).fill(a.name);

@@ -1,10 +1,32 @@
 #!/usr/bin/env bash
 # Fresh clone → the app on the embedded SQLite default at http://localhost:${PORT:-3000}.
 # Installs, builds, migrates, seeds, creates the first Super user (its password is printed once), serves.
+# Install and build are skipped when what they would produce is already current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-npm run build
+
+fingerprint() { # sha256 over the named files' contents (directories walked, generated code left out)
+  find "$@" -type f -not -path 'lib/generated/*' -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+}
+
+install_stamp=node_modules/.quickstart-install
+want=$(fingerprint package.json package-lock.json)
+if [ -f "$install_stamp" ] && [ "$(cat "$install_stamp")" = "$want" ]; then
+  echo "quickstart: dependencies are current (package-lock.json unchanged since the last install); skipping npm ci"
+else
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  echo "$want" > "$install_stamp"
+fi
+
+build_stamp="${NEXT_DIST_DIR:-.next}/.quickstart-build"
+want=$(fingerprint app components lib prisma proxy.ts instrumentation.ts next.config.js tsconfig.json package-lock.json)
+if [ -f "$build_stamp" ] && [ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] && [ "$(cat "$build_stamp")" = "$want" ]; then
+  echo "quickstart: the production build is current (no source changed since it was made); skipping npm run build"
+else
+  npm run build
+  echo "$want" > "$build_stamp"
+fi
+
 npm run db:migrate
 npm run db:seed
 npm run cli -- users:bootstrap

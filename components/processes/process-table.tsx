@@ -13,6 +13,13 @@ const ESTIMATED_ROW_HEIGHT = 69;
 
 type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string };
 
+/** The virtualizer only asks for indexes below `count` (= rows.length), so a missing row is a bug. */
+function rowAt(rows: TableRow[], index: number): TableRow {
+  const row = rows[index];
+  if (!row) throw new Error(`ProcessTable: no row at index ${index} (${rows.length} rows)`);
+  return row;
+}
+
 /**
  * The rows, virtualized. The row holding focus and its neighbours are always rendered, so focus survives
  * scrolling away and Tab / Shift+Tab always find the next row in the document.
@@ -33,12 +40,13 @@ export function ProcessTable({ rows, readOnly, emptyText }: Props) {
     [focusedIndex],
   );
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the hook re-renders this component itself
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
     overscan: 6,
-    getItemKey: (i) => rows[i].process.id,
+    getItemKey: (i) => rowAt(rows, i).process.id,
     rangeExtractor,
   });
 
@@ -66,7 +74,7 @@ export function ProcessTable({ rows, readOnly, emptyText }: Props) {
         </div>
         <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }} onFocus={onFocus}>
           {virtualizer.getVirtualItems().map((item) => {
-            const { process, gone } = rows[item.index];
+            const { process, gone } = rowAt(rows, item.index);
             return (
               <div
                 key={item.key}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useNotify } from "@/components/feedback/toaster";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
 import { useProcesses } from "@/lib/query/processes";
@@ -16,6 +16,10 @@ import styles from "./processes-editor.module.css";
 
 type Props = { canWrite: boolean; role: string };
 
+const subscribeNothing = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
+
 export function ProcessesEditor({ canWrite, role }: Props) {
   const [store] = useState(() => new EditStore());
   const { data: processes = [] } = useProcesses();
@@ -25,8 +29,11 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   const readOnly = !canWrite || forbidden;
 
   const actions = useSaveActions({ store, notify, setBanner, onForbidden: () => setForbidden(true) });
+  // The context's callbacks are created once (rows never re-render for them) and call the latest actions.
   const actionsRef = useRef(actions);
-  actionsRef.current = actions;
+  useLayoutEffect(() => {
+    actionsRef.current = actions;
+  });
   const [context] = useState(() => ({
     store,
     actions: {
@@ -39,10 +46,9 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   useLeaveGuard(!readOnly && summary.editedIds.length > 0);
 
   // Hydrated: the table now answers to typing (the UI benchmark reads this mark).
-  const [editable, setEditable] = useState(false);
+  const editable = useSyncExternalStore(subscribeNothing, isClient, isServer);
   useEffect(() => {
     performance.mark("processes-editable");
-    setEditable(true);
   }, []);
 
   // Back from signing in again (2002/2004): put the kept edits back.

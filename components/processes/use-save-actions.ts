@@ -21,6 +21,13 @@ type Options = {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** The id named in a one-row message; every save sends at least one row (saveAll returns early on none). */
+function firstId(sent: Sent[]): number {
+  const first = sent[0];
+  if (!first) throw new Error("useSaveActions: a save settled with no rows sent");
+  return first.id;
+}
+
 /** Save one row, save all, and where each outcome lands (row, field, banner, toast, sign-in). */
 export function useSaveActions({ store, notify, setBanner, onForbidden }: Options) {
   const client = useQueryClient();
@@ -86,7 +93,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       "error",
       bulk
         ? `Nothing was saved: ${plural(rows.size, "row was", "rows were")} refused.`
-        : `Process ${sent[0].id} was not saved: the server refused it.`,
+        : `Process ${firstId(sent)} was not saved: the server refused it.`,
     );
   }
 
@@ -102,7 +109,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       case 1005:
         for (const { id, draft } of sent) markGone(id, draft);
         void refetchProcesses(client);
-        return notify("error", `Process ${sent[0].id} no longer exists.`);
+        return notify("error", `Process ${firstId(sent)} no longer exists.`);
       case 1006:
         failAll(sent, "The database is unavailable");
         setBanner({ kind: "database" });
@@ -113,6 +120,8 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
         stashDrafts(store.drafts());
         leaveWithoutPrompt();
         const back = window.location.pathname + window.location.search;
+        // A full load on purpose: the leave guard is off, and sign-in starts from a clean page.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
         window.location.assign(`/signin?callbackUrl=${encodeURIComponent(back)}&reason=expired`);
         return;
       }

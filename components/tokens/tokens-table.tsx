@@ -8,7 +8,8 @@ import styles from "./tokens.module.css";
 const date = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "Never";
 
-function status(t: TokenSummary): { text: string; tone: string } {
+// A CSS module class is typed as possibly missing; className={undefined} just renders no class.
+function status(t: TokenSummary): { text: string; tone: string | undefined } {
   if (t.revokedAt) return { text: `✕ Revoked ${date(t.revokedAt)}`, tone: styles.revoked };
   if (Date.parse(t.expiresAt) <= Date.now()) return { text: "⚠ Expired", tone: styles.expired };
   return { text: "✓ Active", tone: styles.active };

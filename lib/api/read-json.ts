@@ -12,7 +12,7 @@ function incorrect(detail: string, status?: number, errors?: FieldError[]): AppE
 
 function assertJsonContentType(request: Request): void {
   const type = request.headers.get("content-type");
-  const mediaType = type?.split(";")[0].trim().toLowerCase();
+  const mediaType = type?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/json") {
     throw incorrect(
       type ? `Content-Type must be application/json, not ${mediaType}` : "Content-Type application/json is required",

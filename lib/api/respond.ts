@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import type { Problem } from "@/lib/validations/problem";
 
 const JSON_TYPE = "application/json; charset=UTF-8";

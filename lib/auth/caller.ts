@@ -19,9 +19,9 @@ const invalidToken = (detail: string, code: 2002 | 2004 = 2004, description = "T
   });
 
 async function fromBearer(header: string): Promise<Caller> {
-  const match = /^Bearer +(\S+)\s*$/i.exec(header);
-  if (!match || !isWellFormedToken(match[1])) throw invalidToken("The access token is malformed");
-  const token = await resolveToken(match[1]);
+  const secret = /^Bearer +(\S+)\s*$/i.exec(header)?.[1];
+  if (!secret || !isWellFormedToken(secret)) throw invalidToken("The access token is malformed");
+  const token = await resolveToken(secret);
   if (!token) throw invalidToken("The access token is not valid");
   if (token.revoked) throw invalidToken("The access token has been revoked");
   if (token.expiresAt.getTime() <= Date.now()) {

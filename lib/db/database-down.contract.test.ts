@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenWithCli } from "@/test/support/cli";
 import { http } from "@/test/support/http";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
-import { createTestDatabase, postgresTestUrl, type TestDatabase } from "@/test/support/test-database";
+import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
+import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Needs a PostgreSQL server (TEST_DATABASE_URL); SQLite is a file and cannot become unreachable this way.
-describe.skipIf(!postgresTestUrl)("postgresql: the database goes away and comes back", () => {
+describe("postgresql: the database goes away and comes back", runIf(Boolean(postgresTestUrl), NEEDS_POSTGRES), () => {
   let database: TestDatabase;
   let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
   let server: TestServer;

@@ -6,7 +6,9 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATION_LOCK_KEY, migrateDatabase } from "./migrate";
+import { take } from "@/test/support/take";
 import { providerForUrl } from "./url";
+import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 
 const EXPECTED_COLUMNS: Record<string, string[]> = {
   api_tokens: ["id", "name", "role", "tokenHash", "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "createdById"],
@@ -44,7 +46,7 @@ function expectRecorded(rows: MigrationRow[], provider: "sqlite" | "postgresql",
   const expected = committedMigrations(provider);
   expect(rows.map((r) => r.migration_name)).toEqual(expected.map((m) => m.name));
   for (const [i, row] of rows.entries()) {
-    expect(row.checksum).toBe(expected[i].checksum);
+    expect(row.checksum).toBe(expected[i]!.checksum);
     expect(row.finished_at).not.toBeNull();
     // A second of slack: SQLite's timestamps come from its own clock, truncated to milliseconds.
     expect(new Date(row.finished_at as string | Date).getTime()).toBeGreaterThanOrEqual(since - 1_000);
@@ -110,17 +112,17 @@ describe("SQLite: migrateDatabase on a fresh file", () => {
   it("applies nothing on a second run", async () => {
     const { applied } = await migrateDatabase({ url });
     expect(applied).toEqual([]);
-    const rows = query<{ n: number }>("SELECT count(*) AS n FROM _prisma_migrations");
-    expect(rows[0].n).toBe(committedMigrations("sqlite").length);
+    const [row] = take(query<{ n: number }>("SELECT count(*) AS n FROM _prisma_migrations"), 1);
+    expect(row.n).toBe(committedMigrations("sqlite").length);
   });
 });
 
 // These need a PostgreSQL server: they run only when TEST_DATABASE_URL is a postgresql:// URL
 // (e.g. postgresql://postgres@127.0.0.1:5432/postgres), and create fresh databases next to it.
 // Without it they are reported as skipped.
-const pgUrl = process.env.TEST_DATABASE_URL?.startsWith("postgresql://") ? process.env.TEST_DATABASE_URL : undefined;
+const pgUrl = postgresTestUrl;
 
-describe.skipIf(!pgUrl)("PostgreSQL: migrateDatabase on a fresh database", () => {
+describe("PostgreSQL: migrateDatabase on a fresh database", runIf(Boolean(pgUrl), NEEDS_POSTGRES), () => {
   const admin = () => new pg.Client({ connectionString: pgUrl });
   const created: string[] = [];
 
@@ -220,9 +222,9 @@ describe.skipIf(!pgUrl)("PostgreSQL: migrateDatabase on a fresh database", () =>
     try {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(finished).toBe(false);
-      const [{ table }] = await query<{ table: string | null }>(
-        fresh,
-        "SELECT to_regclass('_prisma_migrations')::text AS table",
+      const [{ table }] = take(
+        await query<{ table: string | null }>(fresh, "SELECT to_regclass('_prisma_migrations')::text AS table"),
+        1,
       );
       expect(table).toBeNull();
     } finally {

@@ -37,8 +37,8 @@ async function instantiate(): Promise<void> {
   const require = createRequire(path.join(process.cwd(), "package.json"));
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bytes = await readFile(gluePath.replace(/\.js$/, ".wasm"));
-  const module = await WebAssembly.compile(bytes);
-  const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": engineImports() });
+  const compiled = await WebAssembly.compile(bytes);
+  const instance = await WebAssembly.instantiate(compiled, { "./schema_engine_bg.js": engineImports() });
   // The glue reports a Rust panic's message here just before the wasm trap.
   const globals = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
   globals.PRISMA_WASM_PANIC_REGISTRY ??= {

@@ -18,7 +18,7 @@ function withoutProviderSpecifics(schema: string): string {
   const kept: string[] = [];
   for (const line of schema.split("\n")) {
     const opening = /^\s*(datasource|generator|model|enum|view|type)\s+\w+\s*\{/.exec(line);
-    if (opening) block = opening[1];
+    if (opening) block = opening[1]!;
     else if (/^\s*\}/.test(line)) block = "";
     if (block === "datasource" && /^\s*provider\s*=/.test(line)) continue;
     if (block === "generator" && /^\s*output\s*=/.test(line)) continue;

@@ -13,7 +13,8 @@ export const isDatabaseUrl = (url: string) => /^(file:|postgres(ql)?:\/\/)/.test
 
 /** `file:./data/app.db` → an absolute path, resolved against the project root (the working directory). */
 export function sqliteFilePath(url: string): string {
-  const file = url.replace(/^file:/, "").split("?")[0];
+  // Everything before the first "?" (query parameters such as ?connection_limit are not part of the path).
+  const file = url.replace(/^file:/, "").replace(/\?.*$/s, "");
   // Resolved at run time against the project root; the bundler must not trace it.
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
 }

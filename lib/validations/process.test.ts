@@ -75,7 +75,7 @@ describe("processesUpdateSchema", () => {
     ["no items", [], "must hold at least one process"],
     ["10,001 items", Array.from({ length: 10_001 }, (_, i) => item(i + 1)), "must hold at most 10000 processes"],
   ])("refuses %s", (_, processes, message) => {
-    expect(processesUpdateSchema.safeParse({ processes }).error!.issues[0].message).toBe(message);
+    expect(processesUpdateSchema.safeParse({ processes }).error!.issues[0]!.message).toBe(message);
   });
 
   it("accepts 10,000 distinct items", () => {

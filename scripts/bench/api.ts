@@ -70,7 +70,9 @@ async function timeBulkPut(server: BenchServer, auth: Record<string, string>, id
       failures.push(`HTTP ${res.status} ${(JSON.parse(text) as { code?: number }).code ?? ""}`.trim());
   }
   const sorted = [...runsMs].sort((a, b) => a - b);
-  return { items, medianMs: sorted[Math.floor(sorted.length / 2)], runsMs, failures };
+  const medianMs = sorted[Math.floor(sorted.length / 2)];
+  if (medianMs === undefined) throw new Error(`bulk PUT: no runs to take the median of (BULK_RUNS = ${BULK_RUNS})`);
+  return { items, medianMs, runsMs, failures };
 }
 
 async function benchSize(rows: number): Promise<SizeResult> {

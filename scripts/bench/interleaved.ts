@@ -3,6 +3,7 @@
 // other load drifts, both sides then share the drift, which back-to-back 10 s runs do not.
 // Needs a build (npm run bench builds one into .next-bench).
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { take } from "@/test/support/take";
 import { createTestDatabase } from "@/test/support/test-database";
 import { measure, type LoadOptions } from "./load";
 import { startBenchServer } from "./server";
@@ -32,7 +33,8 @@ try {
   const sizes = await Promise.all(
     Object.values(sides).map(async (s) => (await fetch(s.url, { headers: s.headers })).text()),
   );
-  console.log(`body sizes: ceiling ${sizes[0].length}, GET ${sizes[1].length} characters`);
+  const [ceilingBody, getBody] = take(sizes, 2);
+  console.log(`body sizes: ceiling ${ceilingBody.length}, GET ${getBody.length} characters`);
   for (const side of Object.values(sides)) await measure(side, { warmUp: 0, duration: 3 });
   const totals = { ceiling: { requests: 0, cpuMs: 0 }, get: { requests: 0, cpuMs: 0 } };
   for (let round = 0; round < ROUNDS; round++) {

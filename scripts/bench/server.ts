@@ -46,7 +46,8 @@ function listeningInodes(port: number): Set<string> {
     for (const line of lines) {
       const cols = line.trim().split(/\s+/);
       // local_address is ip:port, st 0A is LISTEN, inode is column 10.
-      if (cols[1]?.endsWith(`:${hexPort}`) && cols[3] === "0A") inodes.add(cols[9]);
+      const inode = cols[9];
+      if (cols[1]?.endsWith(`:${hexPort}`) && cols[3] === "0A" && inode !== undefined) inodes.add(inode);
     }
   }
   return inodes;

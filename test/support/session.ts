@@ -1,8 +1,10 @@
+import { take } from "./take";
+
 /** Cookies of a fetch response as name → value (the parts before the first ";"). */
 export function cookiesOf(res: Response): Map<string, string> {
   const jar = new Map<string, string>();
   for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(";");
+    const [pair] = take(line.split(";"), 1);
     const i = pair.indexOf("=");
     jar.set(pair.slice(0, i), pair.slice(i + 1));
   }

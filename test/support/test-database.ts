@@ -2,17 +2,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import type { TestOptions } from "vitest";
+import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 
 export type Provider = "sqlite" | "postgresql";
 
-/** The PostgreSQL server to test against; unset on a machine without one (those tests are skipped by name). */
-export const postgresTestUrl = process.env.TEST_DATABASE_URL?.startsWith("postgresql://")
-  ? process.env.TEST_DATABASE_URL
-  : undefined;
+export { postgresTestUrl };
 
-export const PROVIDERS: { provider: Provider; skip: boolean }[] = [
-  { provider: "sqlite", skip: false },
-  { provider: "postgresql", skip: !postgresTestUrl },
+/** Each provider with the options that run its suites (PostgreSQL only where TEST_DATABASE_URL names a server). */
+export const PROVIDERS: { provider: Provider; options: TestOptions }[] = [
+  { provider: "sqlite", options: {} },
+  { provider: "postgresql", options: runIf(Boolean(postgresTestUrl), NEEDS_POSTGRES) },
 ];
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };

@@ -1,0 +1,89 @@
+// Local ESLint rules for the import boundaries that a path list cannot express (docs/decisions/005).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", "/index.ts", "/index.tsx"];
+
+/** The project path an import names ("@/…" or relative; the file when it exists), or null for packages. */
+function resolveImport(source, fromFile) {
+  let base;
+  if (source.startsWith("@/")) base = path.join(ROOT, source.slice(2));
+  else if (source.startsWith(".")) base = path.resolve(path.dirname(fromFile), source);
+  else return null;
+  return EXTENSIONS.map((ext) => base + ext).find((file) => existsSync(file) && !file.endsWith("/")) ?? base;
+}
+
+const serverOnlyCache = new Map();
+function isServerOnly(file) {
+  if (!serverOnlyCache.has(file)) {
+    const text = existsSync(file) && !file.endsWith(path.sep) ? readFileSync(file, "utf8") : "";
+    serverOnlyCache.set(file, /^\s*import\s+["']server-only["'];?\s*$/m.test(text));
+  }
+  return serverOnlyCache.get(file);
+}
+
+/** Runs `check(resolvedFile, node)` for every static import, re-export and dynamic import of a project file. */
+function onImports(context, check) {
+  const visit = (node, sourceNode) => {
+    if (!sourceNode || typeof sourceNode.value !== "string") return;
+    const file = resolveImport(sourceNode.value, context.filename);
+    if (file) check(file, sourceNode);
+  };
+  return {
+    ImportDeclaration: (node) => visit(node, node.source),
+    ExportNamedDeclaration: (node) => visit(node, node.source),
+    ExportAllDeclaration: (node) => visit(node, node.source),
+    ImportExpression: (node) => visit(node, node.source),
+  };
+}
+
+const noServerOnlyInComponents = {
+  meta: {
+    type: "problem",
+    docs: { description: 'components may not import modules marked `import "server-only"`' },
+    messages: {
+      serverOnly: "{{source}} is a server-only module; components run in the browser too. Pass its data in as props.",
+    },
+    schema: [],
+  },
+  create(context) {
+    return onImports(context, (file, node) => {
+      if (isServerOnly(file)) context.report({ node, messageId: "serverOnly", data: { source: node.value } });
+    });
+  },
+};
+
+const noForeignPrivateFolder = {
+  meta: {
+    type: "problem",
+    docs: { description: "an app route's private folder (`_name`) is imported only from within that route" },
+    messages: {
+      foreign: "{{source}} is private to {{owner}}; move what both routes need to lib/ or components/.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const appDir = path.join(ROOT, "app") + path.sep;
+    return onImports(context, (file, node) => {
+      if (!file.startsWith(appDir)) return;
+      const parts = path.relative(ROOT, file).split(path.sep);
+      const privateAt = parts.findIndex((p) => p.startsWith("_"));
+      if (privateAt < 0) return;
+      const owner = path.join(ROOT, ...parts.slice(0, privateAt)) + path.sep;
+      if (!context.filename.startsWith(owner)) {
+        context.report({ node, messageId: "foreign", data: { source: node.value, owner: path.relative(ROOT, owner) } });
+      }
+    });
+  },
+};
+
+const plugin = {
+  meta: { name: "project-boundaries" },
+  rules: {
+    "no-server-only-in-components": noServerOnlyInComponents,
+    "no-foreign-private-folder": noForeignPrivateFolder,
+  },
+};
+
+export default plugin;
