@@ -16,6 +16,8 @@ test.describe("accessibility", () => {
     app,
     signIn,
   }) => {
+    // Four full axe scans: slow on a loaded two-core machine, so this test gets twice the default time.
+    test.slow();
     await app.seed(8);
     await page.goto("/signin");
     expect(await seriousViolations(page)).toEqual([]);
