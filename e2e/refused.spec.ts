@@ -1,4 +1,14 @@
-import { apiProcesses, expect, nameField, row, rowState, saveButton, screenshot, test } from "./support/fixtures";
+import {
+  apiProcesses,
+  commentField,
+  expect,
+  nameField,
+  row,
+  rowState,
+  saveButton,
+  screenshot,
+  test,
+} from "./support/fixtures";
 import { take } from "@/test/support/take";
 
 test.describe("saves the server refuses", () => {
@@ -58,6 +68,50 @@ test.describe("saves the server refuses", () => {
     await expect(page.getByRole("alert").getByText(`Process ${b.id} no longer exists.`)).toBeVisible();
     expect((await refetched).status()).toBe(200);
     await expect(nameField(page, a.id)).toHaveValue(a.name);
+  });
+
+  test("a field the server refuses (1001) carries the server's reason until that field changes", async ({
+    page,
+    app,
+    signIn,
+  }) => {
+    await app.seed(2);
+    await signIn(page);
+    const [a] = take(await apiProcesses(page.request), 1);
+    // The page checks the same schema first, so a field refusal is the server's 1001 envelope played back.
+    await page.route("**/api/v1/processes/*", (route) =>
+      route.fulfill({
+        status: 400,
+        headers: { "Content-Type": "application/problem+json" },
+        body: JSON.stringify({
+          type: "/api/v1/errors#1001",
+          title: "Incorrect data",
+          status: 400,
+          code: 1001,
+          detail: "The request has invalid fields",
+          errors: [{ pointer: "/name", detail: "is reserved on this line" }],
+        }),
+      }),
+    );
+    await nameField(page, a.id).fill("Reserved");
+    await nameField(page, a.id).press("Enter");
+    await expect(nameField(page, a.id)).toHaveAccessibleDescription(/Name is reserved on this line/);
+    await expect(nameField(page, a.id)).toHaveAttribute("aria-invalid", "true");
+    await expect(rowState(page, a.id, "Not saved")).toBeVisible();
+    await expect(saveButton(page, a.id)).toBeDisabled();
+
+    // Another field changing leaves the name's reason in place; the name changing removes it.
+    await commentField(page, a.id).fill("New comment");
+    await expect(rowState(page, a.id, "Refused")).toBeVisible();
+    await expect(page.getByText("Name is reserved on this line")).toBeVisible();
+    await nameField(page, a.id).fill("Allowed");
+    await expect(page.getByText("Name is reserved on this line")).toBeHidden();
+    await expect(nameField(page, a.id)).not.toHaveAttribute("aria-invalid");
+
+    await page.unroute("**/api/v1/processes/*");
+    await saveButton(page, a.id).click();
+    await expect(rowState(page, a.id, "Saved")).toBeVisible();
+    expect((await apiProcesses(page.request))[0]).toMatchObject({ name: "Allowed", comment: "New comment" });
   });
 
   test("a database outage (1006) shows the banner and keeps the edits", async ({ page, app, signIn }) => {

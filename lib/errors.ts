@@ -11,6 +11,10 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** A code from the table (a problem's `code` arrives as any number, or none). */
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === "number" && Object.hasOwn(ERROR_CODES, value);
+
 /** One invalid field, as a JSON Pointer (RFC 6901) into the request body. */
 export type FieldError = { pointer: string; detail: string };
 

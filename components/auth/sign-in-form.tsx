@@ -6,6 +6,7 @@ import { useState, type ComponentProps } from "react";
 import { useForm } from "react-hook-form";
 import { signInSchema, type SignIn } from "@/lib/validations/user";
 import styles from "./sign-in-form.module.css";
+import { errorAttributes, FieldError } from "@/components/ui/field-error";
 import { Spinner } from "@/components/ui/spinner";
 
 // The error names lib/auth/auth-options.ts gives next-auth (that module is server-only, so not imported here).
@@ -98,18 +99,8 @@ function Field({ id, label, error, ...input }: FieldProps) {
   return (
     <div className={styles.field}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        className={styles.input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...input}
-      />
-      {error && (
-        <p id={`${id}-error`} className={styles.fieldError}>
-          {error}
-        </p>
-      )}
+      <input id={id} className={styles.input} {...errorAttributes(`${id}-error`, error)} {...input} />
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

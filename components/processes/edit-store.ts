@@ -1,20 +1,13 @@
-import type { FieldErrors, FieldName } from "@/lib/query/problem-pointers";
-import { processFieldsSchema, type Process, type ProcessFields } from "@/lib/validations/process";
-
-export type { FieldErrors, FieldName };
-
-/** What happened to a row's last save; cleared when the operator edits the row again ("gone" stays). */
-export type RowOutcome = { kind: "saved" } | { kind: "failed"; reason: string } | { kind: "gone"; process: Process };
-
-/** One row's edits. Entries are replaced, never mutated, so subscribers can compare by identity. */
-export type RowEntry = {
-  draft?: ProcessFields;
-  /** The draft passes the shared schema (the same check the form's resolver makes). */
-  valid: boolean;
-  /** The server's reasons (1001), each kept until its field changes. */
-  serverErrors?: FieldErrors;
-  outcome?: RowOutcome;
-};
+import type { Process, ProcessFields } from "@/lib/validations/process";
+import {
+  entryOf,
+  FIELDS,
+  isRowBlocked,
+  withoutFields,
+  type RowEdit,
+  type RowEntry,
+  type RowSettlement,
+} from "./row-entry";
 
 export type EditSummary = {
   /** Ids with unsaved edits that can still be saved (a process that no longer exists is excluded). */
@@ -26,11 +19,11 @@ export type EditSummary = {
 const EMPTY_SUMMARY: EditSummary = { editedIds: [], invalidCount: 0, goneProcesses: [] };
 
 const isSavable = (e: RowEntry) => e.draft !== undefined && e.outcome?.kind !== "gone";
-const isBlocked = (e: RowEntry) => !e.valid || Object.keys(e.serverErrors ?? {}).length > 0;
 
 /**
  * The page's edits, outside React: rows subscribe to their own entry only, so typing in one row re-renders
- * that row alone, and edits survive a row being unmounted by the virtualizer.
+ * that row alone, and edits survive a row being unmounted by the virtualizer. Every change goes through
+ * `commit`, one batch and one notification per operator step (a keystroke, a paste, a save's answer).
  */
 export class EditStore {
   private entries = new Map<number, RowEntry>();
@@ -54,53 +47,88 @@ export class EditStore {
   }
 
   /** Every savable draft, in id order. */
-  drafts(): { id: number; draft: ProcessFields; entry: RowEntry }[] {
-    return this.summary.editedIds.map((id) => {
-      const entry = this.entries.get(id)!;
-      return { id, draft: entry.draft!, entry };
+  drafts(): { id: number; draft: ProcessFields }[] {
+    return this.summary.editedIds.flatMap((id) => {
+      const draft = this.entries.get(id)?.draft;
+      return draft ? [{ id, draft }] : [];
     });
   }
 
-  /** Sets (or, with undefined, drops) a row's draft; editing clears the last outcome and that field's server error. */
-  setDraft(id: number, draft: ProcessFields | undefined, changed?: FieldName): void {
-    const old = this.entries.get(id);
-    const serverErrors = { ...old?.serverErrors };
-    if (changed) delete serverErrors[changed];
-    if (!draft) {
-      delete serverErrors.name;
-      delete serverErrors.comment;
+  /**
+   * Applies the operator's edits. A row typed back to its saved values has no draft; a changed field loses
+   * the server's reason for it and the row its last outcome (a vanished process stays marked).
+   */
+  edit(edits: readonly RowEdit[]): void {
+    const next = new Map<number, RowEntry | undefined>();
+    for (const { id, saved, fields } of edits) {
+      const old = next.has(id) ? next.get(id) : this.entries.get(id);
+      const shown = old?.draft ?? saved;
+      const values = { name: fields.name ?? shown.name, comment: fields.comment ?? shown.comment };
+      const changed = FIELDS.filter((f) => values[f] !== shown[f]);
+      if (changed.length === 0) continue;
+      const draft = FIELDS.every((f) => values[f] === saved[f]) ? undefined : values;
+      const serverErrors = draft ? withoutFields(old?.serverErrors, changed) : undefined;
+      const outcome = old?.outcome?.kind === "gone" ? old.outcome : undefined;
+      next.set(id, entryOf(draft, serverErrors, outcome));
     }
-    const outcome = old?.outcome?.kind === "gone" ? old.outcome : undefined;
-    this.put(id, {
-      draft,
-      valid: draft ? processFieldsSchema.safeParse(draft).success : true,
-      serverErrors: Object.keys(serverErrors).length ? serverErrors : undefined,
-      outcome,
-    });
+    this.commit(next);
   }
 
-  update(id: number, patch: Partial<RowEntry>): void {
-    this.put(id, { valid: true, ...this.entries.get(id), ...patch });
+  editRow(id: number, saved: ProcessFields, fields: Partial<ProcessFields>): void {
+    this.edit([{ id, saved, fields }]);
+  }
+
+  /** Puts back drafts kept elsewhere (the sign-in round trip), replacing whatever those rows held. */
+  restore(drafts: readonly { id: number; draft: ProcessFields }[]): void {
+    this.commit(new Map(drafts.map(({ id, draft }) => [id, entryOf({ ...draft })])));
+  }
+
+  /** Records how a save ended. A row typed on while its request was out keeps the newer draft, unsaved. */
+  settle(results: readonly RowSettlement[]): void {
+    const next = new Map<number, RowEntry | undefined>();
+    for (const result of results) {
+      const old = this.entries.get(result.id);
+      switch (result.kind) {
+        case "saved":
+          if (old?.draft === result.draft) next.set(result.id, { outcome: { kind: "saved" } });
+          break;
+        case "failed":
+          next.set(result.id, { ...old, outcome: { kind: "failed", reason: result.reason } });
+          break;
+        case "refused": {
+          const serverErrors = result.serverErrors && { ...result.serverErrors };
+          next.set(result.id, { ...old, serverErrors, outcome: { kind: "failed", reason: result.reason } });
+          break;
+        }
+        case "gone":
+          next.set(result.id, { ...old, outcome: { kind: "gone", process: result.process } });
+          break;
+      }
+    }
+    this.commit(next);
   }
 
   discard(id: number): void {
-    this.put(id, undefined);
+    this.commit(new Map([[id, undefined]]));
   }
 
   discardAll(): void {
-    const ids = [...this.entries.keys()];
-    this.entries.clear();
-    this.emit(ids);
+    this.commit(new Map([...this.entries.keys()].map((id) => [id, undefined])));
   }
 
-  private put(id: number, entry: RowEntry | undefined): void {
-    const empty = !entry || (!entry.draft && !entry.outcome && !entry.serverErrors);
-    if (empty) this.entries.delete(id);
-    else this.entries.set(id, entry);
-    this.emit([id]);
+  /** The one place entries change (undefined removes one): then the summary, then the listeners. */
+  private commit(changes: ReadonlyMap<number, RowEntry | undefined>): void {
+    if (changes.size === 0) return;
+    for (const [id, entry] of changes) {
+      if (!entry || (!entry.draft && !entry.outcome && !entry.serverErrors)) this.entries.delete(id);
+      else this.entries.set(id, entry);
+    }
+    this.summarize();
+    for (const id of changes.keys()) this.rowListeners.get(id)?.forEach((l) => l());
+    this.listeners.forEach((l) => l());
   }
 
-  private emit(ids: number[]): void {
+  private summarize(): void {
     const editedIds: number[] = [];
     const goneProcesses: Process[] = [];
     let invalidCount = 0;
@@ -108,29 +136,22 @@ export class EditStore {
       if (entry.outcome?.kind === "gone") goneProcesses.push(entry.outcome.process);
       else if (isSavable(entry)) {
         editedIds.push(id);
-        if (isBlocked(entry)) invalidCount++;
+        if (isRowBlocked(entry)) invalidCount++;
       }
     }
     editedIds.sort((a, b) => a - b);
     const old = this.summary;
     // Keystrokes in an already edited row change nothing here: keep the object so the toolbar does not re-render.
-    const same =
-      old.invalidCount === invalidCount &&
-      sameList(old.editedIds, editedIds) &&
-      sameList(old.goneProcesses, goneProcesses);
-    if (!same) {
-      this.summary = {
-        editedIds: sameList(old.editedIds, editedIds) ? old.editedIds : editedIds,
-        invalidCount,
-        goneProcesses: sameList(old.goneProcesses, goneProcesses) ? old.goneProcesses : goneProcesses,
-      };
-    }
-    for (const id of ids) this.rowListeners.get(id)?.forEach((l) => l());
-    this.listeners.forEach((l) => l());
+    const sameEdited = sameList(old.editedIds, editedIds);
+    const sameGone = sameList(old.goneProcesses, goneProcesses);
+    if (sameEdited && sameGone && old.invalidCount === invalidCount) return;
+    this.summary = {
+      editedIds: sameEdited ? old.editedIds : editedIds,
+      invalidCount,
+      goneProcesses: sameGone ? old.goneProcesses : goneProcesses,
+    };
   }
 }
-
-export const isRowBlocked = isBlocked;
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);

@@ -3,8 +3,9 @@
 import { useMutationState } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
 import { isApiError } from "@/lib/query/api-error";
-import { processKeys } from "@/lib/query/processes";
-import type { EditStore, RowEntry } from "./edit-store";
+import { mutationInvolves, processKeys } from "@/lib/query/processes";
+import type { EditStore } from "./edit-store";
+import type { RowEntry } from "./row-entry";
 
 export type EditorActions = { saveRow: (id: number) => void; discardRow: (id: number) => void };
 type EditorContextValue = { store: EditStore; actions: EditorActions };
@@ -27,15 +28,14 @@ export function useRowEntry(store: EditStore, id: number): RowEntry | undefined 
 
 export type SavingState = "idle" | "saving" | "waiting";
 
-function involves(variables: unknown, id: number): boolean {
-  if (Array.isArray(variables)) return variables.some((item: { id: number }) => item.id === id);
-  return (variables as { id?: number } | undefined)?.id === id;
-}
-
 /** Whether a save of this row is out (or waiting to be retried after a 429): read from the mutation cache. */
 export function useSavingState(id: number): SavingState {
   const states = useMutationState({
-    filters: { mutationKey: processKeys.all, status: "pending", predicate: (m) => involves(m.state.variables, id) },
+    filters: {
+      mutationKey: processKeys.all,
+      status: "pending",
+      predicate: (m) => mutationInvolves(m.state.variables, id),
+    },
     select: (m) => (isApiError(m.state.failureReason) ? "waiting" : "saving"),
   });
   if (states.length === 0) return "idle";

@@ -1,6 +1,15 @@
 "use client";
 
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  useDeferredValue,
+  useEffect,
+  useEffectEvent,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { useNotify } from "@/components/feedback/toaster";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
 import { useProcesses } from "@/lib/query/processes";
@@ -11,6 +20,7 @@ import { EditorContext } from "./editor-context";
 import { buildRows } from "./build-rows";
 import { ProcessTable } from "./process-table";
 import { Toolbar } from "./toolbar";
+import { count } from "./save-outcome";
 import { useSaveActions } from "./use-save-actions";
 import styles from "./processes-editor.module.css";
 
@@ -51,24 +61,22 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     performance.mark("processes-editable");
   }, []);
 
-  // Back from signing in again (2002/2004): put the kept edits back.
-  useEffect(() => {
+  // Back from signing in again (2002/2004): put the kept edits back, once, over the list as first rendered.
+  const restoreStashed = useEffectEvent(() => {
     if (readOnly) return;
     const byId = new Map(processes.map((p) => [p.id, p]));
-    let restored = 0;
-    for (const { id, draft } of takeStashedDrafts()) {
+    const restored = takeStashedDrafts().filter(({ id, draft }) => {
       const p = byId.get(id);
-      if (!p || (p.name === draft.name && p.comment === draft.comment)) continue;
-      store.setDraft(id, draft);
-      restored++;
-    }
-    if (restored > 0)
+      return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment);
+    });
+    store.restore(restored);
+    if (restored.length > 0)
       notify(
         "info",
-        `Restored ${restored === 1 ? "1 unsaved edit" : `${restored} unsaved edits`} from before you signed in again.`,
+        `Restored ${count(restored.length, "unsaved edit", "unsaved edits")} from before you signed in again.`,
       );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, with the list the page was rendered with
-  }, []);
+  });
+  useEffect(() => restoreStashed(), []);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

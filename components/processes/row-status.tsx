@@ -1,4 +1,4 @@
-import type { RowEntry } from "./edit-store";
+import type { RowEntry } from "./row-entry";
 import type { SavingState } from "./editor-context";
 import styles from "./process-table.module.css";
 
@@ -11,7 +11,7 @@ function look(entry: RowEntry | undefined, saving: SavingState): Look {
   if (entry?.outcome?.kind === "failed")
     return { icon: "⚠", text: "Not saved", tone: "danger", detail: entry.outcome.reason };
   if (entry?.draft && entry.serverErrors) return { icon: "⚠", text: "Refused", tone: "danger" };
-  if (entry?.draft && !entry.valid) return { icon: "⚠", text: "Needs fixing", tone: "danger" };
+  if (entry?.draft && entry.schemaErrors) return { icon: "⚠", text: "Needs fixing", tone: "danger" };
   if (entry?.draft) return { icon: "●", text: "Edited", tone: "edited" };
   if (entry?.outcome?.kind === "saved") return { icon: "✓", text: "Saved", tone: "ok" };
   return { icon: "", text: "Unchanged", tone: "muted" };

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { useNotify } from "@/components/feedback/toaster";
+import { errorAttributes, FieldError } from "@/components/ui/field-error";
 import { ROLES } from "@/lib/auth/roles";
 import { isApiError } from "@/lib/query/api-error";
 import { useCreateToken } from "@/lib/query/tokens";
@@ -41,13 +42,6 @@ export function CreateTokenForm({ onCreated }: Props) {
     }
   });
 
-  const message = (id: string, label: string, text?: string) =>
-    text ? (
-      <p id={id} className={styles.fieldError}>
-        ⚠ {label} {text}
-      </p>
-    ) : null;
-
   return (
     <form className={styles.card} onSubmit={onSubmit} noValidate aria-labelledby="create-token-title">
       <h2 id="create-token-title" className={styles.cardTitle}>
@@ -59,11 +53,10 @@ export function CreateTokenForm({ onCreated }: Props) {
           <input
             id="token-name"
             className={styles.input}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? "token-name-error" : undefined}
+            {...errorAttributes("token-name-error", errors.name?.message)}
             {...form.register("name")}
           />
-          {message("token-name-error", "Name", errors.name?.message)}
+          <FieldError id="token-name-error" label="Name" message={errors.name?.message} />
         </div>
         <div className={styles.field}>
           <label htmlFor="token-role">Role</label>
@@ -83,14 +76,13 @@ export function CreateTokenForm({ onCreated }: Props) {
             min={1}
             max={MAX_DAYS}
             className={styles.input}
-            aria-invalid={errors.expiresInDays ? true : undefined}
-            aria-describedby={errors.expiresInDays ? "token-days-error" : "token-days-hint"}
+            {...errorAttributes("token-days-error", errors.expiresInDays?.message, "token-days-hint")}
             {...form.register("expiresInDays", { valueAsNumber: true })}
           />
           <p id="token-days-hint" className={styles.hint}>
             1 to {MAX_DAYS}
           </p>
-          {message("token-days-error", "Expiry", errors.expiresInDays?.message)}
+          <FieldError id="token-days-error" label="Expiry" message={errors.expiresInDays?.message} />
         </div>
         <button
           type="submit"

@@ -53,6 +53,12 @@ export function mergeSavedProcesses(client: QueryClient, saved: Process[]): void
 
 export type SaveOneVariables = { id: number; fields: ProcessFields };
 
+/** Whether a save's variables (one row's, or the bulk list) include the row `id`. */
+export function mutationInvolves(variables: unknown, id: number): boolean {
+  if (Array.isArray(variables)) return variables.some((item: { id?: unknown }) => item.id === id);
+  return (variables as { id?: unknown } | undefined)?.id === id;
+}
+
 export function useSaveProcess() {
   const client = useQueryClient();
   return useMutation({
