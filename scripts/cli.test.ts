@@ -5,7 +5,8 @@ import { runScript } from "@/test/support/run-script";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 
 // The CLI and the seed script as an operator runs them, against a real SQLite file.
-describe("npm run cli and npm run db:seed", () => {
+// Each case starts several short processes: generous timeouts for a loaded machine.
+describe("npm run cli and npm run db:seed", { timeout: 120_000 }, () => {
   let database: TestDatabase;
   const cli = (...args: string[]) => runScript("scripts/cli.ts", args, { DATABASE_URL: database.url });
   const seed = (args: string[], env: Record<string, string> = {}) =>
