@@ -1,0 +1,29 @@
+// A long-lived helper for the e2e fixtures: changes processes through the data layer, as another operator or
+// a script would while the page is open. One JSON command per stdin line, one JSON answer per stdout line;
+// started once per worker so each test's setup costs milliseconds instead of a CLI start.
+import { createInterface } from "node:readline";
+import { db } from "@/lib/db/client";
+import { changeProcesses } from "@/lib/processes/change-processes";
+import { replaceProcesses } from "@/lib/processes/create-processes";
+import { numberedProcesses } from "@/lib/processes/seed-demo-processes";
+
+type Command = { op: "seed"; count: number } | { op: "delete"; id: number };
+
+async function run(command: Command): Promise<unknown> {
+  if (command.op === "delete") {
+    await changeProcesses((tx) => tx.process.delete({ where: { id: command.id } }));
+    return { deleted: command.id };
+  }
+  await replaceProcesses({ processes: numberedProcesses(command.count) });
+  return { seeded: command.count };
+}
+
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) {
+  try {
+    process.stdout.write(JSON.stringify({ ok: true, result: await run(JSON.parse(line) as Command) }) + "\n");
+  } catch (error) {
+    process.stdout.write(JSON.stringify({ ok: false, error: String(error) }) + "\n");
+  }
+}
+await db.$disconnect();

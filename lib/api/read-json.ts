@@ -1,8 +1,10 @@
 import "server-only";
 import type { z } from "zod";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/api/json-depth";
 import { parseWith } from "@/lib/api/parse-with";
 import { AppError, type FieldError } from "@/lib/errors";
 import { env } from "@/lib/env";
+import { noteBodyBytes } from "@/lib/rate-limit/meter";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -35,6 +37,7 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
+    noteBodyBytes(request, size);
     if (size > limit) {
       await reader.cancel();
       throw tooLarge();
@@ -45,6 +48,8 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
 }
 
 function parseJson(text: string): unknown {
+  // Deep nesting costs the parser (and the reviver) far more than its size suggests.
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw incorrect(`JSON nesting deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text, (key, value: unknown) => {
       // Prototype-pollution keys are refused outright rather than silently dropped.

@@ -1,4 +1,5 @@
 import type { Reporter, TestCase, TestModule, TestSuite } from "vitest/node";
+import { NEEDS_POSTGRES, NEEDS_REDIS } from "@/test/support/requirements";
 
 /** The reason of the outermost skipped suite (a whole PostgreSQL run), else the test's own. */
 function reasonOf(test: TestCase): string {
@@ -32,9 +33,12 @@ export default class SkipReporter implements Reporter {
     for (const [reason, names] of byReason) {
       lines.push(`  ${reason} (${names.length}):`, ...names.map((name) => `    - ${name}`));
     }
-    lines.push(
-      `To run them: TEST_DATABASE_URL=postgresql://user@host:5432/db (each suite creates and drops its own databases) and REDIS_TEST_URL=redis://host:6379, as .ci/run sets them.\n`,
-    );
+    if (byReason.has(NEEDS_POSTGRES) || byReason.has(NEEDS_REDIS)) {
+      lines.push(
+        "To run the PostgreSQL and Redis cases: TEST_DATABASE_URL=postgresql://user@host:5432/db (each suite creates " +
+          "and drops its own databases) and REDIS_TEST_URL=redis://host:6379, as .ci/run sets them.",
+      );
+    }
     console.log(lines.join("\n"));
   }
 }
