@@ -29,6 +29,7 @@ if (!dev && !existsSync(path.join(root, env.NEXT_DIST_DIR, "BUILD_ID")))
 
 const { default: next } = await import("next");
 const { prepareRequest } = await import("@/lib/edge/prepare-request");
+const { clientErrorResponse } = await import("@/lib/edge/client-error");
 const { expectBoot } = await import("@/lib/edge/server-handshake");
 
 const server = createServer();
@@ -58,6 +59,12 @@ server.on("connect", (req: IncomingMessage, socket: Socket) => {
   res.assignSocket(socket);
   res.on("finish", () => socket.end());
   serve(req, res);
+});
+
+// Requests Node's parser refuses (TRACK, a malformed line) never reach a handler; they get the envelope too.
+server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+  if (error.code === "ECONNRESET" || !socket.writable) socket.destroy();
+  else socket.end(clientErrorResponse(error));
 });
 
 server.once("error", (error: NodeJS.ErrnoException) => {
