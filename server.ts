@@ -10,6 +10,14 @@ const dev = process.argv.includes("--dev");
 // Before Next or React load: they choose their builds by it (as `next start` and `next dev` do).
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 
+// Without a reader for our output (the supervisor or the test that started us is gone), every log line
+// would fail, and the error about it too, in a loop: stop instead.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(1);
+  });
+}
+
 function stop(message: string): never {
   console.error(`\nCannot start: ${message}\n`);
   process.exit(1);

@@ -33,7 +33,7 @@ async function prepareDatabase(): Promise<void> {
  * setting does stop it, before it listens: the server waits for this first attempt (bootFinished).
  */
 export async function bootServer(): Promise<void> {
-  if (env.NODE_ENV === "production" && !runsBehindServer()) {
+  if (!runsBehindServer()) {
     // `next start` would let clients choose their own address (X-Forwarded-For) and skip the edge answers.
     console.error("\nCannot start: start the app with `npm start` (server.ts), not `next start`\n");
     process.exit(1);

@@ -38,9 +38,13 @@ export type TestServer = {
 
 type StartOptions = { env: Record<string, string>; port?: number; quiet?: boolean; nodeArgs?: string[] };
 
+const running = new Set<ChildProcess>();
+// A test that times out may leave its server behind: none outlives the test run.
+process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
+
 /** Spawns the server as `npm start` would run it, on 127.0.0.1:port, with the test defaults under `env`. */
 function spawnServer(options: StartOptions, port: number): ChildProcess {
-  return spawn(process.execPath, [...(options.nodeArgs ?? []), ...startCommand()], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...startCommand()], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -57,6 +61,9 @@ function spawnServer(options: StartOptions, port: number): ChildProcess {
     },
     stdio: options.quiet ? "ignore" : ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
 }
 
 function collectOutput(child: ChildProcess): () => string {
