@@ -2,8 +2,8 @@ import { expect, it } from "vitest";
 import { rawHttp } from "@/test/support/raw-http";
 import { SMALL_LIMIT, type SecurityApp } from "@/test/security/security-app";
 
-// Issue 8, item 9: JSON nested deeper than 32 levels is refused (1001) before it is parsed, and the rate
-// limit charges bodies by size, one point per 256 KB started.
+// Issue 8, item 9: JSON nested deeper than 32 levels (or with more than 100,000 values) is refused (1001)
+// before it is parsed, and the rate limit charges bodies by size, one point per 256 KB started.
 
 const KB = 1024;
 
@@ -39,6 +39,26 @@ export function bodyCases(app: SecurityApp): void {
     // The probe's shape: megabytes of brackets, refused just as fast.
     const huge = await put("/api/v1/processes", `{"processes":${"[".repeat(4 * KB * KB)}`);
     expect(huge.json).toMatchObject({ code: 1001, detail: "JSON nesting deeper than 32 levels" });
+    expect(await app.list()).toEqual(before);
+  });
+
+  it("more than 100,000 values are refused before parsing; 100,000 are parsed (and then refused); nothing changes", async () => {
+    const advanced = await app.token("Advanced user");
+    const put = (count: number) =>
+      rawHttp(app.main.port, {
+        method: "PUT",
+        target: "/api/v1/processes",
+        headers: { Authorization: `Bearer ${advanced}`, "Content-Type": "application/json" },
+        body: `{"processes":[${Array<number>(count).fill(1).join(",")}]}`,
+      });
+    const before = await app.list();
+    const many = await put(100_001);
+    expect(many.status).toBe(400);
+    expect(many.json).toMatchObject({ code: 1001 });
+    expect(many.json.detail).toMatch(/^JSON with more than 100000 values/);
+    const parsed = await put(100_000);
+    expect(parsed.status).toBe(400);
+    expect(parsed.json.errors).toEqual([{ pointer: "/processes", detail: "must hold at most 10000 processes" }]);
     expect(await app.list()).toEqual(before);
   });
 
