@@ -24,6 +24,31 @@ function assertJsonContentType(request: Request): void {
 }
 
 /**
+ * Reads and drops what is left of a refused body before the refusal is sent, so that the client reads it
+ * rather than a reset connection (a socket closed with unread data is reset, and the reset discards an
+ * answer the client has not read yet). Nothing is kept; a body that goes on past another `limit` bytes is
+ * cut off.
+ */
+async function discardRest(
+  request: Request,
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  size: number,
+  limit: number,
+): Promise<void> {
+  try {
+    for (let more = 0; more <= limit;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      more += value.byteLength;
+      noteBodyBytes(request, size + more);
+    }
+    await reader.cancel();
+  } catch {
+    // the client went away
+  }
+}
+
+/**
  * Reads at most `limit` bytes; a larger body is refused as soon as it is known, never buffered whole, and
  * so is JSON too deep or with too many values (lib/api/json-shape.ts), checked chunk by chunk as it arrives.
  */
@@ -44,7 +69,7 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
     noteBodyBytes(request, size);
     const problem = size > limit ? tooLarge() : shape.feed(value);
     if (problem) {
-      await reader.cancel();
+      await discardRest(request, reader, size, limit);
       throw typeof problem === "string" ? incorrect(problem) : problem;
     }
     chunks.push(value);

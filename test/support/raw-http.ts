@@ -73,9 +73,11 @@ export async function rawHttp(port: number, request: RawRequest): Promise<RawRes
     const socket = net.connect({ port, host: "127.0.0.1", localAddress: request.localAddress });
     const chunks: Buffer[] = [];
     socket.on("data", (d: Buffer) => chunks.push(d));
-    // A server may answer and close before it read all of a body; the answer counts.
-    socket.on("error", (error) => (chunks.length === 0 ? reject(error) : undefined));
+    // A server may answer and close before it read all of a body; an answer that arrived counts.
+    let failure: Error | undefined;
+    socket.on("error", (error) => (failure = error));
     socket.on("close", () => {
+      if (chunks.length === 0) return reject(failure ?? new Error("connection closed without an answer"));
       try {
         resolve(parseResponse(Buffer.concat(chunks)));
       } catch (error) {
