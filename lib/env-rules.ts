@@ -23,7 +23,6 @@ export const port = z.coerce
 // Host name labels; "_" is allowed too, since some machines are named so (the listen itself fails if unknown).
 const DNS_NAME =
   /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*$/;
-/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** The address to listen on: an IP address or a host name of this machine. */
 export const listenHost = z.string().refine((v) => canonicalIp(v) !== null || DNS_NAME.test(v), {
