@@ -49,7 +49,7 @@ const config = [
   },
   {
     // Production code never reaches for the test harness.
-    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"],
+    files: ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts", "server.ts"],
     ignores: TESTS,
     rules: {
       "import-x/no-restricted-paths": [
@@ -59,7 +59,7 @@ const config = [
             { target: "./lib", from: ["./app", "./components"], message: "lib is below app and components" },
             { target: "./components", from: "./app", message: "components never import a route" },
             {
-              target: ["./app", "./components", "./lib", "./proxy.ts", "./instrumentation.ts"],
+              target: ["./app", "./components", "./lib", "./proxy.ts", "./instrumentation.ts", "./server.ts"],
               from: ["./test", "./e2e", "./scripts"],
               message: "only tests, e2e/ and scripts/ use the test harness and scripts",
             },

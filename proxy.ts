@@ -1,23 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { httpProblem, problemResponse } from "@/lib/api/problem";
-import { allowedMethods } from "@/lib/api/routes";
 import { contentSecurityPolicy, SECURITY_HEADERS } from "@/lib/security-headers";
 
-// Unknown API paths and wrong methods get the same problem+json envelope as every other API error,
-// decided from the one route table rather than by a fallback route in every folder.
-function routeApi(request: NextRequest): Response {
-  const { pathname } = request.nextUrl;
-  const methods = allowedMethods(pathname);
-  if (methods.length === 0) return problemResponse(httpProblem(404, `No API resource at ${pathname}`));
-  const method = request.method === "HEAD" ? "GET" : request.method;
-  if (method === "OPTIONS" || (methods as string[]).includes(method)) return NextResponse.next();
-  const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  const detail = `${request.method} is not allowed on ${pathname}; allowed: ${allow}`;
-  return problemResponse(httpProblem(405, detail), { Allow: allow });
-}
-
 /** Pages get a fresh script nonce per request; Next reads it from the request's CSP header. */
-function securePage(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
@@ -29,12 +14,8 @@ function securePage(request: NextRequest): NextResponse {
   return response;
 }
 
-export function proxy(request: NextRequest): Response {
-  const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/api/auth/")) return NextResponse.next();
-  return pathname.startsWith("/api/") ? routeApi(request) : securePage(request);
-}
-
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Pages only. API paths never pass through a proxy: Next would buffer a copy of every request body for
+  // it. Their 404/405/OPTIONS answers are decided by the server (server.ts, lib/edge/edge-answer.ts).
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { bootFinished, runsBehindServer } from "@/lib/edge/server-handshake";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
@@ -28,9 +29,15 @@ async function prepareDatabase(): Promise<void> {
 
 /**
  * Migrates and seeds before the first request. A database that is down at start does not stop the
- * server: it answers 1006 and /api/health 503, and preparation is retried until it succeeds.
+ * server: it answers 1006 and /api/health 503, and preparation is retried until it succeeds. A missing
+ * setting does stop it, before it listens: the server waits for this first attempt (bootFinished).
  */
 export async function bootServer(): Promise<void> {
+  if (!runsBehindServer()) {
+    // `next start` would let clients choose their own address (X-Forwarded-For) and skip the edge answers.
+    console.error("\nCannot start: start the app with `npm start` (server.ts), not `next start`\n");
+    process.exit(1);
+  }
   try {
     await prepareDatabase();
   } catch (error) {
@@ -41,4 +48,5 @@ export async function bootServer(): Promise<void> {
     logger.error("database preparation failed; retrying", { retryInMs: RETRY_MS, ...errorFields(error) });
     setTimeout(() => void bootServer(), RETRY_MS).unref();
   }
+  bootFinished();
 }

@@ -1,66 +1,104 @@
 import { z } from "zod";
+import { bool, ipRanges, listenHost, port, positiveInt, publicOrigin } from "@/lib/env-rules";
 import { isDatabaseUrl, providerForUrl, type DatabaseProvider } from "@/lib/db/url";
 
 // The one place that reads process.env: validated once, at first import (server start, CLI start).
-const bool = z
-  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
-  .transform((v) => ["1", "true", "yes", "on"].includes(v));
-
-const positiveInt = z.coerce.number().int().positive();
-
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { error: "must be development, production or test" })
+    .default("development"),
   DATABASE_URL: z.string().default("file:./data/app.db").refine(isDatabaseUrl, {
     message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
   }),
+  // Read by the server (server.ts) for where it listens, as `next start` would.
+  PORT: port.default(3000),
+  HOSTNAME: listenHost.optional(),
+  // The public origin: sign-in redirects and the same-origin check of cookie writes compare with it, never
+  // with a request's Host. NEXTAUTH_URL (next-auth's name for it) may give it instead.
+  APP_URL: publicOrigin({ allowPath: false }).optional(),
+  NEXTAUTH_URL: publicOrigin({ allowPath: true }).optional(),
+  // next-auth would then build redirects from the request's Host header.
+  AUTH_TRUST_HOST: z.never({ error: "is not supported: redirects use APP_URL; unset AUTH_TRUST_HOST" }).optional(),
+  TRUSTED_PROXIES: ipRanges.prefault(""),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: positiveInt.default(8 * 1024 * 1024),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  AUTH_SECRET: z.string().min(32).optional(),
+  LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" })
+    .default("info"),
+  AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   SESSION_MAX_AGE_SECONDS: positiveInt.default(8 * 60 * 60),
-  // Unset: Secure cookies in production. A plant LAN served over plain HTTP sets it to false.
+  // Unset: Secure cookies when APP_URL is https. A plant LAN served over plain HTTP has them off.
   AUTH_SECURE_COOKIES: bool.optional(),
-  // The app's public URL, for next-auth's redirects; unset, the Host header of each request is used.
-  NEXTAUTH_URL: z.url().optional(),
-  ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(12).optional(),
-  RATE_LIMIT_STORE: z.enum(["memory", "redis", "postgres"]).default("memory"),
-  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, { error: "must be at least 12 characters" }).optional(),
+  RATE_LIMIT_STORE: z
+    .enum(["memory", "redis", "postgres"], { error: "must be memory, redis or postgres" })
+    .default("memory"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/./, { error: "must be a redis:// or rediss:// URL" })
+    .default("redis://127.0.0.1:6379"),
   // Keeps counters of separate deployments (or test runs) apart in a shared store.
   RATE_LIMIT_KEY_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_]{1,40}$/)
+    .regex(/^[A-Za-z0-9_]{1,40}$/, { error: "must be 1 to 40 letters, digits or _" })
     .default("rl"),
   RATE_LIMIT_POSTGRES_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//)
+    .regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// URL" })
     .optional(),
   RATE_LIMIT_API_POINTS: positiveInt.default(600),
   RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),
   RATE_LIMIT_SIGNIN_POINTS: positiveInt.default(10),
   RATE_LIMIT_SIGNIN_WINDOW_SECONDS: positiveInt.default(15 * 60),
   BENCH_CEILING_ROUTE: bool.default(false),
+  // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
+  NEXT_DIST_DIR: z
+    .string()
+    .regex(/^(?!.*\.\.)[A-Za-z0-9._/-]+$/, { error: "must be a folder name inside the project, such as .next" })
+    .default(".next"),
 });
 
 export type Env = z.infer<typeof schema>;
 
 function load(): Env {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+  if (parsed.success && parsed.data.APP_URL && parsed.data.NEXTAUTH_URL) {
+    if (parsed.data.APP_URL !== parsed.data.NEXTAUTH_URL)
+      problems.push(
+        `  - APP_URL: differs from NEXTAUTH_URL (${parsed.data.NEXTAUTH_URL}); set one of them, or both alike`,
+      );
   }
+  if (!parsed.success || problems.length > 0) throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   return parsed.data;
 }
 
 export const env = load();
 
-// next-auth reads its origin from the environment itself: without a configured URL it must trust the
-// Host header, or every sign-in redirect breaks on a fresh install.
-if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+/**
+ * The origin browsers reach the app at. Outside production it defaults to http://localhost:PORT; in
+ * production the server does not start without it (serverStartProblems). "" (never equal to an origin)
+ * only where a CLI runs in production without it.
+ */
+export const appOrigin: string =
+  env.APP_URL ?? env.NEXTAUTH_URL ?? (env.NODE_ENV === "production" ? "" : `http://localhost:${env.PORT}`);
 
-export const secureCookies = env.AUTH_SECURE_COOKIES ?? env.NODE_ENV === "production";
+// next-auth reads its origin from the environment itself; it must be ours, never a request's Host.
+if (appOrigin) process.env.NEXTAUTH_URL = appOrigin;
+
+export const secureCookies = env.AUTH_SECURE_COOKIES ?? appOrigin.startsWith("https:");
 
 export type { DatabaseProvider };
 
 export const databaseProvider: DatabaseProvider = providerForUrl(env.DATABASE_URL);
+
+/** What the server needs beyond the CLI's settings; each line names the variable and what it must be. */
+export function serverStartProblems(): string[] {
+  const problems: string[] = [];
+  if (env.NODE_ENV === "production" && !appOrigin)
+    problems.push("APP_URL: required in production: the public origin, such as https://processes.plant.example");
+  if (env.NODE_ENV === "production" && databaseProvider === "postgresql" && !env.AUTH_SECRET)
+    problems.push("AUTH_SECRET: required with PostgreSQL in production (32+ characters, the same on every instance)");
+  return problems.map((p) => `  - ${p}`);
+}

@@ -30,4 +30,6 @@ fi
 npm run db:migrate
 npm run db:seed
 npm run cli -- users:bootstrap
+# npm start requires the public origin in production; here it is this machine.
+export APP_URL="${APP_URL:-http://localhost:${PORT:-3000}}"
 exec npm start

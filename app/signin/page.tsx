@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { safeCallbackUrl } from "@/components/auth/callback-url";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getSessionUser } from "@/lib/auth/session-user";
+import { appOrigin } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -10,7 +11,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; reason?:
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, appOrigin);
   if (await getSessionUser()) redirect(callbackUrl);
   return <SignInForm callbackUrl={callbackUrl} expired={params.reason === "expired"} />;
 }

@@ -10,9 +10,16 @@ export function problemResponse(problem: Problem, headers: Record<string, string
   });
 }
 
-const HTTP_TITLES = { 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error" } as const;
+const HTTP_TITLES = {
+  400: "Bad Request",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  408: "Request Timeout",
+  431: "Request Header Fields Too Large",
+  500: "Internal Server Error",
+} as const;
 
-/** Answers outside the contract's code table (unknown path, wrong method, a bug): no `code` member. */
+/** Answers outside the contract's code table (unknown path, wrong method, malformed HTTP, a bug): no `code` member. */
 export function httpProblem(status: keyof typeof HTTP_TITLES, detail: string, requestId?: string): Problem {
   return { type: "about:blank", title: HTTP_TITLES[status], status, detail, ...(requestId ? { requestId } : {}) };
 }

@@ -1,15 +1,11 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { httpProblem, problemResponse } from "@/lib/api/problem";
-import { appErrorProblem } from "@/lib/api/respond";
+import { addressKey, serveApi } from "@/lib/api/serve-api";
 import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
 import { authorize } from "@/lib/auth/authorize";
 import { callerKey, resolveCaller, type Caller } from "@/lib/auth/caller";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { consumeRateLimit } from "@/lib/rate-limit/consume";
-import { isDatabaseError } from "@/lib/db/errors";
-import { AppError, isAppError } from "@/lib/errors";
-import { errorFields, logger } from "@/lib/logger";
+import { env } from "@/lib/env";
+import { pointsForBody, type RateMeter } from "@/lib/rate-limit/meter";
 
 export type ApiContext<P> = {
   request: NextRequest;
@@ -22,75 +18,40 @@ export type ApiContext<P> = {
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response>;
 type NextRouteContext<P> = { params: Promise<P> };
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-const DATABASE_RETRY_AFTER_SECONDS = "5";
-
-function toResponse(error: unknown, requestId: string): Response {
-  if (isAppError(error)) return problemResponse(appErrorProblem(error, requestId), error.headers);
-  if (isDatabaseError(error)) {
-    const dbError = new AppError(1006, "The database did not answer; try again shortly.", {
-      headers: { "Retry-After": DATABASE_RETRY_AFTER_SECONDS },
-    });
-    return problemResponse(appErrorProblem(dbError, requestId), dbError.headers);
-  }
-  return problemResponse(httpProblem(500, "An unexpected error occurred.", requestId));
+/** A declared body is charged before it is read, by its size (capped: a larger one is refused unread). */
+function declaredBodyPoints(request: NextRequest): number {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  return pointsForBody(Number.isSafeInteger(declared) ? Math.min(declared, env.MAX_BODY_BYTES + 1) : 0);
 }
 
-/** Authenticates, rate-limits and authorizes; returns the caller and the RateLimit headers to answer with. */
-async function guard(
-  route: RouteKey,
-  request: NextRequest,
-): Promise<{ caller: Caller | null; headers: Record<string, string> }> {
+/** Authenticates, rate-limits and authorizes; the meter keeps the RateLimit headers for every answer. */
+async function guard(route: RouteKey, request: NextRequest, meter: RateMeter): Promise<Caller | null> {
   const roles = API_ROUTES[route];
-  if (roles === "public") return { caller: null, headers: {} };
+  if (roles === "public") return null;
   let caller: Caller;
   try {
     caller = await resolveCaller(request);
   } catch (error) {
     // Unauthenticated requests count against their address, so guessing tokens is limited too.
-    await consumeRateLimit("api", `ip:${clientIpFromHeaders((n) => request.headers.get(n))}`);
+    await meter.charge(addressKey(request));
     throw error;
   }
-  const headers = await consumeRateLimit("api", callerKey(caller));
+  await meter.charge(callerKey(caller), declaredBodyPoints(request));
   authorize(request, caller, roles);
-  return { caller, headers };
+  return caller;
 }
 
 /**
- * Wraps every API route handler: request id, authentication, rate limiting, roles from the route table,
- * and the mapping of every thrown error to one problem+json answer. Handlers never catch.
+ * Wraps every API route handler: authentication, rate limiting, roles from the route table, and (through
+ * serveApi) the request id, the mapping of every thrown error to one problem+json answer, and the log line.
+ * Handlers never catch.
  */
 export function withApi<P = Record<string, never>>(route: RouteKey, handler: Handler<P>) {
   return async (request: NextRequest, context: NextRouteContext<P>): Promise<Response> => {
-    const started = performance.now();
-    const incomingId = request.headers.get("x-request-id");
-    const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : crypto.randomUUID();
-    let response: Response;
-    let failure: unknown;
-    let limitHeaders: Record<string, string> = {};
-    try {
-      const { caller, headers } = await guard(route, request);
-      limitHeaders = headers;
-      response = await handler({ request, params: await context.params, requestId, caller });
-    } catch (error) {
-      failure = error;
-      response = toResponse(error, requestId);
-    }
-    response.headers.set("X-Request-Id", requestId);
-    for (const [name, value] of Object.entries(limitHeaders)) {
-      if (!response.headers.has(name)) response.headers.set(name, value);
-    }
-    const fields = {
-      requestId,
-      route,
-      method: request.method,
-      path: request.nextUrl.pathname,
-      status: response.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    };
-    if (response.status >= 500) logger.error("request failed", { ...fields, ...errorFields(failure) });
-    else if (failure) logger.info("request refused", { ...fields, code: (failure as AppError).code });
-    else logger.info("request", fields);
-    return response;
+    const label = { route, method: request.method, path: request.nextUrl.pathname };
+    return serveApi(request, label, async ({ requestId, meter }) => {
+      const caller = await guard(route, request, meter);
+      return handler({ request, params: await context.params, requestId, caller });
+    });
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { env, secureCookies } from "@/lib/env";
@@ -45,6 +46,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in and sign-out) stays on the app's own origin.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) token.role = (user as { role?: string }).role;
       return token;

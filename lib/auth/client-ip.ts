@@ -1,5 +1,10 @@
-/** The client's address: the last X-Forwarded-For hop, added by the nearest proxy or by Next itself. */
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+
+/**
+ * The caller's address, for rate limits and logs: the TCP peer, or with TRUSTED_PROXIES the client a
+ * listed proxy forwarded for. Decided by the server before Next sees the request (server.ts,
+ * lib/net/client-address.ts); "unknown" only where the app runs without that server (tests of single modules).
+ */
 export function clientIpFromHeaders(get: (name: string) => string | null | undefined): string {
-  const hops = get("x-forwarded-for")?.split(",") ?? [];
-  return hops.at(-1)?.trim() || "unknown";
+  return get(CLIENT_ADDRESS_HEADER) || "unknown";
 }

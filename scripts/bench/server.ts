@@ -53,7 +53,7 @@ function listeningInodes(port: number): Set<string> {
   return inodes;
 }
 
-/** `next start` may run the server in a child process: the real server is whoever holds the listening socket. */
+/** The server may run in a child process of the one started: the real server is whoever holds the listening socket. */
 function servingPid(rootPid: number, port: number): number {
   const inodes = listeningInodes(port);
   for (const pid of [rootPid, ...descendantsOf(rootPid)]) {

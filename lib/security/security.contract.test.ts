@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe } from "vitest";
+import { bodyCases } from "@/test/security/bodies";
+import { clientAddressCases } from "@/test/security/client-address";
+import { headerCases, methodCases } from "@/test/security/methods-and-headers";
+import { originCases } from "@/test/security/origins";
+import { redirectCases } from "@/test/security/redirects";
+import { startSecurityApp, type SecurityApp } from "@/test/security/security-app";
+import { PROVIDERS } from "@/test/support/test-database";
+
+// The security suite of issue 8 at the network edge, over real HTTP against the production build, on SQLite
+// and PostgreSQL. The cases live in test/security/ by topic and share one database and three servers per
+// provider (test/security/security-app.ts); failing fast at start is lib/security/failing-fast.contract.test.ts.
+
+for (const { provider, options } of PROVIDERS) {
+  describe(`${provider}: security at the network edge`, options, () => {
+    const app = {} as SecurityApp;
+    let stop: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      const started = await startSecurityApp(provider);
+      Object.assign(app, started.app);
+      stop = started.stop;
+    });
+
+    afterAll(async () => {
+      await stop?.();
+    });
+
+    describe("the client address", () => clientAddressCases(app));
+    describe("redirects", () => redirectCases(app));
+    describe("origins of cookie writes", () => originCases(app));
+    describe("methods", () => methodCases(app));
+    describe("headers", () => headerCases(app));
+    describe("expensive bodies", () => bodyCases(app));
+  });
+}
