@@ -1,5 +1,5 @@
 // npm start (production) and npm run dev (--dev): Next's request handler behind a small HTTP server of our
-// own, because only the server knows the TCP peer (docs/decisions/006-custom-server-and-client-address.md).
+// own, because only the server knows the TCP peer (docs/decisions/007-custom-server-and-client-address.md).
 // Every setting is checked before anything listens; a wrong one stops the start with a non-zero exit.
 import { existsSync } from "node:fs";
 import { createServer, ServerResponse, type IncomingMessage } from "node:http";
