@@ -22,7 +22,9 @@ function poll(wake: () => void): () => void {
   const timer = setInterval(() => {
     processRevisionKey().then(
       (key) => {
-        if (key !== last) ((last = key), wake());
+        if (key === last) return;
+        last = key;
+        wake();
       },
       () => undefined,
     );
