@@ -15,7 +15,7 @@ export async function openEvents(url: string, headers: Record<string, string>): 
   const controller = new AbortController();
   const res = await fetch(url, { headers: { Accept: "text/event-stream", ...headers }, signal: controller.signal });
   const queue: SseEvent[] = [];
-  let wake: (() => void) | null = null;
+  let wake = (): void => {};
   let buffer = "";
   if (res.ok && res.body) {
     void (async () => {
@@ -35,7 +35,7 @@ export async function openEvents(url: string, headers: Record<string, string>): 
             );
             if (fields.data === undefined) continue;
             queue.push({ event: fields.event ?? "message", id: fields.id ?? null, data: JSON.parse(fields.data) });
-            wake?.();
+            wake();
           }
         }
       } catch {
