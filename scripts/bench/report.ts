@@ -1,6 +1,7 @@
 // The benchmark's table and the facts of the machine it ran on.
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import type { Fanout, TriggerCost } from "./changes";
 import type { LoadFigures } from "./load";
 
 export type SizeResult = {
@@ -10,7 +11,10 @@ export type SizeResult = {
   ceilingRuns: LoadFigures[];
   getBearer: LoadFigures;
   getSession: LoadFigures;
+  /** GET with If-None-Match of the current ETag: 304, no body. */
+  getNotModified: LoadFigures;
   putOne: LoadFigures;
+  fanout: Fanout;
   bulkPut: { items: number; medianMs: number; runsMs: number[]; failures: string[] };
   peakRssMb: number;
 };
@@ -50,7 +54,13 @@ function row(label: string, f: LoadFigures, ceiling?: LoadFigures): string {
   return `| ${label} | ${f.rps.toLocaleString("en")} | ${f.p50Ms} | ${f.p99Ms} | ${ceiling ? ratio(f, ceiling) : "–"} | ${cpu} | ${ceiling ? cpuRatio(f, ceiling) : "–"} |${flags}`;
 }
 
-export function markdown(machine: Machine, results: SizeResult[], label: string, seconds: number): string {
+export function markdown(
+  machine: Machine,
+  results: SizeResult[],
+  label: string,
+  seconds: number,
+  triggers: TriggerCost | null,
+): string {
   const lines = [
     `## API benchmark${label ? ` – ${label}` : ""}`,
     "",
@@ -72,7 +82,8 @@ export function markdown(machine: Machine, results: SizeResult[], label: string,
       ),
       row("GET /api/v1/processes, Bearer", r.getBearer, r.ceiling),
       row("GET /api/v1/processes, session cookie", r.getSession, r.ceiling),
-      row("PUT /api/v1/processes/{id}, Bearer", r.putOne),
+      row("GET /api/v1/processes, Bearer, If-None-Match → 304", r.getNotModified, r.ceiling),
+      row("PUT /api/v1/processes/{id}, Bearer (with history)", r.putOne),
       "",
       `Bulk PUT of ${r.bulkPut.items.toLocaleString("en")}: median ${r.bulkPut.medianMs} ms ` +
         `(runs: ${r.bulkPut.runsMs.join(", ")} ms)` +
@@ -80,6 +91,19 @@ export function markdown(machine: Machine, results: SizeResult[], label: string,
           ? ` ⚠ FAILED ${r.bulkPut.failures.length} of ${r.bulkPut.runsMs.length}: ${r.bulkPut.failures.join(", ")}`
           : "") +
         `. Server peak RSS (VmHWM): ${r.peakRssMb} MB.`,
+      "",
+      `A change reaching ${r.fanout.streams} open event streams (${r.fanout.changes} PUTs, from the PUT's send to ` +
+        `each stream's event): p50 ${r.fanout.p50Ms} ms, p95 ${r.fanout.p95Ms} ms.`,
+      "",
+    );
+  }
+  if (triggers) {
+    const rps = (l: LoadFigures[]) => l.map((f) => f.rps).join(", ");
+    lines.push(
+      "### PostgreSQL triggers (issue 13), 1,000 processes",
+      "",
+      `PUT /api/v1/processes/{id} with the triggers enabled ${rps(triggers.on)} req/s, disabled ${rps(triggers.off)} ` +
+        `req/s (alternating): with/without = ${triggers.ratio}.`,
       "",
     );
   }
