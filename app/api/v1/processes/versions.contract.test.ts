@@ -181,6 +181,6 @@ for (const { provider, options } of PROVIDERS) {
       expect(changes.map((c: { comment: string }) => c.comment)).toEqual(
         Array.from({ length: 400 }, (_, i) => String(400 - i)),
       );
-    });
+    }, 300_000);
   });
 }
