@@ -20,6 +20,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Notes the operation of every contract answer; fails a run of all contract suites that left one unanswered.
+    globalSetup: ["./test/support/openapi-coverage.ts"],
     reporters: ["default", "./test/support/skip-reporter.ts"],
   },
 });

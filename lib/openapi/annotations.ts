@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { MAX_ID } from "@/lib/validations/id";
 import {
   MAX_COMMENT_LENGTH,

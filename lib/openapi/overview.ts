@@ -32,7 +32,8 @@ anything else is 1001 with the pointer \`/path/id\` and always the same message.
 
 **Errors.** Every error is RFC 9457 problem details (\`application/problem+json\`) with a fixed \`title\` per
 \`code\`; the table is \`GET /api/v1/errors\`. Unknown paths (404) and methods a path does not serve (405, with
-\`Allow\`) answer in the same shape without \`code\`.
+\`Allow\`) answer in the same shape without \`code\`, and so do, on any path, a request the server cannot parse
+(400), headers too large (431) and a request too slow to arrive (408).
 
 **Retrying.** 429 (6001) and 503 (1006) carry \`Retry-After\` in seconds: wait that long, then retry; on 503
 without one, back off exponentially. Every answer carries \`X-Request-Id\`; quote it when reporting a problem.`;

@@ -8,8 +8,18 @@ import { type JsonSchema, schemaRef } from "@/lib/openapi/schemas";
 /** Where a code's HTTP status is more precise than the table's (lib/api/read-json.ts). */
 const EXTRA_STATUSES: Partial<Record<ErrorCode, number[]>> = { 1001: [413, 415] };
 
-/** Statuses answered without a code: unknown path, unserved method (the server's edge), and a bug. */
-export const HTTP_ONLY = { 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error" } as const;
+/**
+ * Statuses answered without a code: unknown path, unserved method, and what the server answers on any path
+ * before a route runs (a request it cannot parse, headers too large, a request too slow), and a bug.
+ */
+export const HTTP_ONLY = {
+  400: "Bad Request",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  408: "Request Timeout",
+  431: "Request Header Fields Too Large",
+  500: "Internal Server Error",
+} as const;
 export type HttpOnlyStatus = keyof typeof HTTP_ONLY;
 
 export const statusesOf = (code: ErrorCode): number[] => [ERROR_CODES[code].status, ...(EXTRA_STATUSES[code] ?? [])];

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { ANNOTATIONS } from "@/lib/openapi/annotations";
 import { healthSchema } from "@/lib/validations/health";
-import { processesUpdateSchema, processListSchema, processSchema, processUpdateSchema } from "@/lib/validations/process";
+import {
+  processesUpdateSchema,
+  processListSchema,
+  processSchema,
+  processUpdateSchema,
+} from "@/lib/validations/process";
 import { errorTableSchema, problemSchema } from "@/lib/validations/problem";
 import {
   tokenCreatedSchema,

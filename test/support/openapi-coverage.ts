@@ -1,0 +1,48 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { OpenApiChecker, type OpenApiDocument } from "@/test/support/openapi-check";
+
+// Vitest global setup: gives the workers a folder to note every checked answer in (test/support/answers.ts),
+// and at the end of a run that included every API contract suite, fails the run if an operation of the
+// published document received no answer in any of them.
+
+const ROOT = process.cwd();
+
+function contractSuites(): string[] {
+  return readdirSync(ROOT, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".contract.test.ts") && !file.startsWith("node_modules"))
+    .map((file) => path.join(ROOT, file));
+}
+
+export function uncoveredOperations(document: OpenApiDocument, answered: Set<string>): string[] {
+  return new OpenApiChecker(document).operations().filter((operation) => !answered.has(operation));
+}
+
+export default function setup(project: TestProject) {
+  const ledger = mkdtempSync(path.join(os.tmpdir(), "openapi-ledger-"));
+  project.provide("openapiLedger", ledger);
+  return () => {
+    try {
+      const ran = new Set(project.vitest.state.getFiles().map((file) => file.filepath));
+      const missing = contractSuites().filter((suite) => !ran.has(suite));
+      const files = readdirSync(ledger);
+      if (missing.length > 0 || !files.includes("document.json")) return;
+      const document = JSON.parse(readFileSync(path.join(ledger, "document.json"), "utf8")) as OpenApiDocument;
+      const answered = new Set(
+        files
+          .filter((f) => f.startsWith("answers-"))
+          .flatMap((f) => readFileSync(path.join(ledger, f), "utf8").split("\n"))
+          .map((line) => line.replace(/ \d+$/, "")),
+      );
+      const uncovered = uncoveredOperations(document, answered);
+      if (uncovered.length > 0)
+        throw new Error(
+          `Operations of the OpenAPI document no contract test received an answer from:\n  ${uncovered.join("\n  ")}`,
+        );
+    } finally {
+      rmSync(ledger, { recursive: true, force: true });
+    }
+  };
+}
