@@ -16,6 +16,7 @@ export default defineConfig({
       "components/**/*.test.ts",
       "scripts/**/*.test.ts",
       "test/**/*.test.ts",
+      "docs/**/*.test.ts",
     ],
     testTimeout: 30_000,
     hookTimeout: 180_000,
