@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_TYPES_PATH, apiTypes } from "@/scripts/api-types";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { apiClient, type ApiClient } from "@/test/support/http";
+import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 import { jsonLines, runCommand } from "@/test/support/run-command";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
+import { startTcpProxy } from "@/test/support/tcp-proxy";
 import { startServer, type TestServer } from "@/test/support/test-server";
 
 // The integration guide's examples (README, "Integration guide") run against the production build: Python
@@ -116,3 +118,44 @@ describe("sqlite: the Python example under the rate limit", () => {
     expect(jsonLines(run.stdout).map((line) => line.step)).toEqual(["read", "changed", "bulk", "refused"]);
   });
 });
+
+// Needs a PostgreSQL server (TEST_DATABASE_URL): SQLite is a file and cannot become unreachable this way.
+describe(
+  "postgresql: the Python example while the database is away",
+  runIf(Boolean(postgresTestUrl), NEEDS_POSTGRES),
+  () => {
+    let database: TestDatabase;
+    let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+    let server: TestServer;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      database = await createTestDatabase("postgresql");
+      const direct = new URL(database.url);
+      proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+      const viaProxy = new URL(database.url);
+      viaProxy.port = String(proxy.port);
+      await seedProcessesWithCli(viaProxy.toString(), 12);
+      const token = await createTokenWithCli(viaProxy.toString(), "Advanced user");
+      server = await startServer({ env: { DATABASE_URL: viaProxy.toString(), SEED_DEMO_DATA: "false" } });
+      env = { BASE_URL: server.baseUrl, API_TOKEN: token };
+    });
+
+    afterAll(async () => {
+      await server?.stop();
+      await proxy?.stop();
+      await database?.drop();
+    });
+
+    it("retries 503 as Retry-After says and finishes once the database is back", async () => {
+      await proxy.cut();
+      const running = runCommand("python3", [PYTHON], env);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await proxy.restore();
+      const run = await running;
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/GET \/api\/v1\/processes: 503 1006, waiting 5\.0 s/);
+      expect(jsonLines(run.stdout).map((line) => line.step)).toEqual(["read", "changed", "bulk", "refused"]);
+    });
+  },
+);

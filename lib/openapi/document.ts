@@ -4,7 +4,7 @@ import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { headerComponents, type HeaderName, responseHeaders } from "@/lib/openapi/headers";
 import { OPERATIONS, type OperationSpec } from "@/lib/openapi/operations";
 import { overview } from "@/lib/openapi/overview";
-import { type HttpOnlyStatus, problemExample, problemName, problemSchemas } from "@/lib/openapi/problems";
+import { HTTP_ONLY, type HttpOnlyStatus, problemExample, problemName, problemSchemas } from "@/lib/openapi/problems";
 import { codeSamples } from "@/lib/openapi/samples";
 import { componentSchemas, schemaRef, toJsonSchema } from "@/lib/openapi/schemas";
 import { ID_PARAM_MESSAGE, idSchema } from "@/lib/validations/id";
@@ -74,7 +74,13 @@ function responsesOf(key: RouteKey, spec: OperationSpec) {
       refusals.map((r) => [String(r.code), { value: problemExample(r.code, status, r.detail) }]),
     );
     responses[status] = {
-      description: refusals.map((r) => problemName(r.code).replace(/^(Http)?Problem/, "")).join(", "),
+      description: refusals
+        .map((r) =>
+          r.code in ERROR_CODES
+            ? `${r.code} ${ERROR_CODES[r.code as ErrorCode].title}`
+            : HTTP_ONLY[r.code as HttpOnlyStatus],
+        )
+        .join("; "),
       headers: headersFor(isPublic, status),
       content: { "application/problem+json": { schema: refs.length === 1 ? refs[0] : { oneOf: refs }, examples } },
     };

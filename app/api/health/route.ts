@@ -6,8 +6,8 @@ import type { Health } from "@/lib/validations/health";
 
 export const GET = withApi("GET /api/health", async () => {
   const database = await pingDatabase();
-  return jsonResponse(
-    { status: database.ok ? "ok" : "unavailable", database } satisfies Health,
-    { status: database.ok ? 200 : 503, headers: database.ok ? {} : { "Retry-After": "5" } },
-  );
+  return jsonResponse({ status: database.ok ? "ok" : "unavailable", database } satisfies Health, {
+    status: database.ok ? 200 : 503,
+    headers: database.ok ? {} : { "Retry-After": "5" },
+  });
 });
