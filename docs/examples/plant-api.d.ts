@@ -563,7 +563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcessList"];
                 };
             };
-            /** @description 2004, 2002 */
+            /** @description 2004 No access token; 2002 Access token expired */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -576,7 +576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
                 };
             };
-            /** @description 3001 */
+            /** @description 3001 Access to this resource is denied */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -588,7 +588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem3001"];
                 };
             };
-            /** @description 6001 */
+            /** @description 6001 Too many requests. Try again later */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -601,7 +601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem6001"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -615,7 +615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
-            /** @description 1006 */
+            /** @description 1006 Error access to database */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -674,7 +674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcessList"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -686,7 +686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 2004, 2002 */
+            /** @description 2004 No access token; 2002 Access token expired */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -699,7 +699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
                 };
             };
-            /** @description 3001 */
+            /** @description 3001 Access to this resource is denied */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -711,7 +711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem3001"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -723,7 +723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -735,7 +735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 6001 */
+            /** @description 6001 Too many requests. Try again later */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -748,7 +748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem6001"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -762,7 +762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
-            /** @description 1006 */
+            /** @description 1006 Error access to database */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -824,7 +824,7 @@ export interface operations {
                     "application/json": components["schemas"]["Process"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -836,7 +836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 2004, 2002 */
+            /** @description 2004 No access token; 2002 Access token expired */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -849,7 +849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
                 };
             };
-            /** @description 3001 */
+            /** @description 3001 Access to this resource is denied */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -861,7 +861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem3001"];
                 };
             };
-            /** @description 1005 */
+            /** @description 1005 Resource with this id is not exists */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -873,7 +873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1005"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -885,7 +885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -897,7 +897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 6001 */
+            /** @description 6001 Too many requests. Try again later */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -910,7 +910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem6001"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -924,7 +924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
-            /** @description 1006 */
+            /** @description 1006 Error access to database */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -977,7 +977,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenList"];
                 };
             };
-            /** @description 2004, 2002 */
+            /** @description 2004 No access token; 2002 Access token expired */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -990,7 +990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
                 };
             };
-            /** @description 3001 */
+            /** @description 3001 Access to this resource is denied */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1002,7 +1002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem3001"];
                 };
             };
-            /** @description 6001 */
+            /** @description 6001 Too many requests. Try again later */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1015,7 +1015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem6001"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1029,7 +1029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
-            /** @description 1006 */
+            /** @description 1006 Error access to database */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1093,7 +1093,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenCreated"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1105,7 +1105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 2004, 2002 */
+            /** @description 2004 No access token; 2002 Access token expired */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1118,7 +1118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
                 };
             };
-            /** @description 3001 */
+            /** @description 3001 Access to this resource is denied */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1130,7 +1130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem3001"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1142,7 +1142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1154,7 +1154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 6001 */
+            /** @description 6001 Too many requests. Try again later */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1167,7 +1167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem6001"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1181,7 +1181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
-            /** @description 1006 */
+            /** @description 1006 Error access to database */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1222,7 +1222,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenRevoked"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1234,7 +1234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 2004, 2002 */
+            /** @description 2004 No access token; 2002 Access token expired */
             401: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1247,7 +1247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
                 };
             };
-            /** @description 3001 */
+            /** @description 3001 Access to this resource is denied */
             403: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1259,7 +1259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem3001"];
                 };
             };
-            /** @description 1005 */
+            /** @description 1005 Resource with this id is not exists */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1271,7 +1271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1005"];
                 };
             };
-            /** @description 6001 */
+            /** @description 6001 Too many requests. Try again later */
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1284,7 +1284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem6001"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1298,7 +1298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
-            /** @description 1006 */
+            /** @description 1006 Error access to database */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1334,7 +1334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorTable"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1377,7 +1377,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1408,7 +1408,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1453,7 +1453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProcessList"];
                 };
             };
-            /** @description 1001 */
+            /** @description 1001 Incorrect data */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1463,7 +1463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
-            /** @description 404 */
+            /** @description Not Found */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1473,7 +1473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpProblem404"];
                 };
             };
-            /** @description 500 */
+            /** @description Internal Server Error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
