@@ -75,6 +75,7 @@ async function benchSize(rows: number): Promise<SizeResult> {
   const database = await createTestDatabase("sqlite");
   let server: BenchServer | undefined;
   let bare: BenchServer | undefined;
+  let bareStart: BenchServer | undefined;
   try {
     log(`${rows} rows: seeding and creating a token`);
     await seedProcessesWithCli(database.url, rows);
@@ -97,7 +98,8 @@ async function benchSize(rows: number): Promise<SizeResult> {
     const ids = (JSON.parse(body) as { processes: { id: number }[] }).processes.map((p) => p.id);
     if (ids.length !== rows) throw new Error(`expected ${rows} processes, the API lists ${ids.length}`);
     // The ceiling answers the very text the project answered: same length, same bytes.
-    bare = await startBareNext(body);
+    bare = await startBareNext(body, "handler");
+    bareStart = await startBareNext(body, "next start");
 
     let n = 0;
     const putOne: LoadOptions = {
@@ -115,6 +117,7 @@ async function benchSize(rows: number): Promise<SizeResult> {
     };
     const targets: Target[] = [
       { name: "bare", options: { url: `${bare.baseUrl}/api/v1/processes`, cpuMs: bare.cpuMs } },
+      { name: "bareStart", options: { url: `${bareStart.baseUrl}/api/v1/processes`, cpuMs: bareStart.cpuMs } },
       { name: "frame", options: { url: `${server.baseUrl}/api/bench/ceiling?rows=${rows}`, cpuMs: server.cpuMs } },
       { name: "getBearer", options: { url, headers: bearer, cpuMs: server.cpuMs } },
       { name: "getSession", options: { url, headers: cookie, cpuMs: server.cpuMs } },
@@ -132,9 +135,11 @@ async function benchSize(rows: number): Promise<SizeResult> {
       bulkPut,
       peakRssMb: Math.round(server.peakRssKb() / 1024),
       barePeakRssMb: Math.round(bare.peakRssKb() / 1024),
+      bareStartPeakRssMb: Math.round(bareStart.peakRssKb() / 1024),
     };
   } finally {
     await bare?.stop();
+    await bareStart?.stop();
     await server?.stop();
     await database.drop();
   }

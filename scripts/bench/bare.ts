@@ -19,12 +19,19 @@ export function bareNextBuilt(): boolean {
   return existsSync(path.join(DIR, ".next", "BUILD_ID"));
 }
 
+/** `next start`, or Next's request handler behind node:http as the project's server.ts runs it (server.mjs). */
+export type BareKind = "next start" | "handler";
+
 /** Starts the bare app answering GET /api/v1/processes with `body`, byte for byte. */
-export async function startBareNext(body: string): Promise<BenchServer> {
+export async function startBareNext(body: string, kind: BareKind): Promise<BenchServer> {
   const bodyFile = path.join(mkdtempSync(path.join(tmpdir(), "bare-next-")), "body.json");
   writeFileSync(bodyFile, body);
   const port = await freePort();
-  const child = spawn(process.execPath, [NEXT_BIN, "start", DIR, "-p", String(port), "-H", "127.0.0.1"], {
+  const args =
+    kind === "next start"
+      ? [NEXT_BIN, "start", DIR, "-p", String(port), "-H", "127.0.0.1"]
+      : [path.join(DIR, "server.mjs"), String(port)];
+  const child = spawn(process.execPath, args, {
     env: { ...env, BARE_BODY_FILE: bodyFile },
     stdio: "ignore",
   });

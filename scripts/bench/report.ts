@@ -6,10 +6,11 @@ import type { LoadFigures } from "./load";
 export type SizeResult = {
   rows: number;
   /** Each target's figures, one per round; the bare app's run of a round is that round's ceiling. */
-  runs: Record<"bare" | "frame" | "getBearer" | "getSession" | "putOne", LoadFigures[]>;
+  runs: Record<"bare" | "bareStart" | "frame" | "getBearer" | "getSession" | "putOne", LoadFigures[]>;
   bulkPut: { items: number; medianMs: number; runsMs: number[]; failures: string[] };
   peakRssMb: number;
   barePeakRssMb: number;
+  bareStartPeakRssMb: number;
 };
 
 export type Machine = {
@@ -58,7 +59,8 @@ function summary(runs: LoadFigures[], ceiling: LoadFigures[]) {
 }
 
 const LABELS: Record<keyof SizeResult["runs"], string> = {
-  bare: "bare Next app, same list text (the ceiling)",
+  bare: "bare Next app behind node:http, as server.ts runs (the ceiling)",
+  bareStart: "bare Next app, `next start`",
   frame: "`GET /api/bench/ceiling` (the project's frame, no data)",
   getBearer: "`GET /api/v1/processes`, Bearer",
   getSession: "`GET /api/v1/processes`, session cookie",
@@ -101,6 +103,7 @@ export function markdown(
           ? ` ⚠ FAILED ${r.bulkPut.failures.length} of ${r.bulkPut.runsMs.length}: ${r.bulkPut.failures.join(", ")}`
           : "") +
         `. Peak RSS (VmHWM): server ${r.peakRssMb} MB, bare Next app ${r.barePeakRssMb} MB ` +
+        `(with \`next start\` ${r.bareStartPeakRssMb} MB) ` +
         `(${(r.peakRssMb / r.barePeakRssMb).toFixed(2)}×).`,
       "",
     );
