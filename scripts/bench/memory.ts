@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { TEST_ADMIN } from "@/test/support/accounts";
+import { signInOverHttp } from "@/test/support/session";
 import { createTestDatabase } from "@/test/support/test-database";
 import { measure, type LoadOptions } from "./load";
 import { startBenchServer } from "./server";
@@ -105,6 +107,18 @@ const put: LoadOptions = {
 };
 const putFigures = await measure(put, seconds);
 figures["after PUT load"] = memory(server.pid);
+const signedIn = await signInOverHttp(server.baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+await measure({ ...get, headers: { Cookie: signedIn.cookie ?? "" } }, seconds);
+figures["after session-cookie GET load"] = memory(server.pid);
+const all = Array.from({ length: rows }, (_, i) => ({ id: i + 1, name: `Bulk ${i + 1}`, comment: "bulk" }));
+for (let run = 0; run < 5; run++) {
+  await fetch(`${server.baseUrl}/api/v1/processes`, {
+    method: "PUT",
+    headers: { ...bearer, "Content-Type": "application/json" },
+    body: JSON.stringify({ processes: all }),
+  }).then((r) => r.text());
+}
+figures["after 5 bulk PUTs of every row"] = memory(server.pid);
 console.log(
   `${rows} rows, node flags: ${positionals.join(" ") || "none"}; GET ${getFigures.rps} req/s, PUT ${putFigures.rps} req/s`,
 );
