@@ -10,10 +10,15 @@ import { OpenApiChecker, type OpenApiDocument } from "@/test/support/openapi-che
 
 const ROOT = process.cwd();
 
+/** Where vitest.config.ts looks for tests. */
+const TEST_FOLDERS = ["lib", "app", "components", "scripts", "test", "docs"];
+
 function contractSuites(): string[] {
-  return readdirSync(ROOT, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".contract.test.ts") && !file.startsWith("node_modules"))
-    .map((file) => path.join(ROOT, file));
+  return TEST_FOLDERS.flatMap((folder) =>
+    readdirSync(path.join(ROOT, folder), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".contract.test.ts") && !file.includes("node_modules"))
+      .map((file) => path.join(ROOT, folder, file)),
+  );
 }
 
 export function uncoveredOperations(document: OpenApiDocument, answered: Set<string>): string[] {
