@@ -28,3 +28,9 @@ export const tokenSummarySchema = z.object({
 
 export type TokenCreate = z.input<typeof tokenCreateSchema>;
 export type TokenSummary = z.infer<typeof tokenSummarySchema>;
+
+// Answers of the token routes (published in the OpenAPI document, lib/openapi).
+export const tokenListSchema = z.object({ tokens: z.array(tokenSummarySchema) });
+/** POST /tokens: the secret appears in this answer only. */
+export const tokenCreatedSchema = z.object({ token: tokenSummarySchema, secret: z.string() });
+export const tokenRevokedSchema = z.object({ token: tokenSummarySchema });
