@@ -22,11 +22,19 @@ const schema = z.object({
   TRUSTED_PROXIES: ipRanges.prefault(""),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: positiveInt.default(8 * 1024 * 1024),
+  // The deadline of each database step: connecting, waiting for a pooled connection, one statement (client
+  // and server side), SQLite's wait for a lock. Below 5 s, so that a stalled database is answered 1006 in time.
+  DB_TIMEOUT_MS: positiveInt
+    .max(60_000, { error: "must be a whole number of milliseconds up to 60000" })
+    .default(2_000),
   LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" })
     .default("info"),
   AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  // Idle limit: each visit renews the cookie for this long. The absolute limit counts from sign-in and no
+  // renewal moves it.
   SESSION_MAX_AGE_SECONDS: positiveInt.default(8 * 60 * 60),
+  SESSION_ABSOLUTE_MAX_SECONDS: positiveInt.default(12 * 60 * 60),
   // Unset: Secure cookies when APP_URL is https. A plant LAN served over plain HTTP has them off.
   AUTH_SECURE_COOKIES: bool.optional(),
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),

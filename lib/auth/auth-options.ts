@@ -5,6 +5,7 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
 import { env, secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { consumeRateLimit } from "@/lib/rate-limit/consume";
@@ -18,6 +19,18 @@ export const SIGN_IN_LIMITED = "TooManyAttempts";
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS },
+  jwt: { encode: encodeSessionJwt },
+  events: { signOut: signOutEvent },
+  logger: {
+    // A cookie whose session ended is an everyday event (sign-out elsewhere, a role change), not an error.
+    error(code, metadata) {
+      const message = metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message;
+      if (code === "JWT_SESSION_ERROR" && message === SESSION_ENDED) logger.info("session ended; cookie cleared");
+      else logger.error("next-auth error", { code, message });
+    },
+    warn: (code) => logger.warn("next-auth warning", { code }),
+    debug: () => undefined,
+  },
   pages: { signIn: "/signin" },
   useSecureCookies: secureCookies,
   cookies: {
@@ -50,13 +63,7 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
     },
-    jwt({ token, user }) {
-      if (user) token.role = (user as { role?: string }).role;
-      return token;
-    },
-    session({ session, token }) {
-      if (session.user) Object.assign(session.user, { id: token.sub, role: token.role });
-      return session;
-    },
+    jwt: jwtCallback,
+    session: sessionCallback,
   },
 };

@@ -18,6 +18,8 @@ const CONNECTION_CODES = new Set([
   "P2024",
   "P2028",
   "P2034",
+  // PostgreSQL: lock_timeout passed (lib/db/postgres-pool.ts).
+  "55P03",
 ]);
 
 // Driver adapter error kinds (@prisma/driver-adapter-utils) that are about the connection.
@@ -42,7 +44,7 @@ function isConnectionCode(code: unknown): boolean {
 
 // Raw queries report driver failures as P2010 with the driver's message; these mean "unreachable".
 const CONNECTION_MESSAGE =
-  /Can't reach database server|Connection terminated|Connection closed|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|database is locked/i;
+  /Can't reach database server|Connection terminated|Connection closed|connect ECONNREFUSED|timeout exceeded when trying to connect|timeout expired|Query read timeout|not queryable|database is locked|database or disk is full/i;
 
 type Inner = { cause?: unknown; meta?: { driverAdapterError?: unknown } };
 const inner = (e: object) => (e as Inner).cause ?? (e as Inner).meta?.driverAdapterError;

@@ -32,7 +32,8 @@ function redisClient(): Redis {
 function postgresPool(): pg.Pool {
   const url = env.RATE_LIMIT_POSTGRES_URL ?? env.DATABASE_URL;
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 1_000 });
+    // A frozen store must not hold requests up: past a second the insurance limiter answers instead.
+    pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 1_000, query_timeout: 1_000 });
     pool.on("error", (error) => logger.warn("rate-limit store (PostgreSQL) error", { message: error.message }));
   }
   return pool;
