@@ -57,8 +57,15 @@ const schema = z.object({
     .optional(),
   RATE_LIMIT_API_POINTS: positiveInt.default(600),
   RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),
-  RATE_LIMIT_SIGNIN_POINTS: positiveInt.default(10),
+  // Failed sign-ins (a correct password is never counted): free ones per address + email, then a wait that
+  // starts at RATE_LIMIT_SIGNIN_DELAY_SECONDS and doubles with each further failure. Per email across all
+  // addresses the wait is capped low, so that someone else's guesses cannot lock a person out.
+  RATE_LIMIT_SIGNIN_POINTS: positiveInt.default(5),
   RATE_LIMIT_SIGNIN_WINDOW_SECONDS: positiveInt.default(15 * 60),
+  RATE_LIMIT_SIGNIN_DELAY_SECONDS: positiveInt.default(30),
+  RATE_LIMIT_SIGNIN_MAX_DELAY_SECONDS: positiveInt.default(15 * 60),
+  RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: positiveInt.default(20),
+  RATE_LIMIT_SIGNIN_ACCOUNT_MAX_DELAY_SECONDS: positiveInt.default(60),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

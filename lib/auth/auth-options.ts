@@ -5,10 +5,10 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { noteSignInFailure, noteSignInSuccess, signInWait } from "@/lib/auth/sign-in-limits";
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
 import { env, secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { consumeRateLimit } from "@/lib/rate-limit/consume";
 import { verifyCredentials } from "@/lib/users/users";
 import { signInSchema } from "@/lib/validations/user";
 
@@ -48,11 +48,14 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const ip = clientIpFromHeaders((name) => req.headers?.[name] as string | undefined);
         const email = parsed.data.email.toLowerCase();
-        // Throws 6001, which next-auth reports to the page as this error name.
-        await consumeRateLimit("signin", `${ip}|${email}`).catch(() => {
+        const wait = await signInWait({ ip, email });
+        if (wait > 0) {
+          logger.info("sign-in refused: waiting", { ip, waitSeconds: wait });
+          // next-auth reports this error name to the page.
           throw new Error(SIGN_IN_LIMITED);
-        });
+        }
         const user = await verifyCredentials(parsed.data);
+        await (user ? noteSignInSuccess({ ip, email }) : noteSignInFailure({ ip, email }));
         logger.info(user ? "sign-in succeeded" : "sign-in refused", { userId: user?.id, ip });
         return user ? { id: String(user.id), email: user.email, role: user.role } : null;
       },
