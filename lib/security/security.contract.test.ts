@@ -4,6 +4,7 @@ import { clientAddressCases } from "@/test/security/client-address";
 import { headerCases, methodCases } from "@/test/security/methods-and-headers";
 import { originCases } from "@/test/security/origins";
 import { redirectCases } from "@/test/security/redirects";
+import { sessionCases } from "@/test/security/sessions";
 import { startSecurityApp, type SecurityApp } from "@/test/security/security-app";
 import { PROVIDERS } from "@/test/support/test-database";
 
@@ -32,5 +33,6 @@ for (const { provider, options } of PROVIDERS) {
     describe("methods", () => methodCases(app));
     describe("headers", () => headerCases(app));
     describe("expensive bodies", () => bodyCases(app));
+    describe("sessions that end", () => sessionCases(app));
   });
 }
