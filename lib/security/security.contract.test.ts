@@ -4,7 +4,9 @@ import { clientAddressCases } from "@/test/security/client-address";
 import { headerCases, methodCases } from "@/test/security/methods-and-headers";
 import { originCases } from "@/test/security/origins";
 import { redirectCases } from "@/test/security/redirects";
+import { lockoutCases } from "@/test/security/lockout";
 import { sessionCases } from "@/test/security/sessions";
+import { textCases } from "@/test/security/text";
 import { startSecurityApp, type SecurityApp } from "@/test/security/security-app";
 import { PROVIDERS } from "@/test/support/test-database";
 
@@ -34,5 +36,7 @@ for (const { provider, options } of PROVIDERS) {
     describe("headers", () => headerCases(app));
     describe("expensive bodies", () => bodyCases(app));
     describe("sessions that end", () => sessionCases(app));
+    describe("password guessing", () => lockoutCases(app));
+    describe("text", () => textCases(app));
   });
 }

@@ -67,54 +67,70 @@ export function sessionCases(app: SecurityApp): void {
       headers: { Cookie: cookie, Origin: app.main.baseUrl },
     });
 
-  it("sign-out ends the session on the server: the cookie replayed afterwards is refused by both instances, and writes nothing", SLOW, async () => {
-    const user = await newUser("Advanced user");
-    const cookie = await signIn(app.main, user);
-    expect(await readCodes(cookie)).toEqual([200, 200]);
-    expect([200, 302]).toContain(await signOutOverHttp(app.main.baseUrl, cookie));
-    expect(await refusedEverywhere(cookie)).toEqual([2002, 2002]);
-    expect(await sessionUser(app.main, cookie)).toBeUndefined();
-    const before = await app.list();
-    const write = await rename(cookie);
-    expect(write.status).toBe(401);
-    expect(write.body).toMatchObject({ code: 2002 });
-    expect(await app.list()).toEqual(before);
-  });
+  it(
+    "sign-out ends the session on the server: the cookie replayed afterwards is refused by both instances, and writes nothing",
+    SLOW,
+    async () => {
+      const user = await newUser("Advanced user");
+      const cookie = await signIn(app.main, user);
+      expect(await readCodes(cookie)).toEqual([200, 200]);
+      expect([200, 302]).toContain(await signOutOverHttp(app.main.baseUrl, cookie));
+      expect(await refusedEverywhere(cookie)).toEqual([2002, 2002]);
+      expect(await sessionUser(app.main, cookie)).toBeUndefined();
+      const before = await app.list();
+      const write = await rename(cookie);
+      expect(write.status).toBe(401);
+      expect(write.body).toMatchObject({ code: 2002 });
+      expect(await app.list()).toEqual(before);
+    },
+  );
 
-  it("a role change (users:set-role) ends every session of the user on both instances within 5 s; the next sign-in has the new role", SLOW, async () => {
-    const user = await newUser("Advanced user");
-    const onMain = await signIn(app.main, user);
-    const onLimited = await signIn(app.limited, user);
-    expect(await readCodes(onMain)).toEqual([200, 200]);
-    expect(await cli("users:set-role", "--email", user.email, "--role", "User")).toContain("is now User");
-    expect(await refusedEverywhere(onMain)).toEqual([2002, 2002]);
-    expect(await refusedEverywhere(onLimited)).toEqual([2002, 2002]);
-    const before = await app.list();
-    expect((await rename(onMain)).body).toMatchObject({ code: 2002 });
-    const again = await signIn(app.main, user);
-    expect(await sessionUser(app.main, again)).toMatchObject({ email: user.email, role: "User" });
-    expect((await rename(again)).body).toMatchObject({ code: 3001 });
-    expect(await app.list()).toEqual(before);
-  });
+  it(
+    "a role change (users:set-role) ends every session of the user on both instances within 5 s; the next sign-in has the new role",
+    SLOW,
+    async () => {
+      const user = await newUser("Advanced user");
+      const onMain = await signIn(app.main, user);
+      const onLimited = await signIn(app.limited, user);
+      expect(await readCodes(onMain)).toEqual([200, 200]);
+      expect(await cli("users:set-role", "--email", user.email, "--role", "User")).toContain("is now User");
+      expect(await refusedEverywhere(onMain)).toEqual([2002, 2002]);
+      expect(await refusedEverywhere(onLimited)).toEqual([2002, 2002]);
+      const before = await app.list();
+      expect((await rename(onMain)).body).toMatchObject({ code: 2002 });
+      const again = await signIn(app.main, user);
+      expect(await sessionUser(app.main, again)).toMatchObject({ email: user.email, role: "User" });
+      expect((await rename(again)).body).toMatchObject({ code: 3001 });
+      expect(await app.list()).toEqual(before);
+    },
+  );
 
-  it("a password change (users:set-password) ends every session of the user within 5 s; only the new password signs in", SLOW, async () => {
-    const user = await newUser("User");
-    const cookie = await signIn(app.main, user);
-    await cli("users:set-password", "--email", user.email, "--password", "another-long-password-2");
-    expect(await refusedEverywhere(cookie)).toEqual([2002, 2002]);
-    expect((await signInOverHttp(app.main.baseUrl, user.email, user.password)).cookie).toBeNull();
-    await signIn(app.main, { email: user.email, password: "another-long-password-2" });
-  });
+  it(
+    "a password change (users:set-password) ends every session of the user within 5 s; only the new password signs in",
+    SLOW,
+    async () => {
+      const user = await newUser("User");
+      const cookie = await signIn(app.main, user);
+      await cli("users:set-password", "--email", user.email, "--password", "another-long-password-2");
+      expect(await refusedEverywhere(cookie)).toEqual([2002, 2002]);
+      expect((await signInOverHttp(app.main.baseUrl, user.email, user.password)).cookie).toBeNull();
+      await signIn(app.main, { email: user.email, password: "another-long-password-2" });
+    },
+  );
 
-  it("deleting the user (users:delete) ends their sessions within 5 s, and they cannot sign in again", SLOW, async () => {
-    const user = await newUser("Super user");
-    const cookie = await signIn(app.limited, user);
-    expect(await readCodes(cookie)).toEqual([200, 200]);
-    expect(await cli("users:delete", user.email)).toContain(`Deleted user`);
-    expect(await refusedEverywhere(cookie)).toEqual([2002, 2002]);
-    expect(await sessionUser(app.main, cookie)).toBeUndefined();
-    expect((await signInOverHttp(app.main.baseUrl, user.email, user.password)).cookie).toBeNull();
-  });
+  it(
+    "deleting the user (users:delete) ends their sessions within 5 s, and they cannot sign in again",
+    SLOW,
+    async () => {
+      const user = await newUser("Super user");
+      const cookie = await signIn(app.limited, user);
+      expect(await readCodes(cookie)).toEqual([200, 200]);
+      expect(await cli("users:delete", user.email)).toContain(`Deleted user`);
+      expect(await refusedEverywhere(cookie)).toEqual([2002, 2002]);
+      expect(await sessionUser(app.main, cookie)).toBeUndefined();
+      expect((await signInOverHttp(app.main.baseUrl, user.email, user.password)).cookie).toBeNull();
+    },
+  );
 
   it("users:sign-out <email> ends that user's sessions and no one else's", SLOW, async () => {
     const [user, other] = [await newUser("User"), await newUser("User")];
@@ -125,27 +141,31 @@ export function sessionCases(app: SecurityApp): void {
     expect(await readCodes(others)).toEqual([200, 200]);
   });
 
-  it(`a session ends ${LIMITED_SIGN_IN.SESSION_ABSOLUTE_MAX_SECONDS} s (SESSION_ABSOLUTE_MAX_SECONDS) after sign-in, however often GET /api/auth/session renews the cookie`, SLOW, async () => {
-    const user = await newUser("User");
-    const signedInAt = Date.now();
-    let cookie = await signIn(app.limited, user);
-    const lifetimeMs = Number(LIMITED_SIGN_IN.SESSION_ABSOLUTE_MAX_SECONDS) * 1000;
-    const claimedEnds: number[] = [];
-    let ended = false;
-    // Renew every half second, always with the newest cookie, until the session is gone (at most 10 s).
-    for (let i = 0; i < 20 && !ended; i++) {
-      const res = await fetch(`${app.limited.baseUrl}/api/auth/session`, { headers: { Cookie: cookie } });
-      const body = (await res.json()) as { user?: unknown; expires?: string };
-      const renewed = /((?:__Secure-)?next-auth\.session-token)=([^;]+)/.exec(res.headers.getSetCookie().join("\n"));
-      if (renewed?.[2]) cookie = `${renewed[1]}=${renewed[2]}`;
-      if (body.user) claimedEnds.push(Date.parse(body.expires!));
-      else ended = true;
-      await sleep(500);
-    }
-    expect(ended).toBe(true);
-    expect(claimedEnds.length).toBeGreaterThan(0);
-    // No renewal ever claimed a later end than sign-in + the absolute lifetime (1 s for the clock's rounding).
-    expect(Math.max(...claimedEnds)).toBeLessThanOrEqual(signedInAt + lifetimeMs + 1_000);
-    expect(await readCodes(cookie)).toEqual([2002, 2002]);
-  });
+  it(
+    `a session ends ${LIMITED_SIGN_IN.SESSION_ABSOLUTE_MAX_SECONDS} s (SESSION_ABSOLUTE_MAX_SECONDS) after sign-in, however often GET /api/auth/session renews the cookie`,
+    SLOW,
+    async () => {
+      const user = await newUser("User");
+      const signedInAt = Date.now();
+      let cookie = await signIn(app.limited, user);
+      const lifetimeMs = Number(LIMITED_SIGN_IN.SESSION_ABSOLUTE_MAX_SECONDS) * 1000;
+      const claimedEnds: number[] = [];
+      let ended = false;
+      // Renew every half second, always with the newest cookie, until the session is gone (at most 10 s).
+      for (let i = 0; i < 20 && !ended; i++) {
+        const res = await fetch(`${app.limited.baseUrl}/api/auth/session`, { headers: { Cookie: cookie } });
+        const body = (await res.json()) as { user?: unknown; expires?: string };
+        const renewed = /((?:__Secure-)?next-auth\.session-token)=([^;]+)/.exec(res.headers.getSetCookie().join("\n"));
+        if (renewed?.[2]) cookie = `${renewed[1]}=${renewed[2]}`;
+        if (body.user) claimedEnds.push(Date.parse(body.expires!));
+        else ended = true;
+        await sleep(500);
+      }
+      expect(ended).toBe(true);
+      expect(claimedEnds.length).toBeGreaterThan(0);
+      // No renewal ever claimed a later end than sign-in + the absolute lifetime (1 s for the clock's rounding).
+      expect(Math.max(...claimedEnds)).toBeLessThanOrEqual(signedInAt + lifetimeMs + 1_000);
+      expect(await readCodes(cookie)).toEqual([2002, 2002]);
+    },
+  );
 }
