@@ -11,11 +11,13 @@ import { databaseProvider, env } from "@/lib/env";
 /** Below this much free space the SQLite file's disk counts as full. */
 const MIN_FREE_BYTES = 1024 * 1024;
 
-const DISK_FULL = /database or disk is full|SQLITE_FULL|ENOSPC|EFBIG|\b53100\b|could not extend file/i;
+// A write past the file-size limit can also surface as an I/O error (EFBIG is not ENOSPC to SQLite).
+const DISK_FULL =
+  /database or disk is full|disk I\/O error|SQLITE_FULL|SQLITE_IOERR|ENOSPC|EFBIG|could not extend file/i;
 
 let fullSince: number | null = null;
 
-/** Whether an error says the disk (or the file-size limit) is full. */
+/** Whether an error says the disk is full (or the file-size limit reached, or writing failed). */
 export function isDiskFull(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };

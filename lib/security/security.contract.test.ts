@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import { bodyCases } from "@/test/security/bodies";
 import { clientAddressCases } from "@/test/security/client-address";
+import { frozenPostgresCases, sqliteDiskFullCases } from "@/test/security/database-deadlines";
 import { headerCases, methodCases } from "@/test/security/methods-and-headers";
 import { originCases } from "@/test/security/origins";
 import { redirectCases } from "@/test/security/redirects";
@@ -38,5 +39,7 @@ for (const { provider, options } of PROVIDERS) {
     describe("sessions that end", () => sessionCases(app));
     describe("password guessing", () => lockoutCases(app));
     describe("text", () => textCases(app));
+    if (provider === "postgresql") describe("a frozen database", () => frozenPostgresCases());
+    else describe("a full disk", () => sqliteDiskFullCases());
   });
 }
