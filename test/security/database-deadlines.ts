@@ -159,7 +159,8 @@ export function sqliteDiskFullCases(): void {
       expect(list.map((p) => p.comment)).toContain(last);
       expect(list.some((p) => p.comment.startsWith(`${statuses.length - 1} `))).toBe(false);
 
-      execFileSync("prlimit", ["--pid", String(server.pid), "--fsize=unlimited"]);
+      // Room again: the soft limit is lifted on the running server.
+      execFileSync("prlimit", ["--pid", String(server.pid), "--fsize=unlimited:"]);
       expect((await within5s(server, "GET", "/api/health", writer)).status).toBe(200);
       const write = await within5s(server, "PUT", "/api/v1/processes/1", writer, { name: "room again", comment: "" });
       expect(write.status).toBe(200);

@@ -41,7 +41,7 @@ type StartOptions = {
   port?: number;
   quiet?: boolean;
   nodeArgs?: string[];
-  /** The largest file the server may write (RLIMIT_FSIZE, set with util-linux prlimit): a disk that fills up. */
+  /** The largest file the server may write (soft RLIMIT_FSIZE, util-linux prlimit): a disk that fills up, and can be emptied. */
   fileSizeLimitBytes?: number;
 };
 
@@ -54,7 +54,7 @@ function spawnServer(options: StartOptions, port: number): ChildProcess {
   const command = [process.execPath, ...(options.nodeArgs ?? []), ...startCommand()];
   // prlimit sets the limit and then runs the server in its own place (same process).
   if (options.fileSizeLimitBytes !== undefined)
-    command.unshift("prlimit", `--fsize=${options.fileSizeLimitBytes}`, "--");
+    command.unshift("prlimit", `--fsize=${options.fileSizeLimitBytes}:`, "--");
   const [program, ...args] = command as [string, ...string[]];
   const child = spawn(program, args, {
     cwd: ROOT,
