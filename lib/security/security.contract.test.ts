@@ -11,7 +11,7 @@ import { textCases } from "@/test/security/text";
 import { startSecurityApp, type SecurityApp } from "@/test/security/security-app";
 import { PROVIDERS } from "@/test/support/test-database";
 
-// The security suite of issue 8 at the network edge, over real HTTP against the production build, on SQLite
+// The security suite of issue 8, over real HTTP against the production build, on SQLite
 // and PostgreSQL. The cases live in test/security/ by topic and share one database and three servers per
 // provider (test/security/security-app.ts); failing fast at start is lib/security/failing-fast.contract.test.ts.
 
