@@ -22,11 +22,11 @@ const schema = z.object({
   TRUSTED_PROXIES: ipRanges.prefault(""),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: positiveInt.default(8 * 1024 * 1024),
-  // The deadline of each database step: connecting, waiting for a pooled connection, one statement (client
-  // and server side), SQLite's wait for a lock. Below 5 s, so that a stalled database is answered 1006 in time.
+  // The deadline of one database statement (client and server side) and of SQLite's wait for a lock; getting
+  // a connection (pooled or new) has half of it. A stalled database is thus answered 1006 within 1.5 times this.
   DB_TIMEOUT_MS: positiveInt
     .max(60_000, { error: "must be a whole number of milliseconds up to 60000" })
-    .default(2_000),
+    .default(3_000),
   LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" })
     .default("info"),

@@ -10,8 +10,9 @@ import { sqliteFilePath } from "@/lib/db/url";
 // The two generated clients have the same model API; the SQLite one's type stands for both.
 export type Db = PrismaClient;
 
-// A transaction waits for its connection, and runs, no longer than one step may take (DB_TIMEOUT_MS).
-const TRANSACTION_DEADLINES = { maxWait: env.DB_TIMEOUT_MS, timeout: env.DB_TIMEOUT_MS * 2 };
+// A transaction waits for its connection as long as a query does (half of DB_TIMEOUT_MS), and runs at most two
+// statements' deadlines.
+const TRANSACTION_DEADLINES = { maxWait: Math.ceil(env.DB_TIMEOUT_MS / 2), timeout: env.DB_TIMEOUT_MS * 2 };
 
 function createClient(): Db {
   if (databaseProvider === "sqlite") {

@@ -46,9 +46,10 @@ class DeadlineClient extends pg.Client {
 }
 
 /**
- * The pool of the app's PostgreSQL client: every step has the deadline `timeoutMs` — waiting for a pooled
- * connection, connecting (the handshake included), each statement on the client (query_timeout: a frozen
- * server or network) and on the server (statement_timeout), and a transaction left idle.
+ * The pool of the app's PostgreSQL client. Each statement has the deadline `timeoutMs`, on the client
+ * (query_timeout: a frozen server or network) and on the server (statement_timeout, lock_timeout); getting a
+ * connection, pooled or new (the handshake included), has half of it; a transaction left idle twice it. A
+ * request that waits for a connection and then for its statement is thus answered within 1.5 × `timeoutMs`.
  */
 export function createPostgresPool(options: { url: string; timeoutMs: number; max: number }): pg.Pool {
   const { url, timeoutMs, max } = options;
@@ -56,7 +57,7 @@ export function createPostgresPool(options: { url: string; timeoutMs: number; ma
     connectionString: url,
     max,
     Client: DeadlineClient,
-    connectionTimeoutMillis: timeoutMs,
+    connectionTimeoutMillis: Math.ceil(timeoutMs / 2),
     query_timeout: timeoutMs,
     statement_timeout: timeoutMs,
     lock_timeout: timeoutMs,

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/support/test-datab
 import { startServer, type TestServer } from "@/test/support/test-server";
 
 // Issue 8, items 4 and 6: a database that stops answering (frozen, not down) or whose disk is full.
-// Every request is answered 1006 with Retry-After within 5 s (DB_TIMEOUT_MS, default 2 s per step), and
+// Every request is answered 1006 with Retry-After within 5 s (DB_TIMEOUT_MS, default 3 s per statement, 1.5 s to get a connection), and
 // /api/health 503; the server recovers without a restart. Each case has its own database and server.
 
 const ANSWER_WITHIN_MS = 5_000;
