@@ -1,8 +1,7 @@
 import "server-only";
 import type { CallbacksOptions, EventCallbacks, User } from "next-auth";
 import { encode, type JWT, type JWTEncodeParams } from "next-auth/jwt";
-import { endSession, liveSession } from "@/lib/auth/sessions";
-import { startSession } from "@/lib/auth/sessions";
+import { endSession, liveSession, startSession } from "@/lib/auth/sessions";
 import { isDatabaseError } from "@/lib/db/errors";
 import { logger } from "@/lib/logger";
 
