@@ -13,7 +13,7 @@ const config = [
   {
     ignores: [
       "node_modules/**",
-      ".next*/**",
+      "**/.next*/**",
       "lib/generated/**",
       "test-results/**",
       "playwright-report/**",
