@@ -18,6 +18,9 @@ export function SettingsShell({ user, children }: Props) {
           <span>Plant settings</span>
         </div>
         <NavLinks sections={sectionsFor(user.role).map(({ href, label }) => ({ href, label }))} />
+        <a href="/docs/api" className={styles.navLink}>
+          API reference
+        </a>
         <div className={styles.user}>
           <div className={styles.userText}>
             <span className={styles.email} title={user.email}>

@@ -1,9 +1,15 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
+import { NOT_WELL_FORMED, wellFormedString } from "@/lib/validations/text";
 
-export const emailSchema = z.email({ error: "must be an email address" }).trim().toLowerCase().max(254);
-export const passwordSchema = z
-  .string()
+export const emailSchema = z
+  .email({ error: "must be an email address" })
+  .trim()
+  .toLowerCase()
+  .max(254)
+  // Refused as not an email address anyway; said too, so that the real reason is among the errors.
+  .refine((s) => s.isWellFormed(), { error: NOT_WELL_FORMED, when: () => true });
+export const passwordSchema = wellFormedString()
   .min(12, { error: "must be at least 12 characters" })
   .max(200, { error: "must be at most 200 characters" });
 
@@ -11,11 +17,13 @@ export const userCreateSchema = z.strictObject({ email: emailSchema, password: p
 
 /** The sign-in form: no rule beyond presence, so a refusal says nothing about which part was wrong. */
 export const signInSchema = z.strictObject({
-  email: z.string().trim().min(1, { error: "Enter your email" }),
-  password: z.string().min(1, { error: "Enter your password" }),
+  email: wellFormedString().trim().min(1, { error: "Enter your email" }),
+  password: wellFormedString().min(1, { error: "Enter your password" }),
 });
 
 export type UserCreate = z.infer<typeof userCreateSchema>;
 export type SignIn = z.infer<typeof signInSchema>;
 
 export const userSetPasswordSchema = userCreateSchema.pick({ email: true, password: true });
+export const userSetRoleSchema = userCreateSchema.pick({ email: true, role: true });
+export const userEmailSchema = userCreateSchema.pick({ email: true });
