@@ -84,7 +84,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     description: "The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise).",
     body: { schema: "ProcessUpdate", example: { name: "Cutting", comment: "Flying saw, line 2" } },
     answers: [{ status: 200, schema: "Process", description: "The updated process.", example: EXAMPLE_PROCESS }],
-    errors: [1005],
+    errors: [1005, 1007],
   },
   "GET /api/v1/tokens": {
     tag: "Tokens",
