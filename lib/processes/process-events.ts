@@ -2,7 +2,7 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import { subscribeChanges } from "@/lib/processes/change-feed";
 import { countChangesAfter, listChangesAfter } from "@/lib/processes/process-history";
-import type { ProcessChange } from "@/lib/validations/process-history";
+import type { ProcessChange, ProcessEvent } from "@/lib/validations/process-history";
 
 // GET /api/v1/processes/events as a stream of Server-Sent Events. Each change is one `process` event whose
 // id is its history row's id; a client that comes back with Last-Event-ID gets what it missed, in order,
@@ -14,8 +14,7 @@ const REPLAY_PAGE = 1_000;
 const encoder = new TextEncoder();
 let open = 0;
 
-/** The `data` of a `process` event: the process as the change left it, who changed it, and what it was. */
-function eventData(change: ProcessChange) {
+function eventData(change: ProcessChange): ProcessEvent {
   const { processId, name, comment, version, changedAt, changedBy, previous, requestId } = change;
   return { id: processId, name, comment, version, updatedAt: changedAt, changedBy, previous, requestId };
 }

@@ -38,6 +38,15 @@ export const processChangeSchema = z.object({
 
 export const processHistorySchema = z.object({ changes: z.array(processChangeSchema) });
 
+/** The `data` of a `process` event: the process as the change left it (its fields at the top level), who changed it, and what it was. */
+export const processEventSchema = processChangeSchema
+  .pick({ name: true, comment: true, version: true, changedBy: true, previous: true, requestId: true })
+  .extend({ id: z.number().int(), updatedAt: z.string() });
+
+/** The `data` of a `reset` event: too much was missed to replay; fetch the list again. */
+export const resetEventSchema = z.object({ reason: z.string() });
+
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 export type ChangedBy = z.infer<typeof changedBySchema>;
 export type ProcessChange = z.infer<typeof processChangeSchema>;
+export type ProcessEvent = z.infer<typeof processEventSchema>;
