@@ -970,6 +970,18 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
             /** @description 2004 No access token; 2002 Access token expired */
             401: {
                 headers: {

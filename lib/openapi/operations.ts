@@ -152,6 +152,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
         headers: ["Cache-Control"],
       },
     ],
+    errors: [[1001, 400]],
   },
   "PUT /api/v1/processes/{id}": {
     tag: "Processes",

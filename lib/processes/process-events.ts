@@ -1,7 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/logger";
 import { subscribeChanges } from "@/lib/processes/change-feed";
-import { countChangesAfter, listChangesAfter } from "@/lib/processes/process-history";
+import { countChangesAfter, lastChangeId, listChangesAfter } from "@/lib/processes/process-history";
 import type { ProcessChange, ProcessEvent } from "@/lib/validations/process-history";
 
 // GET /api/v1/processes/events as a stream of Server-Sent Events. Each change is one `process` event whose
@@ -64,8 +64,10 @@ export function processEventStream(options: { lastEventId: number | null; signal
       send(encoder.encode("retry: 2000\n: connected\n\n"));
       if (lastEventId === null) sent = subscription.head;
       else if ((await countChangesAfter({ after: lastEventId, cap: RESET_AFTER + 1 })) > RESET_AFTER) {
-        send(frame("reset", subscription.head, { reason: `more than ${RESET_AFTER} changes were missed` }));
-        sent = subscription.head;
+        // The feed's head lags the database while it is still reading a burst for other streams: the reset
+        // stands for everything committed so far, and what the feed hands over later is skipped up to it.
+        sent = Math.max(subscription.head, await lastChangeId());
+        send(frame("reset", sent, { reason: `more than ${RESET_AFTER} changes were missed` }));
       } else {
         for (let page = await listChangesAfter({ after: sent, limit: REPLAY_PAGE }); page.length > 0 && !closed;) {
           deliver(page);
