@@ -1,10 +1,13 @@
 "use client";
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef, useState, type FocusEvent } from "react";
 import type { Process } from "@/lib/validations/process";
+import { useEditor } from "./editor-context";
 import { ProcessRow } from "./process-row";
 import { GoneRow, ReadOnlyRow } from "./static-rows";
+import { useGridKeys } from "./use-grid-keys";
 import styles from "./process-table.module.css";
 
 export type TableRow = { process: Process; gone: boolean };
@@ -22,9 +25,12 @@ function rowAt(rows: TableRow[], index: number): TableRow {
 
 /**
  * The rows, virtualized. The row holding focus and its neighbours are always rendered, so focus survives
- * scrolling away and Tab / Shift+Tab always find the next row in the document.
+ * scrolling away and Tab / Shift+Tab always find the next row in the document. Editable, it is a grid:
+ * spreadsheet keys (use-grid-keys.ts); read-only, a plain table.
  */
 export function ProcessTable({ rows, readOnly, emptyText }: Props) {
+  const t = useTranslations("table");
+  const { store, actions } = useEditor();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const indexById = useMemo(() => new Map(rows.map((r, i) => [r.process.id, i])), [rows]);
@@ -50,6 +56,16 @@ export function ProcessTable({ rows, readOnly, emptyText }: Props) {
     rangeExtractor,
   });
 
+  const keys = useGridKeys({
+    rows,
+    indexById,
+    scrollRef,
+    virtualizer,
+    pinRow: setFocusedId,
+    store,
+    saveRow: actions.saveRow,
+  });
+
   const onFocus = (event: FocusEvent) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>("[data-id]");
     if (row) setFocusedId(Number(row.dataset.id));
@@ -58,21 +74,34 @@ export function ProcessTable({ rows, readOnly, emptyText }: Props) {
   const columns = readOnly ? styles.readOnlyColumns : styles.editColumns;
   return (
     <div ref={scrollRef} className={styles.scroller} data-testid="process-table-scroller">
-      <div role="table" aria-label="Processes" aria-rowcount={rows.length + 1} className={styles.table}>
+      <div
+        role={readOnly ? "table" : "grid"}
+        aria-label={t("label")}
+        aria-rowcount={rows.length + 1}
+        className={styles.table}
+      >
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.headRow} ${columns}`}>
-            <div role="columnheader">ID</div>
-            <div role="columnheader">Name</div>
-            <div role="columnheader">Comment</div>
-            {!readOnly && <div role="columnheader">State</div>}
+            <div role="columnheader">{t("id")}</div>
+            <div role="columnheader">{t("name")}</div>
+            <div role="columnheader">{t("comment")}</div>
+            {!readOnly && <div role="columnheader">{t("state")}</div>}
             {!readOnly && (
               <div role="columnheader">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("actions")}</span>
               </div>
             )}
           </div>
         </div>
-        <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }} onFocus={onFocus}>
+        <div
+          role="rowgroup"
+          className={styles.body}
+          style={{ height: virtualizer.getTotalSize() }}
+          onFocus={onFocus}
+          onKeyDown={readOnly ? undefined : keys.onKeyDown}
+          onPointerDown={readOnly ? undefined : keys.onPointerDown}
+          onBlur={readOnly ? undefined : keys.onBlur}
+        >
           {virtualizer.getVirtualItems().map((item) => {
             const { process, gone } = rowAt(rows, item.index);
             return (

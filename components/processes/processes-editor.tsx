@@ -10,8 +10,10 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { useTranslations } from "next-intl";
 import { useNotify } from "@/components/feedback/toaster";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
+import type { Role } from "@/lib/auth/roles";
 import { useProcesses } from "@/lib/query/processes";
 import { Banners, ReadOnlyNotice, type Banner } from "./banners";
 import { takeStashedDrafts } from "./draft-stash";
@@ -20,17 +22,18 @@ import { EditorContext } from "./editor-context";
 import { buildRows } from "./build-rows";
 import { ProcessTable } from "./process-table";
 import { Toolbar } from "./toolbar";
-import { count } from "./save-outcome";
+import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
 import styles from "./processes-editor.module.css";
 
-type Props = { canWrite: boolean; role: string };
+type Props = { canWrite: boolean; role: Role };
 
 const subscribeNothing = () => () => {};
 const isClient = () => true;
 const isServer = () => false;
 
 export function ProcessesEditor({ canWrite, role }: Props) {
+  const t = useTranslations("processes");
   const [store] = useState(() => new EditStore());
   const { data: processes = [] } = useProcesses();
   const notify = useNotify();
@@ -70,17 +73,14 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment);
     });
     store.restore(restored);
-    if (restored.length > 0)
-      notify(
-        "info",
-        `Restored ${count(restored.length, "unsaved edit", "unsaved edits")} from before you signed in again.`,
-      );
+    if (restored.length > 0) notify("info", t("restored", { count: restored.length }));
   });
   useEffect(() => restoreStashed(), []);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+      // By physical key: on a Russian layout Ctrl+S arrives as key "ы", code "KeyS".
+      if (shortcut(event)?.letter === "s") {
         event.preventDefault();
         if (!readOnly) actionsRef.current.saveAll();
       }
@@ -106,18 +106,14 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       <div className={styles.page} data-editable={editable || undefined}>
         <header className={styles.header}>
           <div>
-            <h1 className={styles.title}>Processes</h1>
+            <h1 className={styles.title}>{t("title")}</h1>
             <p className={styles.subtitle}>
-              {processes.length.toLocaleString("en")} production processes: their names and comments as shown across the
-              plant.
+              {deferredFilter.trim()
+                ? t("subtitleFiltered", { shown: rows.length, count: processes.length })
+                : t("subtitle", { count: processes.length })}
             </p>
           </div>
-          {!readOnly && (
-            <p className={styles.keys}>
-              <kbd>Enter</kbd> saves a row (<kbd>Ctrl</kbd>+<kbd>Enter</kbd> in a comment) · <kbd>Ctrl</kbd>+
-              <kbd>S</kbd> saves all · <kbd>Esc</kbd> reverts a field
-            </p>
-          )}
+          {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
         </header>
         {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
         {!readOnly && (
@@ -137,7 +133,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
         <ProcessTable
           rows={rows}
           readOnly={readOnly}
-          emptyText={processes.length === 0 ? "There are no processes yet." : "No process matches the filter."}
+          emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
         />
       </div>
     </EditorContext.Provider>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import styles from "./toolbar.module.css";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -15,8 +16,6 @@ type Props = {
   onDiscardAll: () => void;
 };
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
-
 export function Toolbar({
   readOnly,
   filter,
@@ -28,17 +27,19 @@ export function Toolbar({
   onSaveAll,
   onDiscardAll,
 }: Props) {
+  const t = useTranslations("toolbar");
+  const blocked = edited === 0 || invalid > 0 || saving;
   return (
     <div className={styles.toolbar}>
       <div className={styles.filter}>
         <label htmlFor="process-filter" className={styles.label}>
-          Filter
+          {t("filter")}
         </label>
         <input
           id="process-filter"
           type="search"
           className={styles.search}
-          placeholder="Name or comment"
+          placeholder={t("filterPlaceholder")}
           value={filter}
           onChange={(e) => onFilter(e.target.value)}
           aria-describedby={!readOnly ? "unsaved-summary" : undefined}
@@ -48,31 +49,30 @@ export function Toolbar({
         <>
           <p id="unsaved-summary" className={styles.summary} aria-live="polite">
             {edited === 0 ? (
-              <span className={styles.clean}>No unsaved changes</span>
+              <span className={styles.clean}>{t("noChanges")}</span>
             ) : (
               <>
-                <strong>{count(edited, "unsaved row", "unsaved rows")}</strong>
-                {hidden > 0 && <span> · {hidden.toLocaleString("en")} hidden by the filter</span>}
-                {invalid > 0 && (
-                  <span className={styles.invalid}> · ⚠ {count(invalid, "row needs", "rows need")} fixing</span>
-                )}
+                <strong>{t("unsaved", { count: edited })}</strong>
+                {hidden > 0 && <span> · {t("hidden", { count: hidden })}</span>}
+                {invalid > 0 && <span className={styles.invalid}> · ⚠ {t("invalid", { count: invalid })}</span>}
               </>
             )}
           </p>
           <div className={styles.actions}>
             <button type="button" className={styles.button} onClick={onDiscardAll} disabled={edited === 0 || saving}>
-              Discard all
+              {t("discardAll")}
             </button>
             <button
               type="button"
               className={`${styles.button} ${styles.primary}`}
-              onClick={onSaveAll}
-              disabled={edited === 0 || invalid > 0 || saving}
+              onClick={() => !blocked && onSaveAll()}
+              // aria-disabled, not disabled: focus stays on the button through a save (a disabled button drops it).
+              aria-disabled={blocked || undefined}
               aria-busy={saving || undefined}
               aria-keyshortcuts="Control+S Meta+S"
             >
               {saving && <Spinner />}
-              {saving ? "Saving all…" : "Save all"}
+              {saving ? t("savingAll") : t("saveAll")}
             </button>
           </div>
         </>

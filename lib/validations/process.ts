@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validations/id";
+import { issue } from "@/lib/validations/issues";
 
 // Shared by the API route handlers and the settings page's forms (zodResolver): one schema per shape.
 
@@ -17,22 +18,16 @@ const codePoints = (s: string) => Array.from(s).length;
 export const processIdSchema = idSchema;
 
 export const processNameSchema = z
-  .string({ error: "must be a string" })
+  .string({ error: issue("notString") })
   .trim()
-  .refine((s) => codePoints(s) >= 1, { error: "must not be empty" })
-  .refine((s) => codePoints(s) <= MAX_NAME_LENGTH, {
-    error: `must be at most ${MAX_NAME_LENGTH} characters`,
-  })
-  .refine((s) => !NAME_CONTROL.test(s), { error: "must not contain control characters" });
+  .refine((s) => codePoints(s) >= 1, { error: issue("empty") })
+  .refine((s) => codePoints(s) <= MAX_NAME_LENGTH, { error: issue("tooLong", { max: MAX_NAME_LENGTH }) })
+  .refine((s) => !NAME_CONTROL.test(s), { error: issue("control") });
 
 export const processCommentSchema = z
-  .string({ error: "must be a string" })
-  .refine((s) => codePoints(s) <= MAX_COMMENT_LENGTH, {
-    error: `must be at most ${MAX_COMMENT_LENGTH} characters`,
-  })
-  .refine((s) => !COMMENT_CONTROL.test(s), {
-    error: "must not contain control characters other than newline and tab",
-  });
+  .string({ error: issue("notString") })
+  .refine((s) => codePoints(s) <= MAX_COMMENT_LENGTH, { error: issue("tooLong", { max: MAX_COMMENT_LENGTH }) })
+  .refine((s) => !COMMENT_CONTROL.test(s), { error: issue("controlComment") });
 
 /** The editable fields of one process: the body of PUT /processes/{id} and one row of the page's form. */
 export const processFieldsSchema = z.strictObject({

@@ -1,17 +1,22 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
+import { issue } from "@/lib/validations/issues";
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 90 * 24 * 60 * 60;
 export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
 
 export const tokenCreateSchema = z.strictObject({
-  name: z.string().trim().min(1, { error: "must not be empty" }).max(100, { error: "must be at most 100 characters" }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: issue("empty") })
+    .max(100, { error: issue("tooLong", { max: 100 }) }),
   role: roleSchema,
   expiresInSeconds: z
     .number()
     .int()
-    .min(1, { error: "must be at least 1 second" })
-    .max(MAX_TOKEN_LIFETIME_SECONDS, { error: "must be at most one year" })
+    .min(1, { error: issue("minSecond") })
+    .max(MAX_TOKEN_LIFETIME_SECONDS, { error: issue("maxYear") })
     .default(DEFAULT_TOKEN_LIFETIME_SECONDS),
 });
 
