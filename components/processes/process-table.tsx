@@ -2,7 +2,7 @@
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useRef, useState, type FocusEvent } from "react";
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type FocusEvent, type Ref } from "react";
 import type { Process } from "@/lib/validations/process";
 import { useEditor } from "./editor-context";
 import { ProcessRow } from "./process-row";
@@ -14,7 +14,10 @@ export type TableRow = { process: Process; gone: boolean };
 
 const ESTIMATED_ROW_HEIGHT = 69;
 
-type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string };
+/** What the page may ask of the table from outside (the toolbar's Save all). */
+export type TableHandle = { focusLastCell: () => void };
+
+type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string; ref?: Ref<TableHandle> };
 
 /** The virtualizer only asks for indexes below `count` (= rows.length), so a missing row is a bug. */
 function rowAt(rows: TableRow[], index: number): TableRow {
@@ -28,7 +31,7 @@ function rowAt(rows: TableRow[], index: number): TableRow {
  * scrolling away and Tab / Shift+Tab always find the next row in the document. Editable, it is a grid:
  * spreadsheet keys (use-grid-keys.ts); read-only, a plain table.
  */
-export function ProcessTable({ rows, readOnly, emptyText }: Props) {
+export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
   const t = useTranslations("table");
   const { store, actions } = useEditor();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -66,9 +69,12 @@ export function ProcessTable({ rows, readOnly, emptyText }: Props) {
     saveRow: actions.saveRow,
   });
 
+  useImperativeHandle(ref, () => ({ focusLastCell: keys.focusLastCell }));
+
   const onFocus = (event: FocusEvent) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>("[data-id]");
     if (row) setFocusedId(Number(row.dataset.id));
+    if (!readOnly) keys.onFocus(event);
   };
 
   const columns = readOnly ? styles.readOnlyColumns : styles.editColumns;

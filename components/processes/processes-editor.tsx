@@ -20,7 +20,7 @@ import { takeStashedDrafts } from "./draft-stash";
 import { EditStore } from "./edit-store";
 import { EditorContext } from "./editor-context";
 import { buildRows } from "./build-rows";
-import { ProcessTable } from "./process-table";
+import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
 import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
@@ -89,6 +89,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [readOnly]);
 
+  const tableRef = useRef<TableHandle>(null);
   const [filter, setFilter] = useState("");
   const deferredFilter = useDeferredValue(filter);
   const rows = useMemo(
@@ -127,10 +128,15 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           hidden={hidden}
           invalid={summary.invalidCount}
           saving={actions.saveAllPending}
-          onSaveAll={() => actions.saveAll()}
+          onSaveAll={() => {
+            // The button disables itself while saving: focus goes back to the cell last worked in.
+            tableRef.current?.focusLastCell();
+            actions.saveAll();
+          }}
           onDiscardAll={() => actions.discardAll()}
         />
         <ProcessTable
+          ref={tableRef}
           rows={rows}
           readOnly={readOnly}
           emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}

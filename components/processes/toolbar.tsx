@@ -28,7 +28,6 @@ export function Toolbar({
   onDiscardAll,
 }: Props) {
   const t = useTranslations("toolbar");
-  const blocked = edited === 0 || invalid > 0 || saving;
   return (
     <div className={styles.toolbar}>
       <div className={styles.filter}>
@@ -65,9 +64,8 @@ export function Toolbar({
             <button
               type="button"
               className={`${styles.button} ${styles.primary}`}
-              onClick={() => !blocked && onSaveAll()}
-              // aria-disabled, not disabled: focus stays on the button through a save (a disabled button drops it).
-              aria-disabled={blocked || undefined}
+              onClick={onSaveAll}
+              disabled={edited === 0 || invalid > 0 || saving}
               aria-busy={saving || undefined}
               aria-keyshortcuts="Control+S Meta+S"
             >

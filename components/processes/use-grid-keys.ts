@@ -42,6 +42,8 @@ const setEditing = (element: Field, on: boolean) => {
  */
 export function useGridKeys({ rows, indexById, scrollRef, virtualizer, pinRow, store, saveRow }: Options) {
   const editing = useRef<Editing | null>(null);
+  const pointing = useRef(false);
+  const lastCell = useRef<Cell | null>(null);
   const [target, setTarget] = useState<(Cell & { seq: number }) | null>(null);
 
   // The row is rendered by now (pinned); focus lands on it and selects it, as a spreadsheet highlights a cell.
@@ -162,13 +164,27 @@ export function useGridKeys({ rows, indexById, scrollRef, virtualizer, pinRow, s
   const onPointerDown = (event: { target: EventTarget | null }) => {
     const cell = cellOf(event.target);
     if (!cell) return;
+    pointing.current = true;
     editing.current = { id: cell.id, field: cell.field, start: cell.element.value };
     setEditing(cell.element, true);
+  };
+  /** Reached without the pointer (Tab, a move, a script): the cell is selected, so typing replaces it. */
+  const onFocus = (event: { target: EventTarget | null }) => {
+    const cell = cellOf(event.target);
+    if (!cell) return;
+    lastCell.current = { id: cell.id, field: cell.field };
+    if (!pointing.current) cell.element.select();
+    pointing.current = false;
+  };
+  /** Back to the cell last worked in (after Save all, whose button disables itself), or the first one. */
+  const focusLastCell = () => {
+    const cell = lastCell.current ?? (rows[0] && { id: rows[0].process.id, field: "name" as const });
+    if (cell) focusCell(cell.id, cell.field);
   };
   const onBlur = (event: { target: EventTarget | null }) => {
     const cell = cellOf(event.target);
     if (cell && editing.current?.id === cell.id && editing.current.field === cell.field) stopEditing(cell.element);
   };
 
-  return { onKeyDown, onPointerDown, onBlur, focusCell };
+  return { onKeyDown, onPointerDown, onFocus, onBlur, focusLastCell };
 }

@@ -83,7 +83,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (kept) {
         await page.context().addCookies(kept);
         await page.goto("/settings/processes");
-        await expect(page.getByRole("table", { name: "Processes" })).toBeVisible();
+        await expect(processesTable(page)).toBeVisible();
         return;
       }
       await page.goto("/settings/processes");
@@ -91,8 +91,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await page.getByLabel("Email").fill(account.email);
       await page.getByLabel("Password").fill(account.password);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page).toHaveURL(/\/settings\/processes$/);
-      await expect(page.getByRole("table", { name: "Processes" })).toBeVisible();
+      // Long enough for the first render of 10,000 rows on a busy machine.
+      await expect(page).toHaveURL(/\/settings\/processes$/, { timeout: 30_000 });
+      await expect(processesTable(page)).toBeVisible();
       sessions.set(account.email, await page.context().cookies());
     });
   },
@@ -106,6 +107,10 @@ export async function apiProcesses(request: APIRequestContext): Promise<Process[
   expect(response.status()).toBe(200);
   return ((await response.json()) as { processes: Process[] }).processes;
 }
+
+/** The processes: a grid when editable, a plain table when read-only. */
+export const processesTable = (page: Page, name = "Processes") =>
+  page.getByRole("grid", { name }).or(page.getByRole("table", { name }));
 
 export const nameField = (page: Page, id: number) =>
   page.getByRole("textbox", { name: `Name of process ${id}`, exact: true });
