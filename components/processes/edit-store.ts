@@ -54,6 +54,14 @@ export class EditStore {
     });
   }
 
+  /** Savable rows the schema or the server refuses, in id order (for "next error"). */
+  invalidIds(): number[] {
+    return this.summary.editedIds.filter((id) => {
+      const entry = this.entries.get(id);
+      return entry !== undefined && isRowBlocked(entry);
+    });
+  }
+
   /**
    * Applies the operator's edits. A row typed back to its saved values has no draft; a changed field loses
    * the server's reason for it and the row its last outcome (a vanished process stays marked).

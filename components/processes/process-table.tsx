@@ -15,7 +15,12 @@ export type TableRow = { process: Process; gone: boolean };
 const ESTIMATED_ROW_HEIGHT = 69;
 
 /** What the page may ask of the table from outside (the toolbar's Save all). */
-export type TableHandle = { focusLastCell: () => void };
+export type TableHandle = {
+  focusLastCell: () => void;
+  focusCell: (id: number, field: "name" | "comment") => void;
+  /** The row holding focus, or last holding it. */
+  currentId: () => number | null;
+};
 
 type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string; ref?: Ref<TableHandle> };
 
@@ -69,7 +74,11 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
     saveRow: actions.saveRow,
   });
 
-  useImperativeHandle(ref, () => ({ focusLastCell: keys.focusLastCell }));
+  useImperativeHandle(ref, () => ({
+    focusLastCell: keys.focusLastCell,
+    focusCell: keys.focusCell,
+    currentId: () => focusedId,
+  }));
 
   const onFocus = (event: FocusEvent) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>("[data-id]");

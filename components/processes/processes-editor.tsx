@@ -19,7 +19,9 @@ import { Banners, ReadOnlyNotice, type Banner } from "./banners";
 import { takeStashedDrafts } from "./draft-stash";
 import { EditStore } from "./edit-store";
 import { EditorContext } from "./editor-context";
-import { buildRows } from "./build-rows";
+import { buildRows, type RowsShown } from "./build-rows";
+import { nextError } from "./next-error";
+import { ViewControls } from "./view-controls";
 import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
 import { shortcut } from "./grid-keys";
@@ -77,30 +79,43 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   });
   useEffect(() => restoreStashed(), []);
 
+  const tableRef = useRef<TableHandle>(null);
+  const [filter, setFilter] = useState("");
+  const [shown, setShown] = useState<RowsShown>("all");
+  const deferredFilter = useDeferredValue(filter);
+  // Narrowed to edited rows, the list follows which rows are edited (not each keystroke).
+  const editedWhenNarrowed = shown === "all" ? null : summary.editedIds;
+  const rows = useMemo(
+    () => buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store, shown),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- editedWhenNarrowed: re-narrow when edited rows change
+    [processes, summary.goneProcesses, deferredFilter, store, readOnly, shown, editedWhenNarrowed],
+  );
+  const goToError = (from: number | null) => {
+    const target = nextError(rows, store, from);
+    if (target) tableRef.current?.focusCell(target.id, target.field);
+  };
+  const goToErrorRef = useRef(goToError);
+  useLayoutEffect(() => {
+    goToErrorRef.current = goToError;
+  });
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // By physical key: on a Russian layout Ctrl+S arrives as key "ы", code "KeyS".
       if (shortcut(event)?.letter === "s") {
         event.preventDefault();
-        if (!readOnly) actionsRef.current.saveAll();
+        // Blocked by rows with errors: go to the first one (the toast says how many remain).
+        if (!readOnly && actionsRef.current.saveAll() === "blocked") goToErrorRef.current(null);
       }
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [readOnly]);
-
-  const tableRef = useRef<TableHandle>(null);
-  const [filter, setFilter] = useState("");
-  const deferredFilter = useDeferredValue(filter);
-  const rows = useMemo(
-    () => buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store),
-    [processes, summary.goneProcesses, deferredFilter, store, readOnly],
-  );
   const hidden = useMemo(() => {
-    if (!deferredFilter) return 0;
+    if (!deferredFilter && shown === "all") return 0;
     const visible = new Set(rows.map((r) => r.process.id));
     return summary.editedIds.filter((id) => !visible.has(id)).length;
-  }, [rows, summary.editedIds, deferredFilter]);
+  }, [rows, summary.editedIds, deferredFilter, shown]);
 
   return (
     <EditorContext.Provider value={context}>
@@ -109,7 +124,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           <div>
             <h1 className={styles.title}>{t("title")}</h1>
             <p className={styles.subtitle}>
-              {deferredFilter.trim()
+              {deferredFilter.trim() || shown !== "all"
                 ? t("subtitleFiltered", { shown: rows.length, count: processes.length })
                 : t("subtitle", { count: processes.length })}
             </p>
@@ -134,7 +149,16 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             actions.saveAll();
           }}
           onDiscardAll={() => actions.discardAll()}
-        />
+        >
+          {!readOnly && (
+            <ViewControls
+              shown={shown}
+              onShown={setShown}
+              invalid={summary.invalidCount}
+              onNextError={() => goToError(tableRef.current?.currentId() ?? null)}
+            />
+          )}
+        </Toolbar>
         <ProcessTable
           ref={tableRef}
           rows={rows}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import styles from "./toolbar.module.css";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -14,6 +15,8 @@ type Props = {
   saving: boolean;
   onSaveAll: () => void;
   onDiscardAll: () => void;
+  /** Controls placed after the filter (which rows are shown, next error). */
+  children?: ReactNode;
 };
 
 export function Toolbar({
@@ -26,6 +29,7 @@ export function Toolbar({
   saving,
   onSaveAll,
   onDiscardAll,
+  children,
 }: Props) {
   const t = useTranslations("toolbar");
   return (
@@ -44,6 +48,7 @@ export function Toolbar({
           aria-describedby={!readOnly ? "unsaved-summary" : undefined}
         />
       </div>
+      {children}
       {!readOnly && (
         <>
           <p id="unsaved-summary" className={styles.summary} aria-live="polite">

@@ -186,5 +186,5 @@ export function useGridKeys({ rows, indexById, scrollRef, virtualizer, pinRow, s
     if (cell && editing.current?.id === cell.id && editing.current.field === cell.field) stopEditing(cell.element);
   };
 
-  return { onKeyDown, onPointerDown, onFocus, onBlur, focusLastCell };
+  return { onKeyDown, onPointerDown, onFocus, onBlur, focusLastCell, focusCell };
 }

@@ -85,10 +85,14 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     );
   }
 
-  function saveAll(): void {
+  /** "blocked" when rows with errors kept anything from being sent (the page then shows the first). */
+  function saveAll(): "blocked" | undefined {
     const { editedIds, invalidCount } = store.getSummary();
     if (editedIds.length === 0 || saveMany.isPending) return;
-    if (invalidCount > 0) return apply(blockedOutcome(invalidCount, t));
+    if (invalidCount > 0) {
+      apply(blockedOutcome(invalidCount, t));
+      return "blocked";
+    }
     const sent = store.drafts();
     const items = sent.map(({ id, draft }) => ({ id, ...processFieldsSchema.parse(draft) }));
     saveMany.mutateAsync(items).then(
