@@ -56,6 +56,8 @@ test.describe("editing and discarding", () => {
     await expect(rowState(page, a.id, "Unchanged")).toBeVisible();
     await expect(page.getByText("2 unsaved rows")).toBeVisible();
 
+    // Discard all of more than one row asks first.
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Discard all" }).click();
     await expect(commentField(page, b.id)).toHaveValue(b.comment);
     await expect(nameField(page, c.id)).toHaveValue(c.name);

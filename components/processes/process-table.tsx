@@ -4,7 +4,9 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/rea
 import { useTranslations } from "next-intl";
 import { useCallback, useImperativeHandle, useMemo, useRef, useState, type FocusEvent, type Ref } from "react";
 import type { Process } from "@/lib/validations/process";
+import { useNotify } from "@/components/feedback/toaster";
 import { useEditor } from "./editor-context";
+import { PASTE_ASK_CELLS, type PastePlan } from "./paste-range";
 import { ProcessRow } from "./process-row";
 import { GoneRow, ReadOnlyRow } from "./static-rows";
 import { useGridKeys } from "./use-grid-keys";
@@ -38,6 +40,7 @@ function rowAt(rows: TableRow[], index: number): TableRow {
  */
 export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
   const t = useTranslations("table");
+  const notify = useNotify();
   const { store, actions } = useEditor();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
@@ -72,6 +75,12 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
     pinRow: setFocusedId,
     store,
     saveRow: actions.saveRow,
+    confirmPaste: (plan: PastePlan) => {
+      if (plan.rowsPastEnd > 0 && !window.confirm(t("pastePastEnd", { count: plan.rowsPastEnd }))) return false;
+      if (plan.cells > PASTE_ASK_CELLS && !window.confirm(t("pasteMany", { count: plan.cells }))) return false;
+      notify("info", t("pasted", { cells: plan.cells, rows: plan.edits.length }));
+      return true;
+    },
   });
 
   useImperativeHandle(ref, () => ({
@@ -116,6 +125,7 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
           onKeyDown={readOnly ? undefined : keys.onKeyDown}
           onPointerDown={readOnly ? undefined : keys.onPointerDown}
           onBlur={readOnly ? undefined : keys.onBlur}
+          onPaste={readOnly ? undefined : keys.onPaste}
         >
           {virtualizer.getVirtualItems().map((item) => {
             const { process, gone } = rowAt(rows, item.index);

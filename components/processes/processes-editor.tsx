@@ -22,6 +22,7 @@ import { EditorContext } from "./editor-context";
 import { buildRows, type RowsShown } from "./build-rows";
 import { nextError } from "./next-error";
 import { ViewControls } from "./view-controls";
+import { HistoryButtons } from "./history-buttons";
 import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
 import { shortcut } from "./grid-keys";
@@ -102,7 +103,13 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // By physical key: on a Russian layout Ctrl+S arrives as key "ы", code "KeyS".
-      if (shortcut(event)?.letter === "s") {
+      const keys = shortcut(event);
+      if (!readOnly && (keys?.letter === "z" || keys?.letter === "y")) {
+        event.preventDefault();
+        if (keys.letter === "y" || keys.shift) store.redo();
+        else store.undo();
+      }
+      if (keys?.letter === "s") {
         event.preventDefault();
         // Blocked by rows with errors: go to the first one (the toast says how many remain).
         if (!readOnly && actionsRef.current.saveAll() === "blocked") goToErrorRef.current(null);
@@ -110,7 +117,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [readOnly]);
+  }, [readOnly, store]);
   const hidden = useMemo(() => {
     if (!deferredFilter && shown === "all") return 0;
     const visible = new Set(rows.map((r) => r.process.id));
@@ -148,7 +155,11 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             tableRef.current?.focusLastCell();
             actions.saveAll();
           }}
-          onDiscardAll={() => actions.discardAll()}
+          onDiscardAll={() => {
+            const count = summary.editedIds.length;
+            if (count > 1 && !window.confirm(t("discardAllConfirm", { count }))) return;
+            actions.discardAll();
+          }}
         >
           {!readOnly && (
             <ViewControls
@@ -158,6 +169,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
               onNextError={() => goToError(tableRef.current?.currentId() ?? null)}
             />
           )}
+          {!readOnly && <HistoryButtons store={store} />}
         </Toolbar>
         <ProcessTable
           ref={tableRef}

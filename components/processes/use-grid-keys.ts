@@ -1,9 +1,10 @@
 "use client";
 
 import type { Virtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from "react";
 import type { EditStore } from "./edit-store";
 import { gridAction } from "./grid-keys";
+import { parseRange, planPaste, type PastePlan } from "./paste-range";
 import type { TableRow } from "./process-table";
 import type { FieldName } from "./row-entry";
 
@@ -20,6 +21,8 @@ type Options = {
   pinRow: (id: number) => void;
   store: EditStore;
   saveRow: (id: number) => void;
+  /** Asked before a paste is applied; false leaves everything as it was. */
+  confirmPaste: (plan: PastePlan) => boolean;
 };
 
 const cellOf = (target: EventTarget | null): (Cell & { element: Field }) | null => {
@@ -40,7 +43,16 @@ const setEditing = (element: Field, on: boolean) => {
  * Spreadsheet keys over the virtualized rows: moves focus between the name and comment cells (rendering the
  * target row first, at any distance), edits and commits as a spreadsheet does. Decisions in grid-keys.ts.
  */
-export function useGridKeys({ rows, indexById, scrollRef, virtualizer, pinRow, store, saveRow }: Options) {
+export function useGridKeys({
+  rows,
+  indexById,
+  scrollRef,
+  virtualizer,
+  pinRow,
+  store,
+  saveRow,
+  confirmPaste,
+}: Options) {
   const editing = useRef<Editing | null>(null);
   const pointing = useRef(false);
   const lastCell = useRef<Cell | null>(null);
@@ -186,5 +198,18 @@ export function useGridKeys({ rows, indexById, scrollRef, virtualizer, pinRow, s
     if (cell && editing.current?.id === cell.id && editing.current.field === cell.field) stopEditing(cell.element);
   };
 
-  return { onKeyDown, onPointerDown, onFocus, onBlur, focusLastCell, focusCell };
+  /** A spreadsheet range pasted into a cell fills rows down and columns across, as one step. */
+  const onPaste = (event: ClipboardEvent) => {
+    const cell = cellOf(event.target);
+    const range = cell && parseRange(event.clipboardData.getData("text/plain"));
+    if (!cell || !range) return;
+    event.preventDefault();
+    const plan = planPaste(rows, indexById.get(cell.id) ?? 0, cell.field, range);
+    if (!confirmPaste(plan)) return;
+    stopEditing(cell.element);
+    store.edit(plan.edits);
+    cell.element.select();
+  };
+
+  return { onKeyDown, onPointerDown, onFocus, onBlur, onPaste, focusLastCell, focusCell };
 }
