@@ -51,7 +51,8 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   function apply(outcome: SaveOutcome): void {
     store.settle(outcome.rows);
     if (outcome.banner !== undefined) setBanner(outcome.banner);
-    if (outcome.toast) notify(outcome.toast.tone, outcome.toast.message);
+    // A banner (role=alert) already says it: a toast too would announce the refusal twice.
+    if (outcome.toast && !outcome.banner) notify(outcome.toast.tone, outcome.toast.message);
     if (outcome.next === "refetch") void refetchProcesses(client);
     if (outcome.next === "read-only") onForbidden();
     if (outcome.next === "sign-in") signInAgain();
