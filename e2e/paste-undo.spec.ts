@@ -1,8 +1,9 @@
+import type { Page } from "@playwright/test";
 import { apiProcesses, commentField, expect, nameField, rowState, test } from "./support/fixtures";
 import { take } from "@/test/support/take";
 
 /** Pastes text as a spreadsheet would put it on the clipboard, into the focused cell. */
-async function pasteInto(page: import("@playwright/test").Page, text: string) {
+async function pasteInto(page: Page, text: string) {
   await page.evaluate((data) => {
     const transfer = new DataTransfer();
     transfer.setData("text/plain", data);

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useImperativeHandle, useMemo, useRef, useState, type FocusEvent, type Ref } from "react";
 import type { Process } from "@/lib/validations/process";
 import { useNotify } from "@/components/feedback/toaster";
+import { useDensity } from "./density";
 import { useEditor } from "./editor-context";
 import { PASTE_ASK_CELLS, type PastePlan } from "./paste-range";
 import { ProcessRow } from "./process-row";
@@ -14,7 +15,7 @@ import styles from "./process-table.module.css";
 
 export type TableRow = { process: Process; gone: boolean };
 
-const ESTIMATED_ROW_HEIGHT = 69;
+const ESTIMATED_ROW_HEIGHT = { comfortable: 69, compact: 38 } as const;
 
 /** What the page may ask of the table from outside (the toolbar's Save all). */
 export type TableHandle = {
@@ -41,6 +42,7 @@ function rowAt(rows: TableRow[], index: number): TableRow {
 export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
   const t = useTranslations("table");
   const notify = useNotify();
+  const density = useDensity();
   const { store, actions } = useEditor();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
@@ -61,7 +63,7 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT[density],
     overscan: 6,
     getItemKey: (i) => rowAt(rows, i).process.id,
     rangeExtractor,
@@ -97,7 +99,11 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
 
   const columns = readOnly ? styles.readOnlyColumns : styles.editColumns;
   return (
-    <div ref={scrollRef} className={styles.scroller} data-testid="process-table-scroller">
+    <div
+      ref={scrollRef}
+      className={`${styles.scroller} ${density === "compact" ? styles.compact : ""}`}
+      data-testid="process-table-scroller"
+    >
       <div
         role={readOnly ? "table" : "grid"}
         aria-label={t("label")}

@@ -23,6 +23,7 @@ import { buildRows, type RowsShown } from "./build-rows";
 import { nextError } from "./next-error";
 import { ViewControls } from "./view-controls";
 import { HistoryButtons } from "./history-buttons";
+import { DensitySwitch } from "./density-switch";
 import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
 import { shortcut } from "./grid-keys";
@@ -169,6 +170,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
               onNextError={() => goToError(tableRef.current?.currentId() ?? null)}
             />
           )}
+          <DensitySwitch />
           {!readOnly && <HistoryButtons store={store} />}
         </Toolbar>
         <ProcessTable

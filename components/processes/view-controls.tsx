@@ -16,7 +16,7 @@ export function ViewControls({ shown, onShown, invalid, onNextError }: Props) {
       </label>
       <select
         id="process-shown"
-        className={styles.search}
+        className={styles.select}
         value={shown}
         onChange={(e) => onShown(e.target.value as RowsShown)}
       >
