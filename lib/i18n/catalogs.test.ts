@@ -25,7 +25,18 @@ describe("message catalogs", () => {
 
   it.each(LOCALES)("every message of %s formats (valid ICU, plurals with numbers)", (locale) => {
     const t = createTranslator({ locale, messages: catalogs[locale] });
-    const values = { count: 21, shown: 3, cells: 4, rows: 2, id: 7, max: 100, min: 1, seconds: 5, label: "L", message: "m" };
+    const values = {
+      count: 21,
+      shown: 3,
+      cells: 4,
+      rows: 2,
+      id: 7,
+      max: 100,
+      min: 1,
+      seconds: 5,
+      label: "L",
+      message: "m",
+    };
     const tags = { strong: (c: unknown) => c, kbd: (c: unknown) => c };
     const dummy = { name: "n", role: "r", date: "d", detail: "x", reason: "y", ...values };
     for (const key of keys(catalogs[locale])) {
