@@ -12,7 +12,7 @@ test("keyboard only: Tab in reading order, Ctrl+Enter saves a row, Escape revert
   const k = page.keyboard;
 
   // The last control before the table while nothing is edited (Undo, Redo, Discard all, Save all are disabled).
-  await page.getByLabel("Show").focus();
+  await page.getByLabel("Rows").focus();
   await k.press("Tab");
   await expect(nameField(page, a.id)).toBeFocused();
   await k.press("ControlOrMeta+a");

@@ -29,7 +29,7 @@ test.describe("editing and discarding", () => {
     await expect(page.getByText("1 row needs fixing")).toBeVisible();
     await screenshot(page, "processes-invalid");
 
-    await nameField(page, p.id).press("Enter");
+    await nameField(page, p.id).press("Control+Enter");
     await page.keyboard.press("Control+s");
     await nameField(page, p.id).fill("   ");
     await expect(page.getByText("Name must not be empty")).toBeVisible();
