@@ -9,6 +9,10 @@ import path from "node:path";
 const dev = process.argv.includes("--dev");
 // Before Next or React load: they choose their builds by it (as `next start` and `next dev` do).
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+// tsx (which runs this file) turns on Node's source maps for the whole process: every chunk of Next's build
+// would then have its source map read and kept (tens of MB, measured with scripts/bench/memory.ts). A
+// production server does without them, as `next start` does; error stacks point into the build.
+if (!dev) process.setSourceMapsEnabled(false);
 
 // Without a reader for our output (the supervisor or the test that started us is gone), every log line
 // would fail, and the error about it too, in a loop: stop instead.

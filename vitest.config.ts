@@ -16,10 +16,13 @@ export default defineConfig({
       "components/**/*.test.ts",
       "scripts/**/*.test.ts",
       "test/**/*.test.ts",
+      "docs/**/*.test.ts",
     ],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Notes the operation of every contract answer; fails a run of all contract suites that left one unanswered.
+    globalSetup: ["./test/support/openapi-coverage.ts"],
     reporters: ["default", "./test/support/skip-reporter.ts"],
   },
 });

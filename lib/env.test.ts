@@ -68,6 +68,10 @@ describe("env (read and validated once, at start)", () => {
     ["NEXT_DIST_DIR", "../elsewhere", "must be a folder name inside the project"],
     ["AUTH_SECRET", "short", "must be at least 32 characters"],
     ["NODE_ENV", "staging", "must be development, production or test"],
+    ["DB_TIMEOUT_MS", "0", "must be a whole number above 0"],
+    ["DB_TIMEOUT_MS", "600000", "must be a whole number of milliseconds up to 60000"],
+    ["SESSION_ABSOLUTE_MAX_SECONDS", "12h", "must be a whole number above 0"],
+    ["RATE_LIMIT_SIGNIN_ACCOUNT_MAX_DELAY_SECONDS", "-1", "must be a whole number above 0"],
   ])("%s=%s is refused, naming the variable and what is allowed", async (name, value, allowed) => {
     const escaped = allowed.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     await expect(loadEnv({ [name]: value })).rejects.toThrow(new RegExp(`\\n  - ${name}: [^\\n]*${escaped}`));

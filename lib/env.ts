@@ -22,11 +22,19 @@ const schema = z.object({
   TRUSTED_PROXIES: ipRanges.prefault(""),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: positiveInt.default(8 * 1024 * 1024),
+  // The deadline of one database statement (client and server side) and of SQLite's wait for a lock; getting
+  // a connection (pooled or new) has half of it. A stalled database is thus answered 1006 within 1.5 times this.
+  DB_TIMEOUT_MS: positiveInt
+    .max(60_000, { error: "must be a whole number of milliseconds up to 60000" })
+    .default(3_000),
   LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" })
     .default("info"),
   AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  // Idle limit: each visit renews the cookie for this long. The absolute limit counts from sign-in and no
+  // renewal moves it.
   SESSION_MAX_AGE_SECONDS: positiveInt.default(8 * 60 * 60),
+  SESSION_ABSOLUTE_MAX_SECONDS: positiveInt.default(12 * 60 * 60),
   // Unset: Secure cookies when APP_URL is https. A plant LAN served over plain HTTP has them off.
   AUTH_SECURE_COOKIES: bool.optional(),
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
@@ -49,8 +57,15 @@ const schema = z.object({
     .optional(),
   RATE_LIMIT_API_POINTS: positiveInt.default(600),
   RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),
-  RATE_LIMIT_SIGNIN_POINTS: positiveInt.default(10),
+  // Failed sign-ins (a correct password is never counted): free ones per address + email, then a wait that
+  // starts at RATE_LIMIT_SIGNIN_DELAY_SECONDS and doubles with each further failure. Per email across all
+  // addresses the wait is capped low, so that someone else's guesses cannot lock a person out.
+  RATE_LIMIT_SIGNIN_POINTS: positiveInt.default(5),
   RATE_LIMIT_SIGNIN_WINDOW_SECONDS: positiveInt.default(15 * 60),
+  RATE_LIMIT_SIGNIN_DELAY_SECONDS: positiveInt.default(30),
+  RATE_LIMIT_SIGNIN_MAX_DELAY_SECONDS: positiveInt.default(15 * 60),
+  RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: positiveInt.default(20),
+  RATE_LIMIT_SIGNIN_ACCOUNT_MAX_DELAY_SECONDS: positiveInt.default(60),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

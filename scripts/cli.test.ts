@@ -87,6 +87,59 @@ describe("npm run cli and npm run db:seed", { timeout: 120_000 }, () => {
     expect(hash()).not.toBe(before);
   });
 
+  it(
+    "users:set-role, users:sign-out and users:delete end the user's sessions; bad input exits 2 and an unknown email 1, changing nothing",
+    { timeout: 300_000 },
+    async () => {
+      const email = "roles@plant.example";
+      expect(
+        (await cli("users:create", "--email", email, "--password", "roles-password-1", "--role", "User")).code,
+      ).toBe(0);
+      const query = <T>(sql: string, ...args: unknown[]) => {
+        const file = new Database(sqliteFilePath(database.url));
+        try {
+          const statement = file.prepare(sql);
+          return (statement.reader ? statement.all(...args) : (statement.run(...args), [])) as T[];
+        } finally {
+          file.close();
+        }
+      };
+      const userId = query<{ id: number }>("SELECT id FROM users WHERE email = ?", email)[0]!.id;
+      const openSessions = (n: number) => {
+        const end = Date.now() + 3_600_000;
+        for (let i = 0; i < n; i++)
+          query(
+            "INSERT INTO sessions (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
+            `s${userId}-${Date.now()}-${i}`,
+            userId,
+            Date.now(),
+            end,
+          );
+      };
+      const sessions = () => query<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE userId = ?", userId)[0]!.n;
+      const role = () => query<{ role: string }>("SELECT role FROM users WHERE id = ?", userId)[0]?.role;
+
+      openSessions(2);
+      expect((await cli("users:set-role", "--email", email, "--role", "Boss")).code).toBe(2);
+      expect((await cli("users:set-role", "--email", "nobody@plant.example", "--role", "User")).code).toBe(1);
+      expect([role(), sessions()]).toEqual(["User", 2]);
+      const promoted = await cli("users:set-role", "--email", email, "--role", "Advanced user");
+      expect(promoted.stdout).toContain("is now Advanced user; their sessions have ended");
+      expect([role(), sessions()]).toEqual(["Advanced user", 0]);
+
+      openSessions(3);
+      expect((await cli("users:sign-out", "not-an-email")).code).toBe(2);
+      expect(sessions()).toBe(3);
+      expect((await cli("users:sign-out", email)).stdout).toContain("Ended 3 session(s)");
+      expect(sessions()).toBe(0);
+
+      openSessions(1);
+      expect((await cli("users:delete", "nobody@plant.example")).code).toBe(1);
+      expect((await cli("users:delete", email)).stdout).toContain(`Deleted user ${userId}: ${email}`);
+      expect([role(), sessions()]).toEqual([undefined, 0]);
+    },
+  );
+
   it("db:seed adds, and replaces only with --replace (and --yes in production)", async () => {
     expect((await seed([])).stdout).toContain("Created 8 demo processes");
     expect(names()).toHaveLength(8);

@@ -5,10 +5,10 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/tokens";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
-import { createUser, setUserPassword } from "@/lib/users/users";
+import { createUser, deleteUser, setUserPassword, setUserRole, signOutUser } from "@/lib/users/users";
 import { idParamSchema } from "@/lib/validations/id";
 import { tokenCreateSchema } from "@/lib/validations/token";
-import { userCreateSchema, userSetPasswordSchema } from "@/lib/validations/user";
+import { userCreateSchema, userEmailSchema, userSetPasswordSchema, userSetRoleSchema } from "@/lib/validations/user";
 import { formatTable } from "./cli/table";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -47,14 +47,41 @@ const commands: Record<string, Command> = {
   },
   "users:set-password": {
     usage: "users:set-password --email <email> --password <12+ characters>",
-    summary: "sets a user's password",
+    summary: "sets a user's password and signs them out everywhere",
     async run(v) {
       const input = parsed(
         userSetPasswordSchema.safeParse({ email: str(v.email), password: str(v.password) }),
         this.usage,
       );
       const user = await setUserPassword(input);
-      console.log(`Set the password of user ${user.id}: ${user.email}`);
+      console.log(`Set the password of user ${user.id}: ${user.email}; their sessions have ended`);
+    },
+  },
+  "users:set-role": {
+    usage: `users:set-role --email <email> --role ${ROLE_HINT}`,
+    summary: "changes a user's role and signs them out everywhere",
+    async run(v) {
+      const input = parsed(userSetRoleSchema.safeParse({ email: str(v.email), role: str(v.role) }), this.usage);
+      const user = await setUserRole(input);
+      console.log(`User ${user.id}: ${user.email} is now ${user.role}; their sessions have ended`);
+    },
+  },
+  "users:sign-out": {
+    usage: "users:sign-out <email>",
+    summary: "ends every session of a user (within 2 s on every running instance)",
+    async run(v, positionals) {
+      const input = parsed(userEmailSchema.safeParse({ email: positionals[1] ?? str(v.email) }), this.usage);
+      const { user, ended } = await signOutUser(input);
+      console.log(`Ended ${ended} session(s) of user ${user.id}: ${user.email}`);
+    },
+  },
+  "users:delete": {
+    usage: "users:delete <email>",
+    summary: "deletes a user and ends their sessions (API tokens they created stay)",
+    async run(v, positionals) {
+      const input = parsed(userEmailSchema.safeParse({ email: positionals[1] ?? str(v.email) }), this.usage);
+      const user = await deleteUser(input);
+      console.log(`Deleted user ${user.id}: ${user.email}; their sessions have ended`);
     },
   },
   "users:bootstrap": {

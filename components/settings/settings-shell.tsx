@@ -25,6 +25,9 @@ export async function SettingsShell({ user, children }: Props) {
           label={t("shell.nav")}
           sections={sectionsFor(user.role).map(({ href, key }) => ({ href, label: t(`shell.sections.${key}`) }))}
         />
+        <a href="/docs/api" className={styles.navLink}>
+          {t("shell.apiReference")}
+        </a>
         <div className={styles.user}>
           <div className={styles.userText}>
             <span className={styles.email} title={user.email}>

@@ -19,6 +19,7 @@ export const API_ROUTES = {
   "POST /api/v1/tokens": ADMIN,
   "DELETE /api/v1/tokens/{id}": ADMIN,
   "GET /api/v1/errors": "public",
+  "GET /api/v1/openapi.json": "public",
   "GET /api/health": "public",
   "GET /api/bench/ceiling": "public",
 } as const satisfies Record<string, Role[] | "public">;

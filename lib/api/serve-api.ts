@@ -4,6 +4,7 @@ import { httpProblem, problemResponse } from "@/lib/api/problem";
 import { appErrorProblem } from "@/lib/api/respond";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { isDatabaseError } from "@/lib/db/errors";
+import { noteDatabaseError } from "@/lib/db/storage";
 import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/edge/request-id";
 import { AppError, isAppError } from "@/lib/errors";
 import { errorFields, logger } from "@/lib/logger";
@@ -15,6 +16,7 @@ const DATABASE_RETRY_AFTER_SECONDS = "5";
 function toResponse(error: unknown, requestId: string): Response {
   if (isAppError(error)) return problemResponse(appErrorProblem(error, requestId), error.headers);
   if (isDatabaseError(error)) {
+    noteDatabaseError(error);
     const dbError = new AppError(1006, "The database did not answer; try again shortly.", {
       headers: { "Retry-After": DATABASE_RETRY_AFTER_SECONDS },
     });

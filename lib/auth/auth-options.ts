@@ -5,9 +5,10 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { noteSignInFailure, noteSignInSuccess, signInWait } from "@/lib/auth/sign-in-limits";
+import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
 import { env, secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { consumeRateLimit } from "@/lib/rate-limit/consume";
 import { verifyCredentials } from "@/lib/users/users";
 import { signInSchema } from "@/lib/validations/user";
 
@@ -18,6 +19,18 @@ export const SIGN_IN_LIMITED = "TooManyAttempts";
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS },
+  jwt: { encode: encodeSessionJwt },
+  events: { signOut: signOutEvent },
+  logger: {
+    // A cookie whose session ended is an everyday event (sign-out elsewhere, a role change), not an error.
+    error(code, metadata) {
+      const message = metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message;
+      if (code === "JWT_SESSION_ERROR" && message === SESSION_ENDED) logger.info("session ended; cookie cleared");
+      else logger.error("next-auth error", { code, message });
+    },
+    warn: (code) => logger.warn("next-auth warning", { code }),
+    debug: () => undefined,
+  },
   pages: { signIn: "/signin" },
   useSecureCookies: secureCookies,
   cookies: {
@@ -35,11 +48,14 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const ip = clientIpFromHeaders((name) => req.headers?.[name] as string | undefined);
         const email = parsed.data.email.toLowerCase();
-        // Throws 6001, which next-auth reports to the page as this error name.
-        await consumeRateLimit("signin", `${ip}|${email}`).catch(() => {
+        const wait = await signInWait({ ip, email });
+        if (wait > 0) {
+          logger.info("sign-in refused: waiting", { ip, waitSeconds: wait });
+          // next-auth reports this error name to the page.
           throw new Error(SIGN_IN_LIMITED);
-        });
+        }
         const user = await verifyCredentials(parsed.data);
+        await (user ? noteSignInSuccess({ ip, email }) : noteSignInFailure({ ip, email }));
         logger.info(user ? "sign-in succeeded" : "sign-in refused", { userId: user?.id, ip });
         return user ? { id: String(user.id), email: user.email, role: user.role } : null;
       },
@@ -50,13 +66,7 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
     },
-    jwt({ token, user }) {
-      if (user) token.role = (user as { role?: string }).role;
-      return token;
-    },
-    session({ session, token }) {
-      if (session.user) Object.assign(session.user, { id: token.sub, role: token.role });
-      return session;
-    },
+    jwt: jwtCallback,
+    session: sessionCallback,
   },
 };

@@ -4,6 +4,7 @@ import type { NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 import type { Role } from "@/lib/auth/roles";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { liveSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { resolveToken } from "@/lib/tokens/resolve-token";
 import { isWellFormedToken } from "@/lib/tokens/token-secret";
@@ -34,10 +35,16 @@ async function fromBearer(header: string): Promise<Caller> {
   return { kind: "token", tokenId: token.id, role: token.role };
 }
 
+/**
+ * The session cookie's caller, while its session lasts on the server (signed out, ended by a role or
+ * password change or the user's deletion, or past its absolute end: null). The role is the user's now.
+ */
 async function fromSession(request: NextRequest): Promise<Caller | null> {
   const jwt = await getToken({ req: request, secret: authSecret, cookieName: sessionCookieName });
-  if (!jwt?.sub || !jwt.role || !jwt.email) return null;
-  return { kind: "session", userId: Number(jwt.sub), email: jwt.email, role: jwt.role as Role };
+  if (!jwt?.sid) return null;
+  const session = await liveSession({ id: jwt.sid });
+  if (!session) return null;
+  return { kind: "session", userId: session.userId, email: session.email, role: session.role };
 }
 
 /** Who is calling: a Bearer token (checked first: an explicit credential wins) or the session cookie. */
@@ -48,7 +55,9 @@ export async function resolveCaller(request: NextRequest): Promise<Caller> {
   if (session) return session;
   const expired = request.cookies.has(sessionCookieName);
   if (expired)
-    throw new AppError(2002, "The session has expired; sign in again", { headers: { "WWW-Authenticate": CHALLENGE } });
+    throw new AppError(2002, "The session has expired or ended; sign in again", {
+      headers: { "WWW-Authenticate": CHALLENGE },
+    });
   throw new AppError(2004, "No access token or session was sent", { headers: { "WWW-Authenticate": CHALLENGE } });
 }
 

@@ -4,23 +4,24 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { databaseProvider, env } from "@/lib/env";
+import { createPostgresPool } from "@/lib/db/postgres-pool";
 import { sqliteFilePath } from "@/lib/db/url";
 
 // The two generated clients have the same model API; the SQLite one's type stands for both.
 export type Db = PrismaClient;
 
+// A transaction waits for its connection as long as a query does (half of DB_TIMEOUT_MS), and runs at most two
+// statements' deadlines.
+const TRANSACTION_DEADLINES = { maxWait: Math.ceil(env.DB_TIMEOUT_MS / 2), timeout: env.DB_TIMEOUT_MS * 2 };
+
 function createClient(): Db {
   if (databaseProvider === "sqlite") {
-    // A writer (the CLI, a second request) waits up to 5 s for the lock instead of failing at once.
-    const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(env.DATABASE_URL), timeout: 5_000 });
-    return new PrismaClient({ adapter });
+    // A writer (the CLI, a second request) waits for the lock up to the deadline instead of failing at once.
+    const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(env.DATABASE_URL), timeout: env.DB_TIMEOUT_MS });
+    return new PrismaClient({ adapter, transactionOptions: TRANSACTION_DEADLINES });
   }
-  const adapter = new PrismaPg({
-    connectionString: env.DATABASE_URL,
-    connectionTimeoutMillis: 5_000,
-    max: 10,
-  });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const adapter = new PrismaPg(createPostgresPool({ url: env.DATABASE_URL, timeoutMs: env.DB_TIMEOUT_MS, max: 10 }));
+  return new PostgresClient({ adapter, transactionOptions: TRANSACTION_DEADLINES }) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };

@@ -31,6 +31,13 @@ describe("isDatabaseError (what maps to 1006)", () => {
       }),
     ],
     ["a pool that timed out connecting", new Error("timeout exceeded when trying to connect")],
+    ["a handshake past its deadline", new Error("timeout expired")],
+    ["a statement past its client-side deadline", new Error("Query read timeout")],
+    ["a statement past statement_timeout (57014)", withCode("57014")],
+    ["a lock past lock_timeout (55P03)", withCode("55P03")],
+    ["a dropped connection used again", new Error("Client was closed and is not queryable")],
+    ["a full disk under SQLite", withCode("SQLITE_FULL", "database or disk is full")],
+    ["a full disk as the adapter words it", new Error("database or disk is full")],
     ["a cause two levels down", new Error("outer", { cause: new Error("mid", { cause: withCode("ETIMEDOUT") }) })],
   ])("%s is a database error", (_, error) => {
     expect(isDatabaseError(error)).toBe(true);

@@ -18,6 +18,8 @@ const CONNECTION_CODES = new Set([
   "P2024",
   "P2028",
   "P2034",
+  // PostgreSQL: lock_timeout passed (lib/db/postgres-pool.ts).
+  "55P03",
 ]);
 
 // Driver adapter error kinds (@prisma/driver-adapter-utils) that are about the connection.
@@ -37,12 +39,17 @@ const ADAPTER_KINDS = new Set([
 function isConnectionCode(code: unknown): boolean {
   if (typeof code !== "string") return false;
   // PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57 (operator intervention), 40 (rollback).
-  return CONNECTION_CODES.has(code) || /^P1\d{3}$/.test(code) || /^(08|53|57|40)[0-9A-Z]{3}$/.test(code);
+  return (
+    CONNECTION_CODES.has(code) ||
+    /^SQLITE_(IOERR|FULL|CANTOPEN)_/.test(code) ||
+    /^P1\d{3}$/.test(code) ||
+    /^(08|53|57|40)[0-9A-Z]{3}$/.test(code)
+  );
 }
 
 // Raw queries report driver failures as P2010 with the driver's message; these mean "unreachable".
 const CONNECTION_MESSAGE =
-  /Can't reach database server|Connection terminated|Connection closed|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|database is locked/i;
+  /Can't reach database server|Connection terminated|Connection closed|connect ECONNREFUSED|timeout exceeded when trying to connect|timeout expired|Query read timeout|not queryable|database is locked|database or disk is full|disk I\/O error/i;
 
 type Inner = { cause?: unknown; meta?: { driverAdapterError?: unknown } };
 const inner = (e: object) => (e as Inner).cause ?? (e as Inner).meta?.driverAdapterError;

@@ -10,11 +10,14 @@ import {
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
-export type LimitName = "api" | "signin";
+export type LimitName = "api" | "signin-failures" | "signin-wait";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   api: { points: env.RATE_LIMIT_API_POINTS, duration: env.RATE_LIMIT_API_WINDOW_SECONDS },
-  signin: { points: env.RATE_LIMIT_SIGNIN_POINTS, duration: env.RATE_LIMIT_SIGNIN_WINDOW_SECONDS },
+  // Counts failed sign-ins (never refuses: lib/auth/sign-in-limits.ts decides the waits from the count).
+  "signin-failures": { points: Number.MAX_SAFE_INTEGER, duration: env.RATE_LIMIT_SIGNIN_WINDOW_SECONDS },
+  // Only blocked keys matter here (block() for the wait's length).
+  "signin-wait": { points: 1, duration: 1 },
 };
 
 let redis: Redis | undefined;
@@ -32,7 +35,8 @@ function redisClient(): Redis {
 function postgresPool(): pg.Pool {
   const url = env.RATE_LIMIT_POSTGRES_URL ?? env.DATABASE_URL;
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 1_000 });
+    // A frozen store must not hold requests up: past a second the insurance limiter answers instead.
+    pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 1_000, query_timeout: 1_000 });
     pool.on("error", (error) => logger.warn("rate-limit store (PostgreSQL) error", { message: error.message }));
   }
   return pool;

@@ -17,6 +17,7 @@ export const ISSUES = {
   maxDays: "must be at most {max} days",
   minSecond: "must be at least 1 second",
   maxYear: "must be at most one year",
+  wellFormed: "must be well-formed Unicode (no lone surrogate halves)",
 } as const;
 
 export type IssueKey = keyof typeof ISSUES;

@@ -12,3 +12,8 @@ export const problemSchema = z.object({
 });
 
 export type Problem = z.infer<typeof problemSchema>;
+
+/** GET /api/v1/errors: the closed code table (lib/errors.ts). */
+export const errorTableSchema = z.object({
+  errors: z.array(z.object({ code: z.number().int(), status: z.number().int(), title: z.string() })),
+});

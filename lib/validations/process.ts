@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validations/id";
-import { issue } from "@/lib/validations/issues";
+import { multiLineText, singleLineText } from "@/lib/validations/text";
 
 // Shared by the API route handlers and the settings page's forms (zodResolver): one schema per shape.
 
@@ -8,26 +8,11 @@ export const MAX_NAME_LENGTH = 100;
 export const MAX_COMMENT_LENGTH = 1_000;
 export const MAX_BULK_ITEMS = 10_000;
 
-// C0, DEL and C1 controls; the comment allows newline and tab.
-const NAME_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const COMMENT_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-
-/** Length in code points, as a person counts characters (an emoji is one, not two). */
-const codePoints = (s: string) => Array.from(s).length;
-
 export const processIdSchema = idSchema;
 
-export const processNameSchema = z
-  .string({ error: issue("notString") })
-  .trim()
-  .refine((s) => codePoints(s) >= 1, { error: issue("empty") })
-  .refine((s) => codePoints(s) <= MAX_NAME_LENGTH, { error: issue("tooLong", { max: MAX_NAME_LENGTH }) })
-  .refine((s) => !NAME_CONTROL.test(s), { error: issue("control") });
+export const processNameSchema = singleLineText(MAX_NAME_LENGTH);
 
-export const processCommentSchema = z
-  .string({ error: issue("notString") })
-  .refine((s) => codePoints(s) <= MAX_COMMENT_LENGTH, { error: issue("tooLong", { max: MAX_COMMENT_LENGTH }) })
-  .refine((s) => !COMMENT_CONTROL.test(s), { error: issue("controlComment") });
+export const processCommentSchema = multiLineText(MAX_COMMENT_LENGTH);
 
 /** The editable fields of one process: the body of PUT /processes/{id} and one row of the page's form. */
 export const processFieldsSchema = z.strictObject({

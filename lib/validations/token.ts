@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
 import { issue } from "@/lib/validations/issues";
+import { singleLineText } from "@/lib/validations/text";
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 90 * 24 * 60 * 60;
+export const MAX_TOKEN_NAME_LENGTH = 100;
 export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
 
 export const tokenCreateSchema = z.strictObject({
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: issue("empty") })
-    .max(100, { error: issue("tooLong", { max: 100 }) }),
+  // The rules of a process name: one line, 1 to 100 characters, no control characters, well-formed Unicode.
+  name: singleLineText(MAX_TOKEN_NAME_LENGTH),
   role: roleSchema,
   expiresInSeconds: z
     .number()
@@ -33,3 +32,9 @@ export const tokenSummarySchema = z.object({
 
 export type TokenCreate = z.input<typeof tokenCreateSchema>;
 export type TokenSummary = z.infer<typeof tokenSummarySchema>;
+
+// Answers of the token routes (published in the OpenAPI document, lib/openapi).
+export const tokenListSchema = z.object({ tokens: z.array(tokenSummarySchema) });
+/** POST /tokens: the secret appears in this answer only. */
+export const tokenCreatedSchema = z.object({ token: tokenSummarySchema, secret: z.string() });
+export const tokenRevokedSchema = z.object({ token: tokenSummarySchema });

@@ -1,5 +1,6 @@
-// npm run bench [-- --no-build] [-- --label <text>] [-- --duration <s>]
-// The API's throughput against the framework's own ceiling, on SQLite, for 100 and 1,000 processes.
+// npm run bench [-- --no-build] [-- --label <text>] [-- --duration <s>] [-- --rounds <n>] [-- --sizes 100,1000]
+// The API's throughput against a bare Next app of the same Next version (scripts/bench/bare-next) answering
+// the same list text, in the same run, on SQLite, for 100 and 1,000 processes; peak memory of both.
 // Writes bench-results/api-<time>.{md,json}. Traffic goes to 127.0.0.1 only.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8,7 +9,8 @@ import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { createTestDatabase } from "@/test/support/test-database";
 import { signInOverHttp } from "@/test/support/session";
-import { measure, type LoadFigures } from "./load";
+import { bareNextBuilt, buildBareNext, startBareNext } from "./bare";
+import { measure, type LoadFigures, type LoadOptions } from "./load";
 import { machineFacts, markdown, type SizeResult } from "./report";
 import { startBenchServer, type BenchServer } from "./server";
 
@@ -18,37 +20,19 @@ const { values } = parseArgs({
     label: { type: "string", default: "" },
     duration: { type: "string", default: "10" },
     sizes: { type: "string", default: "100,1000" },
+    rounds: { type: "string", default: "2" },
   },
 });
 const SECONDS = { warmUp: 1, duration: Number(values.duration) };
 const SIZES = values.sizes.split(",").map(Number);
 const BULK_RUNS = 5;
+const ROUNDS = Number(values.rounds);
 
 // Its own build folder, so a benchmark never replaces the build a test run beside it is serving.
 process.env.NEXT_DIST_DIR ??= ".next-bench";
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
-}
-
-function meanOf(a: LoadFigures, b: LoadFigures): LoadFigures {
-  const mean = (x: number, y: number) => Math.round(((x + y) / 2) * 1000) / 1000;
-  return {
-    rps: Math.round((a.rps + b.rps) / 2),
-    p50Ms: mean(a.p50Ms, b.p50Ms),
-    p99Ms: mean(a.p99Ms, b.p99Ms),
-    requests: a.requests + b.requests,
-    non2xx: a.non2xx + b.non2xx,
-    errors: a.errors + b.errors,
-    cpuMsPerRequest:
-      a.cpuMsPerRequest !== null && b.cpuMsPerRequest !== null ? mean(a.cpuMsPerRequest, b.cpuMsPerRequest) : null,
-  };
-}
-
-async function listIds(server: BenchServer, auth: Record<string, string>): Promise<number[]> {
-  const res = await fetch(`${server.baseUrl}/api/v1/processes`, { headers: auth });
-  if (res.status !== 200) throw new Error(`GET /api/v1/processes answered ${res.status}`);
-  return ((await res.json()) as { processes: { id: number }[] }).processes.map((p) => p.id);
 }
 
 async function timeBulkPut(server: BenchServer, auth: Record<string, string>, ids: number[], items: number) {
@@ -75,9 +59,23 @@ async function timeBulkPut(server: BenchServer, auth: Record<string, string>, id
   return { items, medianMs, runsMs, failures };
 }
 
+type Target = { name: keyof SizeResult["runs"]; options: LoadOptions };
+
+/** Every target once per round, in the same order: the bare app's figures of a round are that round's ceiling. */
+async function measureRounds(targets: Target[]): Promise<SizeResult["runs"]> {
+  const runs = Object.fromEntries(targets.map((t) => [t.name, [] as LoadFigures[]])) as SizeResult["runs"];
+  for (let round = 0; round < ROUNDS; round++) {
+    log(`round ${round + 1} of ${ROUNDS}: ${targets.map((t) => t.name).join(", ")}`);
+    for (const target of targets) runs[target.name].push(await measure(target.options, SECONDS));
+  }
+  return runs;
+}
+
 async function benchSize(rows: number): Promise<SizeResult> {
   const database = await createTestDatabase("sqlite");
   let server: BenchServer | undefined;
+  let bare: BenchServer | undefined;
+  let bareStart: BenchServer | undefined;
   try {
     log(`${rows} rows: seeding and creating a token`);
     await seedProcessesWithCli(database.url, rows);
@@ -93,60 +91,55 @@ async function benchSize(rows: number): Promise<SizeResult> {
     const signedIn = await signInOverHttp(server.baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
     if (!signedIn.cookie) throw new Error(`sign-in gave no session cookie (HTTP ${signedIn.status})`);
     const cookie = { Cookie: signedIn.cookie };
-    const ids = await listIds(server, bearer);
-    if (ids.length !== rows) throw new Error(`expected ${rows} processes, the API lists ${ids.length}`);
     const url = `${server.baseUrl}/api/v1/processes`;
+    const list = await fetch(url, { headers: bearer });
+    if (list.status !== 200) throw new Error(`GET /api/v1/processes answered ${list.status}`);
+    const body = await list.text();
+    const ids = (JSON.parse(body) as { processes: { id: number }[] }).processes.map((p) => p.id);
+    if (ids.length !== rows) throw new Error(`expected ${rows} processes, the API lists ${ids.length}`);
+    // The ceiling answers the very text the project answered: same length, same bytes.
+    bare = await startBareNext(body, "handler");
+    bareStart = await startBareNext(body, "next start");
 
-    const cpuMs = server.cpuMs;
-    const targets = {
-      ceiling: { url: `${server.baseUrl}/api/bench/ceiling?rows=${rows}`, cpuMs },
-      bearer: { url, headers: bearer, cpuMs },
-      session: { url, headers: cookie, cpuMs },
-    };
-    // A fresh server is still compiling hot paths: whatever ran first would look slow. Every GET path
-    // is warmed before any is measured.
-    log(`${rows} rows: warming up every GET path`);
-    for (const target of Object.values(targets)) await measure(target, { warmUp: 0, duration: SECONDS.warmUp });
-    // The ceiling is measured before and after the GETs, and their ratio taken to the mean: a machine
-    // whose other load drifts during the run skews the two ends alike.
-    log(`${rows} rows: ceiling, GET with a Bearer token, GET with a session cookie, ceiling again`);
-    const ceilingBefore = await measure(targets.ceiling, SECONDS);
-    const getBearer = await measure(targets.bearer, SECONDS);
-    const getSession = await measure(targets.session, SECONDS);
-    const ceilingAfter = await measure(targets.ceiling, SECONDS);
-    const ceiling = meanOf(ceilingBefore, ceilingAfter);
-    log(`${rows} rows: PUT of one process`);
     let n = 0;
-    const putOne = await measure(
-      {
-        url,
-        method: "PUT",
-        cpuMs,
-        headers: { ...bearer, "Content-Type": "application/json" },
-        next: () => {
-          const id = ids[n++ % ids.length];
-          return {
-            path: `/api/v1/processes/${id}`,
-            body: JSON.stringify({ name: `Process ${id}`, comment: `edit ${n}` }),
-          };
-        },
+    const putOne: LoadOptions = {
+      url,
+      method: "PUT",
+      cpuMs: server.cpuMs,
+      headers: { ...bearer, "Content-Type": "application/json" },
+      next: () => {
+        const id = ids[n++ % ids.length];
+        return {
+          path: `/api/v1/processes/${id}`,
+          body: JSON.stringify({ name: `Process ${id}`, comment: `edit ${n}` }),
+        };
       },
-      SECONDS,
-    );
+    };
+    const targets: Target[] = [
+      { name: "bare", options: { url: `${bare.baseUrl}/api/v1/processes`, cpuMs: bare.cpuMs } },
+      { name: "bareStart", options: { url: `${bareStart.baseUrl}/api/v1/processes`, cpuMs: bareStart.cpuMs } },
+      { name: "frame", options: { url: `${server.baseUrl}/api/bench/ceiling?rows=${rows}`, cpuMs: server.cpuMs } },
+      { name: "getBearer", options: { url, headers: bearer, cpuMs: server.cpuMs } },
+      { name: "getSession", options: { url, headers: cookie, cpuMs: server.cpuMs } },
+      { name: "putOne", options: putOne },
+    ];
+    // Fresh servers are still compiling hot paths: whatever ran first would look slow.
+    log(`${rows} rows: warming up every path`);
+    for (const target of targets) await measure(target.options, { warmUp: 0, duration: SECONDS.warmUp });
+    const runs = await measureRounds(targets);
     log(`${rows} rows: bulk PUT`);
     const bulkPut = await timeBulkPut(server, bearer, ids, Math.min(rows, 1_000));
-    const peakRssMb = Math.round(server.peakRssKb() / 1024);
     return {
       rows,
-      ceiling,
-      ceilingRuns: [ceilingBefore, ceilingAfter],
-      getBearer,
-      getSession,
-      putOne,
+      runs,
       bulkPut,
-      peakRssMb,
+      peakRssMb: Math.round(server.peakRssKb() / 1024),
+      barePeakRssMb: Math.round(bare.peakRssKb() / 1024),
+      bareStartPeakRssMb: Math.round(bareStart.peakRssKb() / 1024),
     };
   } finally {
+    await bare?.stop();
+    await bareStart?.stop();
     await server?.stop();
     await database.drop();
   }
@@ -156,10 +149,14 @@ if (!values["no-build"]) {
   log(`building into ${process.env.NEXT_DIST_DIR}`);
   execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
 }
+if (!values["no-build"] || !bareNextBuilt()) {
+  log("building the bare Next app (scripts/bench/bare-next)");
+  buildBareNext();
+}
 const machine = machineFacts();
 const results: SizeResult[] = [];
 for (const rows of SIZES) results.push(await benchSize(rows));
-const table = markdown(machine, results, values.label, SECONDS.duration);
+const table = markdown(machine, results, { label: values.label, seconds: SECONDS.duration, rounds: ROUNDS });
 console.log(table);
 mkdirSync("bench-results", { recursive: true });
 const stem = `bench-results/api-${machine.date.replace(/[:.]/g, "-")}`;

@@ -1,6 +1,7 @@
 // npx tsx --conditions=react-server scripts/bench/interleaved.ts [rows]
-// The ceiling and the Bearer GET measured in alternating 2 s slices on one server: on a machine whose
-// other load drifts, both sides then share the drift, which back-to-back 10 s runs do not.
+// The project's frame route (/api/bench/ceiling, constant JSON) and the Bearer GET measured in alternating 2 s
+// slices on one server: on a machine whose other load drifts, both sides then share the drift, which
+// back-to-back 10 s runs do not.
 // Needs a build (npm run bench builds one into .next-bench).
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { take } from "@/test/support/take";

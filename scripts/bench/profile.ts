@@ -1,4 +1,5 @@
 // npx tsx --conditions=react-server scripts/bench/profile.ts [--rows 1000] [--path /api/v1/processes] [--seconds 10]
+//   [--method PUT] (PUT /api/v1/processes/{id} over the seeded ids, --path ignored) [--top 15]
 // Where a request's server time goes: runs the production server under `node --cpu-prof`, loads one path
 // with autocannon (32 connections, Bearer token), then sums the profile's samples taken during the timed
 // run by layer. Frames in Next's bundled chunks are mapped back to their sources through the chunks'
@@ -11,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { createTestDatabase } from "@/test/support/test-database";
-import { measure } from "./load";
+import { measure, type LoadOptions } from "./load";
 import { startBenchServer } from "./server";
 
 const { values } = parseArgs({
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     rows: { type: "string", default: "1000" },
     path: { type: "string", default: "/api/v1/processes" },
     seconds: { type: "string", default: "10" },
+    method: { type: "string", default: "GET" },
+    top: { type: "string", default: "15" },
   },
 });
 
@@ -62,6 +65,23 @@ const LAYERS: [string, (source: string, f: Frame) => boolean][] = [
   ["native / unattributed", () => true],
 ];
 
+/** The functions the samples were taken in (builtins under their own name), heaviest first. */
+function selfTimes(profile: Profile, from: number, to: number): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    const frame = byId.get(id)!.callFrame;
+    if (at < from || at > to || frame.functionName === "(idle)") return;
+    const where = frame.url ? ` ${sourceOf(frame).replace(/^.*node_modules\//, "")}:${frame.lineNumber}` : "";
+    const key = `${frame.functionName || "(anonymous)"}${where}`;
+    totals.set(key, (totals.get(key) ?? 0) + delta / 1000);
+  });
+  return totals;
+}
+
 function summarize(profile: Profile, from: number, to: number): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -96,7 +116,23 @@ const server = await startBenchServer(
   { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", BENCH_CEILING_ROUTE: "1", RATE_LIMIT_API_POINTS: "100000000" },
   ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
 );
-const load = { url: server.baseUrl + values.path, headers: { Authorization: `Bearer ${token}` }, cpuMs: server.cpuMs };
+const bearer = { Authorization: `Bearer ${token}` };
+let load: LoadOptions = { url: server.baseUrl + values.path, headers: bearer, cpuMs: server.cpuMs };
+if (values.method === "PUT") {
+  const list = await fetch(`${server.baseUrl}/api/v1/processes`, { headers: bearer });
+  const ids = ((await list.json()) as { processes: { id: number }[] }).processes.map((p) => p.id);
+  let n = 0;
+  load = {
+    url: `${server.baseUrl}/api/v1/processes`,
+    method: "PUT",
+    headers: { ...bearer, "Content-Type": "application/json" },
+    cpuMs: server.cpuMs,
+    next: () => {
+      const id = ids[n++ % ids.length];
+      return { path: `/api/v1/processes/${id}`, body: JSON.stringify({ name: `Process ${id}`, comment: `edit ${n}` }) };
+    },
+  };
+}
 await measure(load, { warmUp: 0, duration: 3 });
 // V8's profile clock and process.hrtime are both CLOCK_MONOTONIC: the window selects the timed run's samples.
 const from = nowUs();
@@ -104,9 +140,12 @@ const figures = await measure(load, { warmUp: 0, duration: Number(values.seconds
 const to = nowUs();
 await server.stop();
 await database.drop();
-const profile = readdirSync(profileDir)
-  .map((f) => JSON.parse(readFileSync(path.join(profileDir, f), "utf8")) as Profile)
-  .sort((a, b) => b.samples.length - a.samples.length)[0];
+// CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread. The others (tsx's module
+// loader) may hold more samples, nearly all idle, on a loaded machine.
+const mainThread = readdirSync(profileDir).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+const profile = mainThread
+  ? (JSON.parse(readFileSync(path.join(profileDir, mainThread), "utf8")) as Profile)
+  : undefined;
 if (!profile) throw new Error(`no profile written in ${profileDir}`);
 const busy = [...summarize(profile, from, to)].sort((a, b) => b[1] - a[1]);
 const busyMs = busy.reduce((sum, [, ms]) => sum + ms, 0);
@@ -117,5 +156,10 @@ console.log(
 console.log("| layer | share of busy time | ms per request |\n|---|---:|---:|");
 for (const [layer, ms] of busy) {
   console.log(`| ${layer} | ${((ms / busyMs) * 100).toFixed(1)} % | ${(ms / figures.requests).toFixed(3)} |`);
+}
+const heaviest = [...selfTimes(profile, from, to)].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top));
+console.log("\n| function (self time) | share of busy time | ms per request |\n|---|---:|---:|");
+for (const [name, ms] of heaviest) {
+  console.log(`| ${name} | ${((ms / busyMs) * 100).toFixed(1)} % | ${(ms / figures.requests).toFixed(3)} |`);
 }
 console.log(`(profile: ${profileDir})`);

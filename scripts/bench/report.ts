@@ -5,14 +5,12 @@ import type { LoadFigures } from "./load";
 
 export type SizeResult = {
   rows: number;
-  /** The mean of the two ceiling runs (before and after the GETs). */
-  ceiling: LoadFigures;
-  ceilingRuns: LoadFigures[];
-  getBearer: LoadFigures;
-  getSession: LoadFigures;
-  putOne: LoadFigures;
+  /** Each target's figures, one per round; the bare app's run of a round is that round's ceiling. */
+  runs: Record<"bare" | "bareStart" | "frame" | "getBearer" | "getSession" | "putOne", LoadFigures[]>;
   bulkPut: { items: number; medianMs: number; runsMs: number[]; failures: string[] };
   peakRssMb: number;
+  barePeakRssMb: number;
+  bareStartPeakRssMb: number;
 };
 
 export type Machine = {
@@ -39,47 +37,74 @@ export function machineFacts(): Machine {
   };
 }
 
-const ratio = (f: LoadFigures, ceiling: LoadFigures) => (f.rps / ceiling.rps).toFixed(2);
-// The ceiling's CPU per request over this one's: the req/s ratio a server that alone used the CPU would reach.
-const cpuRatio = (f: LoadFigures, ceiling: LoadFigures) =>
-  f.cpuMsPerRequest && ceiling.cpuMsPerRequest ? (ceiling.cpuMsPerRequest / f.cpuMsPerRequest).toFixed(2) : "–";
+const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
 
-function row(label: string, f: LoadFigures, ceiling?: LoadFigures): string {
-  const flags = f.non2xx || f.errors ? ` ⚠ ${f.non2xx} non-2xx, ${f.errors} errors` : "";
-  const cpu = f.cpuMsPerRequest ?? "–";
-  return `| ${label} | ${f.rps.toLocaleString("en")} | ${f.p50Ms} | ${f.p99Ms} | ${ceiling ? ratio(f, ceiling) : "–"} | ${cpu} | ${ceiling ? cpuRatio(f, ceiling) : "–"} |${flags}`;
+/** Means over rounds; the ratios are each round's own (same minutes of the machine's load), then averaged. */
+function summary(runs: LoadFigures[], ceiling: LoadFigures[]) {
+  const byCpu = runs.map((f, i) => {
+    const c = ceiling[i]?.cpuMsPerRequest;
+    return c && f.cpuMsPerRequest ? c / f.cpuMsPerRequest : NaN;
+  });
+  return {
+    rps: Math.round(mean(runs.map((f) => f.rps))),
+    p50Ms: round(mean(runs.map((f) => f.p50Ms)), 1),
+    p99Ms: round(mean(runs.map((f) => f.p99Ms)), 1),
+    cpuMs: runs.every((f) => f.cpuMsPerRequest !== null) ? round(mean(runs.map((f) => f.cpuMsPerRequest!)), 3) : null,
+    ratio: mean(runs.map((f, i) => f.rps / (ceiling[i]?.rps ?? NaN))).toFixed(2),
+    cpuRatio: byCpu.some(Number.isNaN) ? "–" : mean(byCpu).toFixed(2),
+    perRound: runs.map((f) => f.rps.toLocaleString("en")).join(" / "),
+    failed: runs.reduce((sum, f) => sum + f.non2xx + f.errors, 0),
+  };
 }
 
-export function markdown(machine: Machine, results: SizeResult[], label: string, seconds: number): string {
+const LABELS: Record<keyof SizeResult["runs"], string> = {
+  bare: "bare Next app behind node:http, as server.ts runs (the ceiling)",
+  bareStart: "bare Next app, `next start`",
+  frame: "`GET /api/bench/ceiling` (the project's frame, no data)",
+  getBearer: "`GET /api/v1/processes`, Bearer",
+  getSession: "`GET /api/v1/processes`, session cookie",
+  putOne: "`PUT /api/v1/processes/{id}`, Bearer",
+};
+
+function row(name: keyof SizeResult["runs"], r: SizeResult): string {
+  const s = summary(r.runs[name], r.runs.bare);
+  const flags = s.failed ? ` ⚠ ${s.failed} non-2xx or errors` : "";
+  return `| ${LABELS[name]} | ${s.rps.toLocaleString("en")} (${s.perRound}) | ${s.p50Ms} | ${s.p99Ms} | ${s.ratio} | ${s.cpuMs ?? "–"} | ${s.cpuRatio} |${flags}`;
+}
+
+export function markdown(
+  machine: Machine,
+  results: SizeResult[],
+  run: { label: string; seconds: number; rounds: number },
+): string {
   const lines = [
-    `## API benchmark${label ? ` – ${label}` : ""}`,
+    `## API benchmark${run.label ? ` – ${run.label}` : ""}`,
     "",
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.provider}, ${machine.date}, ` +
       `load average before the run ${machine.loadAverage.join(" / ")}. ` +
-      `autocannon, 32 connections, ${seconds} s per run after a short warm-up; rate limiting on (never refusing). ` +
-      `"× ceiling by CPU" compares the server's CPU time per request, which other load on the machine skews far less than req/s.`,
+      `autocannon, 32 connections, ${run.rounds} rounds of ${run.seconds} s per request after a short warm-up; ` +
+      `rate limiting on (never refusing). The ceiling is a bare Next app of the same version answering the same ` +
+      `list text; "× ceiling" is each round's ratio to the ceiling's run of that round, averaged. ` +
+      `"× ceiling by CPU" compares the server's CPU time per request, which other load on the machine skews far less.`,
     "",
   ];
   for (const r of results) {
     lines.push(
       `### ${r.rows.toLocaleString("en")} processes`,
       "",
-      "| request | req/s | p50 ms | p99 ms | × ceiling | server CPU ms/req | × ceiling by CPU |",
+      "| request | req/s (per round) | p50 ms | p99 ms | × ceiling | server CPU ms/req | × ceiling by CPU |",
       "|---|---:|---:|---:|---:|---:|---:|",
-      row(
-        `ceiling (constant JSON, ${r.rows} rows, public), mean of ${r.ceilingRuns.map((c) => c.rps).join(" and ")} req/s`,
-        r.ceiling,
-      ),
-      row("GET /api/v1/processes, Bearer", r.getBearer, r.ceiling),
-      row("GET /api/v1/processes, session cookie", r.getSession, r.ceiling),
-      row("PUT /api/v1/processes/{id}, Bearer", r.putOne),
+      ...(Object.keys(LABELS) as (keyof SizeResult["runs"])[]).map((name) => row(name, r)),
       "",
       `Bulk PUT of ${r.bulkPut.items.toLocaleString("en")}: median ${r.bulkPut.medianMs} ms ` +
         `(runs: ${r.bulkPut.runsMs.join(", ")} ms)` +
         (r.bulkPut.failures.length
           ? ` ⚠ FAILED ${r.bulkPut.failures.length} of ${r.bulkPut.runsMs.length}: ${r.bulkPut.failures.join(", ")}`
           : "") +
-        `. Server peak RSS (VmHWM): ${r.peakRssMb} MB.`,
+        `. Peak RSS (VmHWM): server ${r.peakRssMb} MB, bare Next app ${r.barePeakRssMb} MB ` +
+        `(with \`next start\` ${r.bareStartPeakRssMb} MB) ` +
+        `(${(r.peakRssMb / r.barePeakRssMb).toFixed(2)}×).`,
       "",
     );
   }

@@ -54,7 +54,7 @@ function listeningInodes(port: number): Set<string> {
 }
 
 /** The server may run in a child process of the one started: the real server is whoever holds the listening socket. */
-function servingPid(rootPid: number, port: number): number {
+export function servingPid(rootPid: number, port: number): number {
   const inodes = listeningInodes(port);
   for (const pid of [rootPid, ...descendantsOf(rootPid)]) {
     try {

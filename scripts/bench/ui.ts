@@ -66,6 +66,8 @@ async function timeToEditable(page: Page): Promise<number> {
 async function keystrokeToPaint(page: Page, fieldName: string, key: (i: number) => string): Promise<number[]> {
   const field = page.getByRole("textbox", { name: fieldName, exact: true });
   await field.focus();
+  // Typing edits the cell (Enter: caret at the end), so x, Backspace, … leave the row as it was.
+  if (key(0) === "x") await page.keyboard.press("Enter");
   await page.evaluate(() => {
     const w = window as unknown as { __keyTimes?: number[] };
     const installed = w.__keyTimes !== undefined;
@@ -85,6 +87,7 @@ async function keystrokeToPaint(page: Page, fieldName: string, key: (i: number) 
     await page.waitForTimeout(30);
   }
   await page.waitForFunction((n) => (window as unknown as { __keyTimes: number[] }).__keyTimes.length >= n, KEYSTROKES);
+  if (key(0) === "x") await page.keyboard.press("Escape");
   return page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes);
 }
 

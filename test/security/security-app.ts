@@ -9,11 +9,25 @@ import { startServer, type TestServer } from "@/test/support/test-server";
 export const SMALL_LIMIT = 10;
 
 /**
+ * The sign-in limits and session lifetime of `limited`: three free failures per address and email, then
+ * a minute's wait; per email across addresses five, then waits of at most one second; sessions signed in
+ * there end 4 s after sign-in whatever is renewed.
+ */
+export const LIMITED_SIGN_IN = {
+  RATE_LIMIT_SIGNIN_POINTS: "3",
+  RATE_LIMIT_SIGNIN_DELAY_SECONDS: "60",
+  RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: "5",
+  RATE_LIMIT_SIGNIN_ACCOUNT_MAX_DELAY_SECONDS: "1",
+  SESSION_ABSOLUTE_MAX_SECONDS: "4",
+};
+
+/**
  * One database and three servers on it, shared by the cases of lib/security/security.contract.test.ts:
- * `main` with the default settings, `limited` with a small API limit, and `proxied`, which trusts the
+ * `main` with the default settings, `limited` with a small API limit and small sign-in limits, and `proxied`, which trusts the
  * proxy 127.0.0.3 (and 10.0.0.0/8) and serves Secure cookies (so it sends HSTS).
  */
 export type SecurityApp = {
+  databaseUrl: string;
   main: TestServer;
   limited: TestServer;
   proxied: TestServer;
@@ -42,7 +56,7 @@ export async function startSecurityApp(provider: Provider): Promise<{ app: Secur
     servers.push(main);
     const quiet = { ...env, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: String(SMALL_LIMIT) };
     const [limited, proxied] = await Promise.all([
-      startServer({ env: quiet }),
+      startServer({ env: { ...quiet, ...LIMITED_SIGN_IN } }),
       startServer({ env: { ...quiet, TRUSTED_PROXIES: "127.0.0.3, 10.0.0.0/8", AUTH_SECURE_COOKIES: "true" } }),
     ]);
     servers.push(limited!, proxied!);
@@ -69,7 +83,10 @@ export async function startSecurityApp(provider: Provider): Promise<{ app: Secur
       });
       return res.json.processes as unknown[];
     };
-    return { app: { main, limited: limited!, proxied: proxied!, session, observer, token, list }, stop };
+    return {
+      app: { databaseUrl: database.url, main, limited: limited!, proxied: proxied!, session, observer, token, list },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -1,4 +1,6 @@
-/** Small helpers for contract tests: real HTTP, JSON in, parsed body out. */
+import { checkAnswer } from "@/test/support/answers";
+
+/** Small helpers for contract tests: real HTTP, JSON in, parsed body out; every answer checked against the API's OpenAPI document. */
 export type HttpResult = { status: number; headers: Headers; body: any; text: string };
 
 export async function http(
@@ -21,6 +23,7 @@ export async function http(
   } catch {
     parsed = undefined;
   }
+  await checkAnswer(baseUrl, { method, path, status: res.status, headers: res.headers, text });
   return { status: res.status, headers: res.headers, body: parsed, text };
 }
 

@@ -1,4 +1,5 @@
 import net from "node:net";
+import { checkAnswer } from "@/test/support/answers";
 
 /**
  * HTTP/1.1 written by hand over a socket, for what fetch refuses to send: TRACE and CONNECT, a chosen
@@ -52,8 +53,34 @@ function parseResponse(raw: Buffer): RawResponse {
   return { status: Number(statusLine.split(" ")[1]), headers, body, json };
 }
 
-/** Sends one request on a fresh connection (Connection: close) and reads the whole answer. */
+/** The path a request target names, when it names one ("*" and CONNECT's authority do not). */
+function targetPath(target: string): string | null {
+  if (target.startsWith("/")) return target;
+  try {
+    return new URL(target).pathname;
+  } catch {
+    return null;
+  }
+}
+
+/** Sends one request on a fresh connection (Connection: close), reads the whole answer and checks it against the API's OpenAPI document. */
 export async function rawHttp(port: number, request: RawRequest): Promise<RawResponse> {
+  const response = await exchange(port, request);
+  const path = targetPath(request.target);
+  if (path !== null && request.method !== "HEAD") {
+    const headers = new Headers([...response.headers.entries()]);
+    await checkAnswer(`http://127.0.0.1:${port}`, {
+      method: request.method,
+      path,
+      status: response.status,
+      headers,
+      text: response.body,
+    });
+  }
+  return response;
+}
+
+function exchange(port: number, request: RawRequest): Promise<RawResponse> {
   const headers: [string, string][] = [];
   const given = Object.entries(request.headers ?? {});
   if (!given.some(([name]) => name.toLowerCase() === "host")) headers.push(["Host", `127.0.0.1:${port}`]);

@@ -1,3 +1,4 @@
+import { rawHttp } from "./raw-http";
 import { take } from "./take";
 
 /** Cookies of a fetch response as name → value (the parts before the first ";"). */
@@ -32,4 +33,56 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
     cookie: session ? `${session[0]}=${session[1]}` : null,
     setCookie: res.headers.getSetCookie(),
   };
+}
+
+const SESSION_COOKIE = /((?:__Secure-)?next-auth\.session-token)=([^;,\s]+)/;
+const CSRF_COOKIE = /((?:__Host-)?next-auth\.csrf-token)=([^;,\s]+)/;
+
+/**
+ * Signs in over a raw connection from a chosen local address (127.0.0.x: each its own TCP peer), with
+ * extra headers such as X-Forwarded-For. Returns the error name next-auth gave (null on success) and the cookie.
+ */
+export async function signInFrom(
+  port: number,
+  options: { localAddress: string; email: string; password: string; headers?: Record<string, string> },
+): Promise<{ error: string | null; cookie: string | null }> {
+  const base = { localAddress: options.localAddress, headers: options.headers ?? {} };
+  const csrf = await rawHttp(port, { ...base, method: "GET", target: "/api/auth/csrf" });
+  const csrfCookie = CSRF_COOKIE.exec(csrf.headers.get("set-cookie") ?? "");
+  const res = await rawHttp(port, {
+    ...base,
+    method: "POST",
+    target: "/api/auth/callback/credentials",
+    headers: {
+      ...base.headers,
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: csrfCookie ? `${csrfCookie[1]}=${csrfCookie[2]}` : "",
+    },
+    body: new URLSearchParams({
+      csrfToken: csrf.json.csrfToken,
+      email: options.email,
+      password: options.password,
+      json: "true",
+    }).toString(),
+  });
+  const session = SESSION_COOKIE.exec(res.headers.get("set-cookie") ?? "");
+  const url = (res.json as { url?: string } | undefined)?.url ?? "";
+  return {
+    error: new URL(url, "http://x").searchParams.get("error"),
+    cookie: session && session[2] ? `${session[1]}=${session[2]}` : null,
+  };
+}
+
+/** Signs out through next-auth as the page's button does (POST with the CSRF token). */
+export async function signOutOverHttp(baseUrl: string, sessionCookie: string): Promise<number> {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { Cookie: sessionCookie } });
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = [...cookiesOf(csrfRes)].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await fetch(`${baseUrl}/api/auth/signout`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${sessionCookie}; ${csrfCookie}` },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+  return res.status;
 }

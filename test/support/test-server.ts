@@ -36,7 +36,14 @@ export type TestServer = {
   stop: () => Promise<void>;
 };
 
-type StartOptions = { env: Record<string, string>; port?: number; quiet?: boolean; nodeArgs?: string[] };
+type StartOptions = {
+  env: Record<string, string>;
+  port?: number;
+  quiet?: boolean;
+  nodeArgs?: string[];
+  /** The largest file the server may write (soft RLIMIT_FSIZE, util-linux prlimit): a disk that fills up, and can be emptied. */
+  fileSizeLimitBytes?: number;
+};
 
 const running = new Set<ChildProcess>();
 // A test that times out may leave its server behind: none outlives the test run.
@@ -44,7 +51,12 @@ process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 
 /** Spawns the server as `npm start` would run it, on 127.0.0.1:port, with the test defaults under `env`. */
 function spawnServer(options: StartOptions, port: number): ChildProcess {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...startCommand()], {
+  const command = [process.execPath, ...(options.nodeArgs ?? []), ...startCommand()];
+  // prlimit sets the limit and then runs the server in its own place (same process).
+  if (options.fileSizeLimitBytes !== undefined)
+    command.unshift("prlimit", `--fsize=${options.fileSizeLimitBytes}:`, "--");
+  const [program, ...args] = command as [string, ...string[]];
+  const child = spawn(program, args, {
     cwd: ROOT,
     env: {
       ...process.env,

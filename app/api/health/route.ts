@@ -2,11 +2,12 @@
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { pingDatabase } from "@/lib/db/ping";
+import type { Health } from "@/lib/validations/health";
 
 export const GET = withApi("GET /api/health", async () => {
   const database = await pingDatabase();
-  return jsonResponse(
-    { status: database.ok ? "ok" : "unavailable", database },
-    { status: database.ok ? 200 : 503, headers: database.ok ? {} : { "Retry-After": "5" } },
-  );
+  return jsonResponse({ status: database.ok ? "ok" : "unavailable", database } satisfies Health, {
+    status: database.ok ? 200 : 503,
+    headers: database.ok ? {} : { "Retry-After": "5" },
+  });
 });

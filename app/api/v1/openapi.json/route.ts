@@ -1,0 +1,19 @@
+// GET /api/v1/openapi.json – the OpenAPI 3.1 document of this API (public, cacheable)
+import { withApi } from "@/lib/api/with-api";
+import { publishedDocument } from "@/lib/openapi/published";
+
+// Public and unchanging while the server runs: caches may keep it an hour, then revalidate with the ETag.
+const CACHE_CONTROL = "public, max-age=3600, must-revalidate";
+
+export const GET = withApi("GET /api/v1/openapi.json", async ({ request }) => {
+  const { text, etag } = publishedDocument();
+  const headers = { ETag: etag, "Cache-Control": CACHE_CONTROL };
+  if (
+    request.headers
+      .get("if-none-match")
+      ?.split(/\s*,\s*/)
+      .includes(etag)
+  )
+    return new Response(null, { status: 304, headers });
+  return new Response(text, { headers: { ...headers, "Content-Type": "application/json; charset=UTF-8" } });
+});

@@ -1,0 +1,90 @@
+import { type z } from "zod";
+import { MAX_ID } from "@/lib/validations/id";
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_NAME_LENGTH,
+  processCommentSchema,
+  processIdSchema,
+  processNameSchema,
+  processSchema,
+} from "@/lib/validations/process";
+import { problemSchema } from "@/lib/validations/problem";
+import { tokenCreatedSchema, tokenCreateSchema, tokenSummarySchema } from "@/lib/validations/token";
+
+// What the published document says about the shared zod schemas beyond their shape: descriptions, examples,
+// readOnly, and the limits zod checks with refinements that JSON Schema cannot see (lengths in code points).
+// Kept here, keyed by the schema instances, so lib/validations stays about validation; the limits come from
+// the same constants the schemas use.
+
+export type Annotation = Record<string, unknown>;
+
+const CHARACTERS =
+  "Lengths count Unicode code points (an emoji is one character), after leading and trailing white space is trimmed.";
+
+export const NAME_TEXT =
+  `1 to ${MAX_NAME_LENGTH} characters. Leading and trailing white space is removed before checking and storing. ` +
+  "No control characters (U+0000–U+001F, U+007F–U+009F: tab and newline included). " +
+  CHARACTERS;
+export const COMMENT_TEXT =
+  `0 to ${MAX_COMMENT_LENGTH} characters, kept as sent (not trimmed). Newline (U+000A) and tab (U+0009) are allowed; ` +
+  "other control characters (U+0000–U+001F, U+007F–U+009F, carriage return included) are refused. " +
+  "Lengths count Unicode code points (an emoji is one character).";
+
+const readOnlyTime = (description: string): Annotation => ({ readOnly: true, format: "date-time", description });
+
+const EXAMPLE_TIME = "2026-11-28T07:30:00.000Z";
+export const EXAMPLE_PROCESS = {
+  id: 7,
+  name: "Cutting",
+  comment: "Flying saw, line 2",
+  version: 3,
+  createdAt: EXAMPLE_TIME,
+  updatedAt: "2026-11-29T10:02:13.518Z",
+};
+export const EXAMPLE_TOKEN = {
+  id: 4,
+  name: "MES line 2",
+  role: "Advanced user",
+  createdAt: EXAMPLE_TIME,
+  expiresAt: "2027-02-26T07:30:00.000Z",
+  lastUsedAt: null,
+  revokedAt: null,
+};
+
+export const ANNOTATIONS: [z.ZodType, Annotation][] = [
+  [processIdSchema, { description: `A process id: an integer from 1 to ${MAX_ID}.`, examples: [7] }],
+  [processNameSchema, { minLength: 1, maxLength: MAX_NAME_LENGTH, description: NAME_TEXT, examples: ["Cutting"] }],
+  [processCommentSchema, { maxLength: MAX_COMMENT_LENGTH, description: COMMENT_TEXT, examples: ["Flying saw"] }],
+  [processSchema.shape.version, { readOnly: true, description: "Grows by one with every change of the process." }],
+  [processSchema.shape.createdAt, readOnlyTime("When the process was created (UTC).")],
+  [processSchema.shape.updatedAt, readOnlyTime("When the process last changed (UTC).")],
+  [processSchema, { examples: [EXAMPLE_PROCESS] }],
+  [tokenSummarySchema.shape.id, { readOnly: true, description: "The token's id (for revoking it)." }],
+  [tokenSummarySchema.shape.createdAt, readOnlyTime("When the token was created (UTC).")],
+  [tokenSummarySchema.shape.expiresAt, readOnlyTime("After this instant the token is refused with 2002.")],
+  [tokenSummarySchema.shape.lastUsedAt, readOnlyTime("The last request made with it; null if never used.")],
+  [tokenSummarySchema.shape.revokedAt, readOnlyTime("When it was revoked; null while it is valid.")],
+  [tokenSummarySchema, { examples: [EXAMPLE_TOKEN] }],
+  [
+    tokenCreatedSchema.shape.secret,
+    { readOnly: true, description: "The token to send as `Authorization: Bearer …`. Shown in this answer only." },
+  ],
+  [tokenCreateSchema.shape.name, { description: `1 to ${MAX_NAME_LENGTH} characters, trimmed.` }],
+  [
+    tokenCreateSchema.shape.expiresInSeconds,
+    { description: "Lifetime in seconds: at least 1, at most one year; 90 days when left out." },
+  ],
+  [tokenCreateSchema, { examples: [{ name: "MES line 2", role: "Advanced user", expiresInSeconds: 7776000 }] }],
+  [problemSchema.shape.type, { description: "`/api/v1/errors#<code>` for coded errors, `about:blank` otherwise." }],
+  [problemSchema.shape.title, { description: "Fixed per code (the contract's wording, verbatim)." }],
+  [problemSchema.shape.detail, { description: "What went wrong in this request, in English." }],
+  [problemSchema.shape.code, { description: "The error code; absent on answers outside the code table." }],
+  [
+    problemSchema.shape.errors,
+    {
+      description:
+        "One entry per invalid field: `pointer` is a JSON Pointer (RFC 6901) into the request body, or `/path/id` for the id in the path.",
+    },
+  ],
+  [problemSchema.shape.requestId, { description: "The answer's X-Request-Id, also in the server's log line." }],
+];

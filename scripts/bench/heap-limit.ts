@@ -1,0 +1,74 @@
+// npx tsx --conditions=react-server scripts/bench/heap-limit.ts [--flag --max-old-space-size=128] [--rows 1000]
+// Two production servers on one SQLite database, one started with a Node flag and one without, loaded in
+// alternating slices (GET, then PUT of one process) so both share the machine's drift: req/s, CPU per request
+// and peak RSS of each. Needs a build.
+import { parseArgs } from "node:util";
+import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestDatabase } from "@/test/support/test-database";
+import { measure, type LoadOptions } from "./load";
+import { startBenchServer, type BenchServer } from "./server";
+
+const { values } = parseArgs({
+  options: {
+    flag: { type: "string", default: "--max-old-space-size=128" },
+    rows: { type: "string", default: "1000" },
+    rounds: { type: "string", default: "3" },
+    seconds: { type: "string", default: "5" },
+  },
+});
+process.env.NEXT_DIST_DIR ??= ".next-bench";
+const rows = Number(values.rows);
+const database = await createTestDatabase("sqlite");
+await seedProcessesWithCli(database.url, rows);
+const token = await createTokenWithCli(database.url, "Advanced user", { name: "heap-limit" });
+const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "100000000" };
+const servers: Record<string, BenchServer> = {
+  none: await startBenchServer(env),
+  [values.flag]: await startBenchServer(env, [values.flag]),
+};
+const bearer = { Authorization: `Bearer ${token}` };
+function loads(server: BenchServer): Record<"GET" | "PUT", LoadOptions> {
+  let n = 0;
+  return {
+    GET: { url: `${server.baseUrl}/api/v1/processes`, headers: bearer, cpuMs: server.cpuMs },
+    PUT: {
+      url: `${server.baseUrl}/api/v1/processes`,
+      method: "PUT",
+      headers: { ...bearer, "Content-Type": "application/json" },
+      cpuMs: server.cpuMs,
+      next: () => {
+        const id = (n++ % rows) + 1;
+        return { path: `/api/v1/processes/${id}`, body: JSON.stringify({ name: `P ${id}`, comment: `edit ${n}` }) };
+      },
+    },
+  };
+}
+const totals: Record<string, { requests: number; cpuMs: number }> = {};
+try {
+  for (const server of Object.values(servers)) {
+    for (const load of Object.values(loads(server))) await measure(load, { warmUp: 0, duration: 2 });
+  }
+  for (let round = 0; round < Number(values.rounds); round++) {
+    for (const kind of ["GET", "PUT"] as const) {
+      for (const [name, server] of Object.entries(servers)) {
+        const f = await measure(loads(server)[kind], { warmUp: 0, duration: Number(values.seconds) });
+        const t = (totals[`${kind} ${name}`] ??= { requests: 0, cpuMs: 0 });
+        t.requests += f.requests;
+        t.cpuMs += (f.cpuMsPerRequest ?? 0) * f.requests;
+      }
+    }
+  }
+  console.table(
+    Object.fromEntries(
+      Object.entries(totals).map(([k, t]) => [
+        k,
+        { requests: t.requests, "CPU ms/req": Math.round((t.cpuMs / t.requests) * 1000) / 1000 },
+      ]),
+    ),
+  );
+  for (const [name, server] of Object.entries(servers))
+    console.log(`${name}: peak RSS ${Math.round(server.peakRssKb() / 1024)} MB`);
+} finally {
+  for (const server of Object.values(servers)) await server.stop();
+  await database.drop();
+}
