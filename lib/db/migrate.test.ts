@@ -14,6 +14,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
   api_tokens: ["id", "name", "role", "tokenHash", "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "createdById"],
   processes: ["id", "name", "comment", "version", "createdAt", "updatedAt"],
   process_revisions: ["id", "value"],
+  sessions: ["id", "userId", "createdAt", "expiresAt"],
   users: ["id", "email", "passwordHash", "role", "createdAt", "updatedAt"],
 };
 
