@@ -350,6 +350,7 @@ export interface components {
                 ok: boolean;
                 provider: string;
                 latencyMs: number;
+                problem?: string;
             };
         };
         Problem: {
