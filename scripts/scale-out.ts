@@ -1,4 +1,4 @@
-// npm run scale:check [-- --instances N] [-- --store redis|postgres] [-- --duration <s>] [-- --postgres <url>]
+// npm run scale:check [-- --instances N] [-- --store redis|postgres|memory] [-- --duration <s>] [-- --postgres <url>]
 // Starts N instances of the production build against one fresh PostgreSQL database, with the rate limits in
 // Redis or PostgreSQL, and checks them together: shared rate limits, a list cache that stays fresh, events
 // reaching every instance, and GET throughput on 1 instance vs spread over N (same run). Prints PASS/FAIL per
@@ -25,7 +25,8 @@ const { values } = parseArgs({
 const INSTANCES = Number(values.instances);
 const STORE = values.store;
 if (!Number.isInteger(INSTANCES) || INSTANCES < 2) throw new Error("--instances must be 2 or more");
-if (STORE !== "redis" && STORE !== "postgres") throw new Error("--store must be redis or postgres");
+// memory is accepted to show the rate-limit check failing: each instance then counts on its own.
+if (!["redis", "postgres", "memory"].includes(STORE)) throw new Error("--store must be redis, postgres or memory");
 const LIMIT_POINTS = 20;
 const CONNECTIONS = 32;
 const ROWS = 100;
