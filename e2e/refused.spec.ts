@@ -94,7 +94,7 @@ test.describe("saves the server refuses", () => {
       }),
     );
     await nameField(page, a.id).fill("Reserved");
-    await nameField(page, a.id).press("Enter");
+    await nameField(page, a.id).press("Control+Enter");
     await expect(nameField(page, a.id)).toHaveAccessibleDescription(/Name is reserved on this line/);
     await expect(nameField(page, a.id)).toHaveAttribute("aria-invalid", "true");
     await expect(rowState(page, a.id, "Not saved")).toBeVisible();
@@ -170,7 +170,7 @@ test.describe("saves the server refuses", () => {
       }),
     );
     await nameField(page, a.id).fill("Not allowed");
-    await nameField(page, a.id).press("Enter");
+    await nameField(page, a.id).press("Control+Enter");
     await expect(
       page
         .getByRole("note")

@@ -62,7 +62,7 @@ test.describe("sign-in", () => {
     ]);
   });
 
-  test("signed out elsewhere (no session cookie, 2004): Enter on a row goes through sign-in and back with the edit", async ({
+  test("signed out elsewhere (no session cookie, 2004): Ctrl+Enter on a row goes through sign-in and back with the edit", async ({
     page,
     context,
     app,
@@ -73,14 +73,14 @@ test.describe("sign-in", () => {
     const [a] = take(await apiProcesses(page.request), 1);
     await nameField(page, a.id).fill("After signing in again");
     await context.clearCookies();
-    await nameField(page, a.id).press("Enter");
+    await nameField(page, a.id).press("Control+Enter");
 
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings%2Fprocesses&reason=expired$/);
     await page.getByLabel("Email").fill(TEST_ADMIN.email);
     await page.getByLabel("Password").fill(TEST_ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(nameField(page, a.id)).toHaveValue("After signing in again");
-    await nameField(page, a.id).press("Enter");
+    await nameField(page, a.id).press("Control+Enter");
     await expect(rowState(page, a.id, "Saved")).toBeVisible();
     expect((await apiProcesses(page.request))[0]!.name).toBe("After signing in again");
   });

@@ -29,7 +29,7 @@ test.describe("editing and discarding", () => {
     await expect(page.getByText("1 row needs fixing")).toBeVisible();
     await screenshot(page, "processes-invalid");
 
-    await nameField(page, p.id).press("Enter");
+    await nameField(page, p.id).press("Control+Enter");
     await page.keyboard.press("Control+s");
     await nameField(page, p.id).fill("   ");
     await expect(page.getByText("Name must not be empty")).toBeVisible();
@@ -56,6 +56,8 @@ test.describe("editing and discarding", () => {
     await expect(rowState(page, a.id, "Unchanged")).toBeVisible();
     await expect(page.getByText("2 unsaved rows")).toBeVisible();
 
+    // Discard all of more than one row asks first.
+    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Discard all" }).click();
     await expect(commentField(page, b.id)).toHaveValue(b.comment);
     await expect(nameField(page, c.id)).toHaveValue(c.name);

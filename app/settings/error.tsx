@@ -1,15 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import styles from "@/components/settings/page-error.module.css";
 
 /** A page that could not load its data (the database down at render time, most often). */
 export default function SettingsError({ reset }: { error: Error; reset: () => void }) {
+  const t = useTranslations("pageError");
   return (
     <div className={styles.wrap} role="alert">
-      <h1 className={styles.title}>This page could not be loaded</h1>
-      <p>The database may be unavailable. Nothing was changed. Try again in a moment.</p>
+      <h1 className={styles.title}>{t("title")}</h1>
+      <p>{t("body")}</p>
       <button type="button" className={styles.button} onClick={reset}>
-        Try again
+        {t("retry")}
       </button>
     </div>
   );

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getSessionUser } from "@/lib/auth/session-user";
 import { appOrigin } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("metadata"))("signIn") };
+}
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; reason?: string | string[] }> };
 

@@ -4,6 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useState, type ComponentProps } from "react";
 import { useForm } from "react-hook-form";
+import { useTranslations } from "next-intl";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { signInSchema, type SignIn } from "@/lib/validations/user";
 import styles from "./sign-in-form.module.css";
 import { errorAttributes, FieldError } from "@/components/ui/field-error";
@@ -12,16 +14,13 @@ import { Spinner } from "@/components/ui/spinner";
 // The error names lib/auth/auth-options.ts gives next-auth (that module is server-only, so not imported here).
 const LIMITED = "TooManyAttempts";
 
-const MESSAGES = {
-  refused: "Email or password is incorrect.",
-  limited: "Too many sign-in attempts. Wait a few minutes, then try again.",
-  unavailable: "Signing in is not possible right now. Try again in a moment.",
-} as const;
+type Failure = "refused" | "limited" | "unavailable";
 
 type Props = { callbackUrl: string; expired: boolean };
 
 export function SignInForm({ callbackUrl, expired }: Props) {
-  const [failure, setFailure] = useState<keyof typeof MESSAGES | null>(null);
+  const t = useTranslations();
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [leaving, setLeaving] = useState(false);
   const form = useForm<SignIn>({
     resolver: zodResolver(signInSchema),
@@ -51,25 +50,25 @@ export function SignInForm({ callbackUrl, expired }: Props) {
           <span className={styles.logo} aria-hidden="true">
             ⚙
           </span>
-          Plant settings
+          {t("common.appName")}
         </div>
         <h1 id="signin-title" className={styles.title}>
-          Sign in
+          {t("signIn.title")}
         </h1>
         {expired && !failure && (
           <p className={styles.note} role="status">
-            Your session ended. Sign in again to continue; your unsaved edits are kept.
+            {t("signIn.expired")}
           </p>
         )}
         {failure && (
           <p className={styles.error} role="alert">
             <span aria-hidden="true">⚠ </span>
-            {MESSAGES[failure]}
+            {t(`signIn.${failure}`)}
           </p>
         )}
         <Field
           id="email"
-          label="Email"
+          label={t("signIn.email")}
           type="email"
           autoComplete="username"
           error={errors.email?.message}
@@ -77,7 +76,7 @@ export function SignInForm({ callbackUrl, expired }: Props) {
         />
         <Field
           id="password"
-          label="Password"
+          label={t("signIn.password")}
           type="password"
           autoComplete="current-password"
           error={errors.password?.message}
@@ -85,9 +84,10 @@ export function SignInForm({ callbackUrl, expired }: Props) {
         />
         <button type="submit" className={styles.submit} disabled={busy} aria-busy={busy || undefined}>
           {busy && <Spinner />}
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("signIn.submitting") : t("signIn.submit")}
         </button>
       </form>
+      <LocaleSwitcher />
     </main>
   );
 }

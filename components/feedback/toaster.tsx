@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 import styles from "./toaster.module.css";
 
@@ -17,6 +18,7 @@ const ICON: Record<Tone, string> = { success: "✓", error: "!", info: "i" };
  * failures assertively. The regions stay mounted so that assistive technology notices changes.
  */
 export function Toaster({ children }: { children: ReactNode }) {
+  const t = useTranslations("common");
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
 
@@ -32,13 +34,18 @@ export function Toaster({ children }: { children: ReactNode }) {
 
   const polite = toasts.filter((t) => t.tone !== "error");
   const urgent = toasts.filter((t) => t.tone === "error");
-  const render = (t: Toast) => (
-    <div key={t.id} className={`${styles.toast} ${styles[t.tone]}`}>
+  const render = (toast: Toast) => (
+    <div key={toast.id} className={`${styles.toast} ${styles[toast.tone]}`}>
       <span className={styles.icon} aria-hidden="true">
-        {ICON[t.tone]}
+        {ICON[toast.tone]}
       </span>
-      <span className={styles.message}>{t.message}</span>
-      <button type="button" className={styles.close} aria-label="Dismiss notification" onClick={() => dismiss(t.id)}>
+      <span className={styles.message}>{toast.message}</span>
+      <button
+        type="button"
+        className={styles.close}
+        aria-label={t("dismissNotification")}
+        onClick={() => dismiss(toast.id)}
+      >
         ×
       </button>
     </div>

@@ -14,7 +14,7 @@ export const leaveWithoutPrompt = () => {
 export const shouldPromptOnLeave = () => unsaved && !leavingOnPurpose;
 
 /** Asks before an in-page action that leaves (sign-out); true when leaving is fine. */
-export function confirmLeave(): boolean {
+export function confirmLeave(question: string): boolean {
   if (!shouldPromptOnLeave()) return true;
-  return window.confirm("You have unsaved changes. Leave and lose them?");
+  return window.confirm(question);
 }

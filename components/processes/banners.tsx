@@ -1,6 +1,10 @@
 "use client";
 
 import { useMutationState } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { useRoleName } from "@/components/ui/use-role-name";
+import type { Role } from "@/lib/auth/roles";
 import { isApiError } from "@/lib/query/api-error";
 import { processKeys } from "@/lib/query/processes";
 import styles from "./banners.module.css";
@@ -10,7 +14,10 @@ export type Banner =
 
 type Props = { banner: Banner | null; onDismiss: () => void; onRetry: () => void };
 
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+
 export function Banners({ banner, onDismiss, onRetry }: Props) {
+  const t = useTranslations("banners");
   return (
     <>
       <RetryingBanner />
@@ -19,11 +26,9 @@ export function Banners({ banner, onDismiss, onRetry }: Props) {
           <span className={styles.icon} aria-hidden="true">
             !
           </span>
-          <div className={styles.body}>
-            <strong>The database is unavailable.</strong> Nothing was saved; your edits are kept. Try again in a moment.
-          </div>
+          <div className={styles.body}>{t.rich("database", { strong })}</div>
           <button type="button" className={styles.action} onClick={onRetry}>
-            Try again
+            {t("tryAgain")}
           </button>
           <DismissButton onDismiss={onDismiss} />
         </div>
@@ -34,10 +39,7 @@ export function Banners({ banner, onDismiss, onRetry }: Props) {
             !
           </span>
           <div className={styles.body}>
-            <strong>Nothing was saved.</strong>{" "}
-            {banner.rows === 1
-              ? "The server refused 1 row; it is marked below. Fix or discard it, then save again."
-              : `The server refused ${banner.rows} rows; they are marked below. Fix or discard them, then save again.`}
+            {t.rich("refused", { strong, count: banner.rows })}
             {banner.unplaced.length > 0 && <div className={styles.detail}>{banner.unplaced.join("; ")}</div>}
           </div>
           <DismissButton onDismiss={onDismiss} />
@@ -48,9 +50,7 @@ export function Banners({ banner, onDismiss, onRetry }: Props) {
           <span className={styles.icon} aria-hidden="true">
             !
           </span>
-          <div className={styles.body}>
-            <strong>Too many requests.</strong> Your edits are kept; save again in a moment.
-          </div>
+          <div className={styles.body}>{t.rich("rateLimited", { strong })}</div>
           <DismissButton onDismiss={onDismiss} />
         </div>
       )}
@@ -59,8 +59,9 @@ export function Banners({ banner, onDismiss, onRetry }: Props) {
 }
 
 function DismissButton({ onDismiss }: { onDismiss: () => void }) {
+  const t = useTranslations("common");
   return (
-    <button type="button" className={styles.dismiss} aria-label="Dismiss message" onClick={onDismiss}>
+    <button type="button" className={styles.dismiss} aria-label={t("dismissMessage")} onClick={onDismiss}>
       ×
     </button>
   );
@@ -68,6 +69,7 @@ function DismissButton({ onDismiss }: { onDismiss: () => void }) {
 
 /** While a save waits out a 429, say so; React Query retries it after the server's Retry-After. */
 function RetryingBanner() {
+  const t = useTranslations("banners");
   const waits = useMutationState({
     filters: { mutationKey: processKeys.all, status: "pending" },
     select: (m) => {
@@ -81,24 +83,21 @@ function RetryingBanner() {
       <span className={styles.icon} aria-hidden="true">
         ↻
       </span>
-      <div className={styles.body}>
-        <strong>Too many requests.</strong> Saving again automatically in {Math.max(...waits)} s; your edits are kept.
-      </div>
+      <div className={styles.body}>{t.rich("retrying", { strong, seconds: Math.max(...waits) })}</div>
     </div>
   );
 }
 
-export function ReadOnlyNotice({ role, lostAccess }: { role: string; lostAccess: boolean }) {
+export function ReadOnlyNotice({ role, lostAccess }: { role: Role; lostAccess: boolean }) {
+  const t = useTranslations("banners");
+  const roleName = useRoleName();
   return (
     <div className={`${styles.banner} ${styles.info}`} role="note">
       <span className={styles.icon} aria-hidden="true">
         i
       </span>
       <div className={styles.body}>
-        <strong>Read only.</strong>{" "}
-        {lostAccess
-          ? "The server no longer allows your account to change processes; edits cannot be saved."
-          : `Your role (${role}) can view processes but not change them. Ask a Super user if you need to edit.`}
+        {lostAccess ? t.rich("readOnlyLost", { strong }) : t.rich("readOnlyRole", { strong, role: roleName(role) })}
       </div>
     </div>
   );

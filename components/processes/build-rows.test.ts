@@ -47,6 +47,19 @@ describe("buildRows", () => {
     expect(buildRows(list, [], filter, new EditStore()).map((r) => r.process.id)).toEqual(expected);
   });
 
+  it.each([
+    { filter: "5", expected: [5] },
+    { filter: "#2", expected: [2] },
+    { filter: " 1 ", expected: [1] },
+    { filter: "50", expected: [] },
+  ])("filter $filter: digits match the id exactly, not as a prefix", ({ filter, expected }) => {
+    expect(buildRows(list, [], filter, new EditStore()).map((r) => r.process.id)).toEqual(expected);
+  });
+
+  it("digits also find names and comments containing them", () => {
+    expect(buildRows(list, [], "2", new EditStore()).map((r) => r.process.id)).toEqual([2, 5]);
+  });
+
   it("matches edited values as well as saved ones", () => {
     const store = new EditStore();
     store.editRow(1, list[0]!, { name: "Phosphating" });

@@ -226,3 +226,50 @@ describe("EditStore: discarding and restoring", () => {
     expect(calls).toEqual([1]);
   });
 });
+
+describe("EditStore: undo and redo", () => {
+  const row = (id: number): Process => ({ id, name: `P${id}`, comment: "", version: 1, createdAt: "", updatedAt: "" });
+  const name = (store: EditStore, id: number) => store.getRow(id)?.draft?.name ?? row(id).name;
+
+  it("takes back typing in one cell as one step, then the step before it, and redoes them", () => {
+    const store = new EditStore();
+    store.editRow(1, row(1), { name: "E" });
+    store.editRow(1, row(1), { name: "Et" });
+    store.editRow(2, row(2), { name: "X" });
+    expect(store.getHistory()).toEqual({ undo: 2, redo: 0 });
+    expect(store.undo()).toBe(true);
+    expect(name(store, 2)).toBe("P2");
+    expect(name(store, 1)).toBe("Et");
+    expect(store.undo()).toBe(true);
+    expect(store.getRow(1)).toBeUndefined();
+    expect(store.undo()).toBe(false);
+    expect(store.getHistory()).toEqual({ undo: 0, redo: 2 });
+    store.redo();
+    store.redo();
+    expect([name(store, 1), name(store, 2)]).toEqual(["Et", "X"]);
+    expect(store.getSummary().editedIds).toEqual([1, 2]);
+  });
+
+  it("undoes a multi-row edit (a paste) and Discard all as single steps", () => {
+    const store = new EditStore();
+    store.edit([1, 2, 3].map((id) => ({ id, saved: row(id), fields: { name: `N${id}`, comment: `C${id}` } })));
+    store.discardAll();
+    expect(store.getSummary().editedIds).toEqual([]);
+    store.undo();
+    expect(store.getSummary().editedIds).toEqual([1, 2, 3]);
+    store.undo();
+    expect(store.getSummary().editedIds).toEqual([]);
+  });
+
+  it("a new step forgets what was undone; a save forgets the history", () => {
+    const store = new EditStore();
+    store.editRow(1, row(1), { name: "A" });
+    store.undo();
+    store.editRow(2, row(2), { name: "B" });
+    expect(store.redo()).toBe(false);
+    const draft = store.getRow(2)!.draft!;
+    store.settle([{ id: 2, kind: "saved", draft }]);
+    expect(store.getHistory()).toEqual({ undo: 0, redo: 0 });
+    expect(store.undo()).toBe(false);
+  });
+});

@@ -18,6 +18,14 @@ export type EditSummary = {
 
 const EMPTY_SUMMARY: EditSummary = { editedIds: [], invalidCount: 0, goneProcesses: [] };
 
+/** How many steps can be undone and redone (kept as one object while the numbers stay). */
+export type HistoryState = { undo: number; redo: number };
+
+/** One operator step: the entries it changed, as they were and as they became. `cell` groups typing. */
+type Step = { before: Map<number, RowEntry | undefined>; after: Map<number, RowEntry | undefined>; cell?: string };
+
+const HISTORY_LIMIT = 200;
+
 const isSavable = (e: RowEntry) => e.draft !== undefined && e.outcome?.kind !== "gone";
 
 /**
@@ -30,9 +38,13 @@ export class EditStore {
   private rowListeners = new Map<number, Set<() => void>>();
   private listeners = new Set<() => void>();
   private summary: EditSummary = EMPTY_SUMMARY;
+  private done: Step[] = [];
+  private undone: Step[] = [];
+  private history: HistoryState = { undo: 0, redo: 0 };
 
   getRow = (id: number): RowEntry | undefined => this.entries.get(id);
   getSummary = (): EditSummary => this.summary;
+  getHistory = (): HistoryState => this.history;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -54,6 +66,14 @@ export class EditStore {
     });
   }
 
+  /** Savable rows the schema or the server refuses, in id order (for "next error"). */
+  invalidIds(): number[] {
+    return this.summary.editedIds.filter((id) => {
+      const entry = this.entries.get(id);
+      return entry !== undefined && isRowBlocked(entry);
+    });
+  }
+
   /**
    * Applies the operator's edits. A row typed back to its saved values has no draft; a changed field loses
    * the server's reason for it and the row its last outcome (a vanished process stays marked).
@@ -71,8 +91,15 @@ export class EditStore {
       const outcome = old?.outcome?.kind === "gone" ? old.outcome : undefined;
       next.set(id, entryOf(draft, serverErrors, outcome));
     }
-    this.commit(next);
+    // Typing in one cell is one step, as a spreadsheet undoes a cell's entry at once.
+    const only = edits.length === 1 ? edits[0] : undefined;
+    const fields = only ? Object.keys(only.fields) : [];
+    this.record(next, only && fields.length === 1 ? `${only.id}:${fields[0]}` : undefined);
   }
+
+  /** Takes back the last step (typing in a cell, a paste, a discard); false when there is none. */
+  undo = (): boolean => this.travel(this.done, this.undone, "before");
+  redo = (): boolean => this.travel(this.undone, this.done, "after");
 
   editRow(id: number, saved: ProcessFields, fields: Partial<ProcessFields>): void {
     this.edit([{ id, saved, fields }]);
@@ -83,8 +110,12 @@ export class EditStore {
     this.commit(new Map(drafts.map(({ id, draft }) => [id, entryOf({ ...draft })])));
   }
 
-  /** Records how a save ended. A row typed on while its request was out keeps the newer draft, unsaved. */
+  /**
+   * Records how a save ended. A row typed on while its request was out keeps the newer draft, unsaved.
+   * Saved values are the server's now: steps before them cannot be undone.
+   */
   settle(results: readonly RowSettlement[]): void {
+    if (results.some((r) => r.kind === "saved")) this.done = this.undone = [];
     const next = new Map<number, RowEntry | undefined>();
     for (const result of results) {
       const old = this.entries.get(result.id);
@@ -109,11 +140,34 @@ export class EditStore {
   }
 
   discard(id: number): void {
-    this.commit(new Map([[id, undefined]]));
+    this.record(new Map([[id, undefined]]));
   }
 
   discardAll(): void {
-    this.commit(new Map([...this.entries.keys()].map((id) => [id, undefined])));
+    this.record(new Map([...this.entries.keys()].map((id) => [id, undefined])));
+  }
+
+  /** An operator step: applied, and remembered for undo (a new step forgets what was undone). */
+  private record(changes: Map<number, RowEntry | undefined>, cell?: string): void {
+    if (changes.size === 0) return;
+    const before = new Map([...changes.keys()].map((id) => [id, this.entries.get(id)]));
+    const last = this.done.at(-1);
+    if (cell && last?.cell === cell && this.undone.length === 0) {
+      for (const [id, entry] of changes) last.after.set(id, entry);
+    } else {
+      this.done.push({ before, after: new Map(changes), cell });
+      if (this.done.length > HISTORY_LIMIT) this.done.shift();
+    }
+    this.undone = [];
+    this.commit(changes);
+  }
+
+  private travel(from: Step[], to: Step[], side: "before" | "after"): boolean {
+    const step = from.pop();
+    if (!step) return false;
+    to.push({ ...step, cell: undefined });
+    this.commit(step[side]);
+    return true;
   }
 
   /** The one place entries change (undefined removes one): then the summary, then the listeners. */
@@ -124,6 +178,8 @@ export class EditStore {
       else this.entries.set(id, entry);
     }
     this.summarize();
+    const history = { undo: this.done.length, redo: this.undone.length };
+    if (history.undo !== this.history.undo || history.redo !== this.history.redo) this.history = history;
     for (const id of changes.keys()) this.rowListeners.get(id)?.forEach((l) => l());
     this.listeners.forEach((l) => l());
   }

@@ -1,17 +1,31 @@
 "use client";
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
-import { useCallback, useMemo, useRef, useState, type FocusEvent } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type FocusEvent, type Ref } from "react";
 import type { Process } from "@/lib/validations/process";
+import { useNotify } from "@/components/feedback/toaster";
+import { useDensity } from "./density";
+import { useEditor } from "./editor-context";
+import { PASTE_ASK_CELLS, type PastePlan } from "./paste-range";
 import { ProcessRow } from "./process-row";
 import { GoneRow, ReadOnlyRow } from "./static-rows";
+import { useGridKeys } from "./use-grid-keys";
 import styles from "./process-table.module.css";
 
 export type TableRow = { process: Process; gone: boolean };
 
-const ESTIMATED_ROW_HEIGHT = 69;
+const ESTIMATED_ROW_HEIGHT = { comfortable: 69, compact: 38 } as const;
 
-type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string };
+/** What the page may ask of the table from outside (the toolbar's Save all). */
+export type TableHandle = {
+  focusLastCell: () => void;
+  focusCell: (id: number, field: "name" | "comment") => void;
+  /** The row holding focus, or last holding it. */
+  currentId: () => number | null;
+};
+
+type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string; ref?: Ref<TableHandle> };
 
 /** The virtualizer only asks for indexes below `count` (= rows.length), so a missing row is a bug. */
 function rowAt(rows: TableRow[], index: number): TableRow {
@@ -22,9 +36,14 @@ function rowAt(rows: TableRow[], index: number): TableRow {
 
 /**
  * The rows, virtualized. The row holding focus and its neighbours are always rendered, so focus survives
- * scrolling away and Tab / Shift+Tab always find the next row in the document.
+ * scrolling away and Tab / Shift+Tab always find the next row in the document. Editable, it is a grid:
+ * spreadsheet keys (use-grid-keys.ts); read-only, a plain table.
  */
-export function ProcessTable({ rows, readOnly, emptyText }: Props) {
+export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
+  const t = useTranslations("table");
+  const notify = useNotify();
+  const density = useDensity();
+  const { store, actions } = useEditor();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const indexById = useMemo(() => new Map(rows.map((r, i) => [r.process.id, i])), [rows]);
@@ -44,35 +63,76 @@ export function ProcessTable({ rows, readOnly, emptyText }: Props) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT[density],
     overscan: 6,
     getItemKey: (i) => rowAt(rows, i).process.id,
     rangeExtractor,
   });
 
+  const keys = useGridKeys({
+    rows,
+    indexById,
+    scrollRef,
+    virtualizer,
+    pinRow: setFocusedId,
+    store,
+    saveRow: actions.saveRow,
+    confirmPaste: (plan: PastePlan) => {
+      if (plan.rowsPastEnd > 0 && !window.confirm(t("pastePastEnd", { count: plan.rowsPastEnd }))) return false;
+      if (plan.cells > PASTE_ASK_CELLS && !window.confirm(t("pasteMany", { count: plan.cells }))) return false;
+      notify("info", t("pasted", { cells: plan.cells, rows: plan.edits.length }));
+      return true;
+    },
+  });
+
+  useImperativeHandle(ref, () => ({
+    focusLastCell: keys.focusLastCell,
+    focusCell: keys.focusCell,
+    currentId: () => focusedId,
+  }));
+
   const onFocus = (event: FocusEvent) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>("[data-id]");
     if (row) setFocusedId(Number(row.dataset.id));
+    if (!readOnly) keys.onFocus(event);
   };
 
   const columns = readOnly ? styles.readOnlyColumns : styles.editColumns;
   return (
-    <div ref={scrollRef} className={styles.scroller} data-testid="process-table-scroller">
-      <div role="table" aria-label="Processes" aria-rowcount={rows.length + 1} className={styles.table}>
+    <div
+      ref={scrollRef}
+      className={`${styles.scroller} ${density === "compact" ? styles.compact : ""}`}
+      data-testid="process-table-scroller"
+    >
+      <div
+        role={readOnly ? "table" : "grid"}
+        aria-label={t("label")}
+        aria-rowcount={rows.length + 1}
+        className={styles.table}
+      >
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.headRow} ${columns}`}>
-            <div role="columnheader">ID</div>
-            <div role="columnheader">Name</div>
-            <div role="columnheader">Comment</div>
-            {!readOnly && <div role="columnheader">State</div>}
+            <div role="columnheader">{t("id")}</div>
+            <div role="columnheader">{t("name")}</div>
+            <div role="columnheader">{t("comment")}</div>
+            {!readOnly && <div role="columnheader">{t("state")}</div>}
             {!readOnly && (
               <div role="columnheader">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("actions")}</span>
               </div>
             )}
           </div>
         </div>
-        <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize() }} onFocus={onFocus}>
+        <div
+          role="rowgroup"
+          className={styles.body}
+          style={{ height: virtualizer.getTotalSize() }}
+          onFocus={onFocus}
+          onKeyDown={readOnly ? undefined : keys.onKeyDown}
+          onPointerDown={readOnly ? undefined : keys.onPointerDown}
+          onBlur={readOnly ? undefined : keys.onBlur}
+          onPaste={readOnly ? undefined : keys.onPaste}
+        >
           {virtualizer.getVirtualItems().map((item) => {
             const { process, gone } = rowAt(rows, item.index);
             return (

@@ -10,27 +10,34 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { useTranslations } from "next-intl";
 import { useNotify } from "@/components/feedback/toaster";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
+import type { Role } from "@/lib/auth/roles";
 import { useProcesses } from "@/lib/query/processes";
 import { Banners, ReadOnlyNotice, type Banner } from "./banners";
 import { takeStashedDrafts } from "./draft-stash";
 import { EditStore } from "./edit-store";
 import { EditorContext } from "./editor-context";
-import { buildRows } from "./build-rows";
-import { ProcessTable } from "./process-table";
+import { buildRows, type RowsShown } from "./build-rows";
+import { nextError } from "./next-error";
+import { ViewControls } from "./view-controls";
+import { HistoryButtons } from "./history-buttons";
+import { DensitySwitch } from "./density-switch";
+import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
-import { count } from "./save-outcome";
+import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
 import styles from "./processes-editor.module.css";
 
-type Props = { canWrite: boolean; role: string };
+type Props = { canWrite: boolean; role: Role };
 
 const subscribeNothing = () => () => {};
 const isClient = () => true;
 const isServer = () => false;
 
 export function ProcessesEditor({ canWrite, role }: Props) {
+  const t = useTranslations("processes");
   const [store] = useState(() => new EditStore());
   const { data: processes = [] } = useProcesses();
   const notify = useNotify();
@@ -70,54 +77,67 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment);
     });
     store.restore(restored);
-    if (restored.length > 0)
-      notify(
-        "info",
-        `Restored ${count(restored.length, "unsaved edit", "unsaved edits")} from before you signed in again.`,
-      );
+    if (restored.length > 0) notify("info", t("restored", { count: restored.length }));
   });
   useEffect(() => restoreStashed(), []);
 
+  const tableRef = useRef<TableHandle>(null);
+  const [filter, setFilter] = useState("");
+  const [shown, setShown] = useState<RowsShown>("all");
+  const deferredFilter = useDeferredValue(filter);
+  // Narrowed to edited rows, the list follows which rows are edited (not each keystroke).
+  const editedWhenNarrowed = shown === "all" ? null : summary.editedIds;
+  const rows = useMemo(
+    () => buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store, shown),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- editedWhenNarrowed: re-narrow when edited rows change
+    [processes, summary.goneProcesses, deferredFilter, store, readOnly, shown, editedWhenNarrowed],
+  );
+  const goToError = (from: number | null) => {
+    const target = nextError(rows, store, from);
+    if (target) tableRef.current?.focusCell(target.id, target.field);
+  };
+  const goToErrorRef = useRef(goToError);
+  useLayoutEffect(() => {
+    goToErrorRef.current = goToError;
+  });
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+      // By physical key: on a Russian layout Ctrl+S arrives as key "ы", code "KeyS".
+      const keys = shortcut(event);
+      if (!readOnly && (keys?.letter === "z" || keys?.letter === "y")) {
         event.preventDefault();
-        if (!readOnly) actionsRef.current.saveAll();
+        if (keys.letter === "y" || keys.shift) store.redo();
+        else store.undo();
+      }
+      if (keys?.letter === "s") {
+        event.preventDefault();
+        // Blocked by rows with errors: go to the first one (the toast says how many remain).
+        if (!readOnly && actionsRef.current.saveAll() === "blocked") goToErrorRef.current(null);
       }
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [readOnly]);
-
-  const [filter, setFilter] = useState("");
-  const deferredFilter = useDeferredValue(filter);
-  const rows = useMemo(
-    () => buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store),
-    [processes, summary.goneProcesses, deferredFilter, store, readOnly],
-  );
+  }, [readOnly, store]);
   const hidden = useMemo(() => {
-    if (!deferredFilter) return 0;
+    if (!deferredFilter && shown === "all") return 0;
     const visible = new Set(rows.map((r) => r.process.id));
     return summary.editedIds.filter((id) => !visible.has(id)).length;
-  }, [rows, summary.editedIds, deferredFilter]);
+  }, [rows, summary.editedIds, deferredFilter, shown]);
 
   return (
     <EditorContext.Provider value={context}>
       <div className={styles.page} data-editable={editable || undefined}>
         <header className={styles.header}>
           <div>
-            <h1 className={styles.title}>Processes</h1>
+            <h1 className={styles.title}>{t("title")}</h1>
             <p className={styles.subtitle}>
-              {processes.length.toLocaleString("en")} production processes: their names and comments as shown across the
-              plant.
+              {deferredFilter.trim() || shown !== "all"
+                ? t("subtitleFiltered", { shown: rows.length, count: processes.length })
+                : t("subtitle", { count: processes.length })}
             </p>
           </div>
-          {!readOnly && (
-            <p className={styles.keys}>
-              <kbd>Enter</kbd> saves a row (<kbd>Ctrl</kbd>+<kbd>Enter</kbd> in a comment) · <kbd>Ctrl</kbd>+
-              <kbd>S</kbd> saves all · <kbd>Esc</kbd> reverts a field
-            </p>
-          )}
+          {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
         </header>
         {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
         {!readOnly && (
@@ -131,13 +151,33 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           hidden={hidden}
           invalid={summary.invalidCount}
           saving={actions.saveAllPending}
-          onSaveAll={() => actions.saveAll()}
-          onDiscardAll={() => actions.discardAll()}
-        />
+          onSaveAll={() => {
+            // The button disables itself while saving: focus goes back to the cell last worked in.
+            tableRef.current?.focusLastCell();
+            actions.saveAll();
+          }}
+          onDiscardAll={() => {
+            const count = summary.editedIds.length;
+            if (count > 1 && !window.confirm(t("discardAllConfirm", { count }))) return;
+            actions.discardAll();
+          }}
+        >
+          {!readOnly && (
+            <ViewControls
+              shown={shown}
+              onShown={setShown}
+              invalid={summary.invalidCount}
+              onNextError={() => goToError(tableRef.current?.currentId() ?? null)}
+            />
+          )}
+          <DensitySwitch />
+          {!readOnly && <HistoryButtons store={store} />}
+        </Toolbar>
         <ProcessTable
+          ref={tableRef}
           rows={rows}
           readOnly={readOnly}
-          emptyText={processes.length === 0 ? "There are no processes yet." : "No process matches the filter."}
+          emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
         />
       </div>
     </EditorContext.Provider>

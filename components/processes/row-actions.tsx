@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import styles from "./process-table.module.css";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -11,6 +12,7 @@ type Props = {
 };
 
 export function RowActions({ id, canSave, canDiscard, saving, onSave, onDiscard }: Props) {
+  const t = useTranslations("table");
   return (
     <>
       <button
@@ -18,20 +20,20 @@ export function RowActions({ id, canSave, canDiscard, saving, onSave, onDiscard 
         className={`${styles.button} ${styles.primary}`}
         disabled={!canSave}
         aria-busy={saving || undefined}
-        aria-label={`Save process ${id}`}
+        aria-label={t("saveOf", { id })}
         onClick={onSave}
       >
         {saving && <Spinner />}
-        {saving ? "Saving" : "Save"}
+        {saving ? t("saving") : t("save")}
       </button>
       <button
         type="button"
         className={styles.button}
         disabled={!canDiscard || saving}
-        aria-label={`Discard changes to process ${id}`}
+        aria-label={t("discardOf", { id })}
         onClick={onDiscard}
       >
-        Discard
+        {t("discard")}
       </button>
     </>
   );

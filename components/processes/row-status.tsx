@@ -1,24 +1,32 @@
+import { useTranslations } from "next-intl";
+import type en from "@/messages/en.json";
 import type { RowEntry } from "./row-entry";
 import type { SavingState } from "./editor-context";
 import styles from "./process-table.module.css";
 
-type Look = { icon: string; text: string; tone: "muted" | "edited" | "busy" | "ok" | "danger"; detail?: string };
+type Look = {
+  icon: string;
+  text: keyof typeof en.rowState;
+  tone: "muted" | "edited" | "busy" | "ok" | "danger";
+  detail?: string;
+};
 
 function look(entry: RowEntry | undefined, saving: SavingState): Look {
-  if (entry?.outcome?.kind === "gone") return { icon: "✕", text: "This process no longer exists", tone: "danger" };
-  if (saving === "waiting") return { icon: "↻", text: "Waiting to retry", tone: "busy" };
-  if (saving === "saving") return { icon: "↻", text: "Saving…", tone: "busy" };
+  if (entry?.outcome?.kind === "gone") return { icon: "✕", text: "gone", tone: "danger" };
+  if (saving === "waiting") return { icon: "↻", text: "waiting", tone: "busy" };
+  if (saving === "saving") return { icon: "↻", text: "saving", tone: "busy" };
   if (entry?.outcome?.kind === "failed")
-    return { icon: "⚠", text: "Not saved", tone: "danger", detail: entry.outcome.reason };
-  if (entry?.draft && entry.serverErrors) return { icon: "⚠", text: "Refused", tone: "danger" };
-  if (entry?.draft && entry.schemaErrors) return { icon: "⚠", text: "Needs fixing", tone: "danger" };
-  if (entry?.draft) return { icon: "●", text: "Edited", tone: "edited" };
-  if (entry?.outcome?.kind === "saved") return { icon: "✓", text: "Saved", tone: "ok" };
-  return { icon: "", text: "Unchanged", tone: "muted" };
+    return { icon: "⚠", text: "notSaved", tone: "danger", detail: entry.outcome.reason };
+  if (entry?.draft && entry.serverErrors) return { icon: "⚠", text: "refused", tone: "danger" };
+  if (entry?.draft && entry.schemaErrors) return { icon: "⚠", text: "needsFixing", tone: "danger" };
+  if (entry?.draft) return { icon: "●", text: "edited", tone: "edited" };
+  if (entry?.outcome?.kind === "saved") return { icon: "✓", text: "saved", tone: "ok" };
+  return { icon: "", text: "unchanged", tone: "muted" };
 }
 
 /** The row's state in words and an icon, never colour alone. */
 export function RowStatus({ entry, saving }: { entry: RowEntry | undefined; saving: SavingState }) {
+  const t = useTranslations("rowState");
   const { icon, text, tone, detail } = look(entry, saving);
   return (
     <div className={`${styles.status} ${styles[tone]}`}>
@@ -28,7 +36,7 @@ export function RowStatus({ entry, saving }: { entry: RowEntry | undefined; savi
             {icon}
           </span>
         )}
-        <span>{text}</span>
+        <span>{t(text)}</span>
       </span>
       {detail && <span className={styles.statusDetail}>{detail}</span>}
     </div>

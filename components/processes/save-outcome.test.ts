@@ -1,4 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import en from "@/messages/en.json";
+import ru from "@/messages/ru.json";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { ApiError } from "@/lib/query/api-error";
 import type { Problem } from "@/lib/validations/problem";
@@ -9,9 +12,16 @@ import {
   failedOutcome,
   savedOutcome,
   signInPath,
+  type OutcomeText,
   type SaveOutcome,
   type SentRow,
 } from "./save-outcome";
+
+const translator = (locale: "en" | "ru"): OutcomeText => {
+  const t = createTranslator({ locale, messages: locale === "en" ? en : ru, namespace: "outcome" });
+  return (key, values) => t(key, values);
+};
+const t = translator("en");
 
 const A: SentRow = { id: 7, draft: { name: "Etching", comment: "" } };
 const B: SentRow = { id: 12, draft: { name: "Rinsing", comment: "Tank 2" } };
@@ -170,7 +180,7 @@ const cases: Case[] = [
 
 describe("failedOutcome", () => {
   it.each(cases)("$name", ({ error, sent, bulk, expected }) => {
-    expect(failedOutcome({ error, sent, bulk, known })).toEqual(expected);
+    expect(failedOutcome({ error, sent, bulk, known, t })).toEqual(expected);
   });
 
   it("has a case for every code in the error table", () => {
@@ -181,7 +191,7 @@ describe("failedOutcome", () => {
   });
 
   it("refuses to describe a save that sent nothing", () => {
-    expect(() => failedOutcome({ error: apiError(1005, "gone"), sent: [], bulk: false, known })).toThrow(
+    expect(() => failedOutcome({ error: apiError(1005, "gone"), sent: [], bulk: false, known, t })).toThrow(
       /no rows sent/,
     );
   });
@@ -193,7 +203,7 @@ describe("savedOutcome, blockedOutcome, signInPath", () => {
     { sent: [A], bulk: true, message: "1 process saved." },
     { sent: [A, B, C], bulk: true, message: "3 processes saved." },
   ])("saved $sent.length (bulk: $bulk): $message", ({ sent, bulk, message }) => {
-    expect(savedOutcome(sent, bulk)).toEqual({
+    expect(savedOutcome(sent, bulk, t)).toEqual({
       rows: sent.map(({ id, draft }) => ({ id, kind: "saved", draft })),
       banner: null,
       toast: { tone: "success", message },
@@ -201,7 +211,7 @@ describe("savedOutcome, blockedOutcome, signInPath", () => {
   });
 
   it("passes the drafts sent by identity, so a row typed on meanwhile keeps its newer draft", () => {
-    const [row] = savedOutcome([A], false).rows;
+    const [row] = savedOutcome([A], false, t).rows;
     expect(row?.kind === "saved" && row.draft).toBe(A.draft);
   });
 
@@ -209,7 +219,15 @@ describe("savedOutcome, blockedOutcome, signInPath", () => {
     { invalid: 1, message: "Fix 1 row with errors before saving all." },
     { invalid: 4, message: "Fix 4 rows with errors before saving all." },
   ])("blocked by $invalid", ({ invalid, message }) => {
-    expect(blockedOutcome(invalid)).toEqual({ rows: [], toast: { tone: "error", message } });
+    expect(blockedOutcome(invalid, t)).toEqual({ rows: [], toast: { tone: "error", message } });
+  });
+
+  it.each([
+    { sent: [A], message: "Сохранён 1 процесс." },
+    { sent: [A, B], message: "Сохранены 2 процесса." },
+    { sent: [A, B, C, A, B], message: "Сохранено 5 процессов." },
+  ])("in Russian, $sent.length saved: $message (plural forms)", ({ sent, message }) => {
+    expect(savedOutcome(sent, true, translator("ru")).toast?.message).toBe(message);
   });
 
   it("sends sign-in back to the page, query included", () => {

@@ -1,4 +1,5 @@
 import type { Tone } from "@/components/feedback/toaster";
+import type en from "@/messages/en.json";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
 import { isApiError, type ApiError } from "@/lib/query/api-error";
 import { refusalsByRow } from "@/lib/query/problem-pointers";
@@ -22,6 +23,9 @@ export type SaveOutcome = {
   next?: "refetch" | "sign-in" | "read-only";
 };
 
+/** The page's words for outcomes (`outcome` in the catalogs), in the operator's language. */
+export type OutcomeText = (key: keyof typeof en.outcome, values?: Record<string, string | number>) => string;
+
 export type SaveFailure = {
   /** What the mutation threw: an ApiError for any answer, anything else for no answer. */
   error: unknown;
@@ -30,59 +34,55 @@ export type SaveFailure = {
   bulk: boolean;
   /** The cached process, to keep on screen when it no longer exists. */
   known: (id: number) => Process | undefined;
+  t: OutcomeText;
 };
-
-export const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Where the page goes to sign in again, and comes back to. */
 export const signInPath = (back: string) => `/signin?callbackUrl=${encodeURIComponent(back)}&reason=expired`;
 
-export function savedOutcome(sent: readonly SentRow[], bulk: boolean): SaveOutcome {
+export function savedOutcome(sent: readonly SentRow[], bulk: boolean, t: OutcomeText): SaveOutcome {
   return {
     rows: sent.map(({ id, draft }) => ({ id, kind: "saved", draft })),
     banner: null,
     toast: {
       tone: "success",
-      message: bulk ? `${count(sent.length, "process", "processes")} saved.` : `Process ${firstId(sent)} saved.`,
+      message: bulk ? t("savedMany", { count: sent.length }) : t("savedOne", { id: firstId(sent) }),
     },
   };
 }
 
 /** Save all pressed while rows hold errors: nothing is sent. */
-export function blockedOutcome(invalidCount: number): SaveOutcome {
-  return {
-    rows: [],
-    toast: { tone: "error", message: `Fix ${count(invalidCount, "row", "rows")} with errors before saving all.` },
-  };
+export function blockedOutcome(invalidCount: number, t: OutcomeText): SaveOutcome {
+  return { rows: [], toast: { tone: "error", message: t("blocked", { count: invalidCount }) } };
 }
 
 export function failedOutcome(failure: SaveFailure): SaveOutcome {
-  const { error, sent } = failure;
+  const { error, sent, t } = failure;
   if (!isApiError(error))
-    return failAll(sent, "No answer from the server; check the connection and try again", {
-      toast: { tone: "error", message: "Not saved: the server could not be reached." },
-    });
+    return failAll(sent, t("noAnswerReason"), { toast: { tone: "error", message: t("noAnswerToast") } });
   // An answer outside the table (a proxy's 502, a 404 without a code): its own words.
   if (!isErrorCode(error.code))
-    return failAll(sent, error.message, { toast: { tone: "error", message: `Not saved: ${error.message}` } });
+    return failAll(sent, error.message, {
+      toast: { tone: "error", message: t("notSaved", { detail: error.message }) },
+    });
   return outcomeForCode(error.code, error, failure);
 }
 
 function outcomeForCode(code: ErrorCode, error: ApiError, failure: SaveFailure): SaveOutcome {
-  const { sent } = failure;
+  const { sent, t } = failure;
   switch (code) {
     case 1001:
       return refused(error, failure);
     case 1005:
       return {
         rows: sent.map(({ id, draft }) => gone(id, draft, failure.known)),
-        toast: { tone: "error", message: `Process ${firstId(sent)} no longer exists.` },
+        toast: { tone: "error", message: t("gone", { id: firstId(sent) }) },
         next: "refetch",
       };
     case 1006:
-      return failAll(sent, "The database is unavailable", {
+      return failAll(sent, t("databaseReason"), {
         banner: { kind: "database" },
-        toast: { tone: "error", message: "Not saved: the database is unavailable. Your edits are kept; try again." },
+        toast: { tone: "error", message: t("databaseToast") },
       });
     case 1007:
       // The page sends no version yet (last write wins); a refusal can only come from a future caller.
@@ -95,14 +95,14 @@ function outcomeForCode(code: ErrorCode, error: ApiError, failure: SaveFailure):
     case 3001:
       return {
         rows: [],
-        toast: { tone: "error", message: "Not saved: your role may not change processes." },
+        toast: { tone: "error", message: t("forbiddenToast") },
         next: "read-only",
       };
     case 6001:
       // Reached once React Query's retries after Retry-After are spent.
-      return failAll(sent, "Too many requests; try again in a moment", {
+      return failAll(sent, t("rateReason"), {
         banner: { kind: "rate-limited" },
-        toast: { tone: "error", message: "Not saved: too many requests. Try again in a moment." },
+        toast: { tone: "error", message: t("rateToast") },
       });
     default:
       return unhandled(code);
@@ -110,7 +110,7 @@ function outcomeForCode(code: ErrorCode, error: ApiError, failure: SaveFailure):
 }
 
 /** 1001: each pointer lands on its row and field; an id that no longer exists marks its row gone. */
-function refused(error: ApiError, { sent, bulk, known }: SaveFailure): SaveOutcome {
+function refused(error: ApiError, { sent, bulk, known, t }: SaveFailure): SaveOutcome {
   const { rows, unplaced } = refusalsByRow(
     error.problem.errors ?? [],
     sent.map((s) => s.id),
@@ -125,7 +125,7 @@ function refused(error: ApiError, { sent, bulk, known }: SaveFailure): SaveOutco
       continue;
     }
     const fields = Object.keys(refusal.fields).length > 0 ? refusal.fields : undefined;
-    const reason = refusal.other ?? "The server refused this row; see the fields";
+    const reason = refusal.other ?? t("refusedReason");
     settlements.push({ id, kind: "refused", reason, serverErrors: fields });
   }
   return {
@@ -133,9 +133,7 @@ function refused(error: ApiError, { sent, bulk, known }: SaveFailure): SaveOutco
     banner: bulk ? { kind: "refused", rows: rows.size, unplaced } : undefined,
     toast: {
       tone: "error",
-      message: bulk
-        ? `Nothing was saved: ${count(rows.size, "row was", "rows were")} refused.`
-        : `Process ${firstId(sent)} was not saved: the server refused it.`,
+      message: bulk ? t("refusedMany", { count: rows.size }) : t("refusedOne", { id: firstId(sent) }),
     },
     next: settlements.some((s) => s.kind === "gone") ? "refetch" : undefined,
   };

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import type { Process } from "@/lib/validations/process";
 import { useEditor } from "./editor-context";
@@ -5,6 +6,7 @@ import styles from "./process-table.module.css";
 
 /** A row for the read-only table (the User role, or after a 3001): values as text, nothing to press. */
 export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Process }) {
+  const t = useTranslations("table");
   return (
     <>
       <div role="cell" className={styles.idCell}>
@@ -14,7 +16,7 @@ export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Pro
         {process.name}
       </div>
       <div role="cell" className={`${styles.textCell} ${styles.commentText}`}>
-        {process.comment || <span className={styles.empty}>No comment</span>}
+        {process.comment || <span className={styles.empty}>{t("noComment")}</span>}
       </div>
     </>
   );
@@ -23,36 +25,37 @@ export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Pro
 /** A row whose process was deleted meanwhile: kept on screen, with what was typed, until dismissed. */
 export const GoneRow = memo(function GoneRow({ process }: { process: Process }) {
   const { store, actions } = useEditor();
+  const t = useTranslations();
   const draft = store.getRow(process.id)?.draft;
   return (
     <>
-      <div role="cell" className={styles.idCell}>
+      <div role="gridcell" className={styles.idCell}>
         {process.id}
       </div>
-      <div role="cell" className={`${styles.textCell} ${styles.goneText}`}>
+      <div role="gridcell" className={`${styles.textCell} ${styles.goneText}`}>
         {draft?.name ?? process.name}
       </div>
-      <div role="cell" className={`${styles.textCell} ${styles.goneText} ${styles.commentText}`}>
+      <div role="gridcell" className={`${styles.textCell} ${styles.goneText} ${styles.commentText}`}>
         {draft?.comment ?? process.comment}
       </div>
-      <div role="cell" className={styles.statusCell}>
+      <div role="gridcell" className={styles.statusCell}>
         <div className={`${styles.status} ${styles.danger}`}>
           <span className={styles.statusLine}>
             <span className={styles.statusIcon} aria-hidden="true">
               ✕
             </span>
-            <span>This process no longer exists</span>
+            <span>{t("rowState.gone")}</span>
           </span>
         </div>
       </div>
-      <div role="cell" className={styles.actionsCell}>
+      <div role="gridcell" className={styles.actionsCell}>
         <button
           type="button"
           className={styles.button}
-          aria-label={`Dismiss process ${process.id}`}
+          aria-label={t("table.dismissOf", { id: process.id })}
           onClick={() => actions.discardRow(process.id)}
         >
-          Dismiss
+          {t("table.dismiss")}
         </button>
       </div>
     </>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import styles from "./toolbar.module.css";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -13,9 +15,9 @@ type Props = {
   saving: boolean;
   onSaveAll: () => void;
   onDiscardAll: () => void;
+  /** Controls placed after the filter (which rows are shown, next error). */
+  children?: ReactNode;
 };
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 export function Toolbar({
   readOnly,
@@ -27,41 +29,42 @@ export function Toolbar({
   saving,
   onSaveAll,
   onDiscardAll,
+  children,
 }: Props) {
+  const t = useTranslations("toolbar");
   return (
     <div className={styles.toolbar}>
       <div className={styles.filter}>
         <label htmlFor="process-filter" className={styles.label}>
-          Filter
+          {t("filter")}
         </label>
         <input
           id="process-filter"
           type="search"
           className={styles.search}
-          placeholder="Name or comment"
+          placeholder={t("filterPlaceholder")}
           value={filter}
           onChange={(e) => onFilter(e.target.value)}
           aria-describedby={!readOnly ? "unsaved-summary" : undefined}
         />
       </div>
+      {children}
       {!readOnly && (
         <>
           <p id="unsaved-summary" className={styles.summary} aria-live="polite">
             {edited === 0 ? (
-              <span className={styles.clean}>No unsaved changes</span>
+              <span className={styles.clean}>{t("noChanges")}</span>
             ) : (
               <>
-                <strong>{count(edited, "unsaved row", "unsaved rows")}</strong>
-                {hidden > 0 && <span> · {hidden.toLocaleString("en")} hidden by the filter</span>}
-                {invalid > 0 && (
-                  <span className={styles.invalid}> · ⚠ {count(invalid, "row needs", "rows need")} fixing</span>
-                )}
+                <strong>{t("unsaved", { count: edited })}</strong>
+                {hidden > 0 && <span> · {t("hidden", { count: hidden })}</span>}
+                {invalid > 0 && <span className={styles.invalid}> · ⚠ {t("invalid", { count: invalid })}</span>}
               </>
             )}
           </p>
           <div className={styles.actions}>
             <button type="button" className={styles.button} onClick={onDiscardAll} disabled={edited === 0 || saving}>
-              Discard all
+              {t("discardAll")}
             </button>
             <button
               type="button"
@@ -72,7 +75,7 @@ export function Toolbar({
               aria-keyshortcuts="Control+S Meta+S"
             >
               {saving && <Spinner />}
-              {saving ? "Saving all…" : "Save all"}
+              {saving ? t("savingAll") : t("saveAll")}
             </button>
           </div>
         </>

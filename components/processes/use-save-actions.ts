@@ -1,6 +1,7 @@
 "use client";
 
 import { notifyManager, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
 import type { Tone } from "@/components/feedback/toaster";
 import {
@@ -17,10 +18,10 @@ import type { EditStore } from "./edit-store";
 import { isRowBlocked } from "./row-entry";
 import {
   blockedOutcome,
-  count,
   failedOutcome,
   savedOutcome,
   signInPath,
+  type OutcomeText,
   type SaveOutcome,
   type SentRow,
 } from "./save-outcome";
@@ -37,6 +38,9 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   const client = useQueryClient();
   const saveOne = useSaveProcess();
   const saveMany = useSaveProcesses();
+  const outcomeText = useTranslations("outcome");
+  const t: OutcomeText = (key, values) => outcomeText(key, values);
+  const pageText = useTranslations("processes");
 
   const isSaving = (id: number) =>
     client
@@ -47,7 +51,8 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   function apply(outcome: SaveOutcome): void {
     store.settle(outcome.rows);
     if (outcome.banner !== undefined) setBanner(outcome.banner);
-    if (outcome.toast) notify(outcome.toast.tone, outcome.toast.message);
+    // A banner (role=alert) already says it: a toast too would announce the refusal twice.
+    if (outcome.toast && !outcome.banner) notify(outcome.toast.tone, outcome.toast.message);
     if (outcome.next === "refetch") void refetchProcesses(client);
     if (outcome.next === "read-only") onForbidden();
     if (outcome.next === "sign-in") signInAgain();
@@ -63,12 +68,12 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
 
   // After React Query has handed the saved values to the rows: clearing a draft first would show the old
   // value for a frame.
-  const onSaved = (sent: SentRow[], bulk: boolean) => notifyManager.schedule(() => apply(savedOutcome(sent, bulk)));
+  const onSaved = (sent: SentRow[], bulk: boolean) => notifyManager.schedule(() => apply(savedOutcome(sent, bulk, t)));
 
   function onFailed(error: unknown, sent: SentRow[], bulk: boolean): void {
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
     const byId = new Map(list.map((p) => [p.id, p]));
-    apply(failedOutcome({ error, sent, bulk, known: (id) => byId.get(id) }));
+    apply(failedOutcome({ error, sent, bulk, known: (id) => byId.get(id), t }));
   }
 
   function saveRow(id: number): void {
@@ -81,10 +86,14 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     );
   }
 
-  function saveAll(): void {
+  /** "blocked" when rows with errors kept anything from being sent (the page then shows the first). */
+  function saveAll(): "blocked" | undefined {
     const { editedIds, invalidCount } = store.getSummary();
     if (editedIds.length === 0 || saveMany.isPending) return;
-    if (invalidCount > 0) return apply(blockedOutcome(invalidCount));
+    if (invalidCount > 0) {
+      apply(blockedOutcome(invalidCount, t));
+      return "blocked";
+    }
     const sent = store.drafts();
     const items = sent.map(({ id, draft }) => ({ id, ...processFieldsSchema.parse(draft) }));
     saveMany.mutateAsync(items).then(
@@ -101,7 +110,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     const edited = store.getSummary().editedIds.length;
     store.discardAll();
     setBanner(null);
-    if (edited > 0) notify("info", `Discarded ${count(edited, "unsaved edit", "unsaved edits")}.`);
+    if (edited > 0) notify("info", pageText("discarded", { count: edited }));
   }
 
   return { saveRow, saveAll, discardRow, discardAll, saveAllPending: saveMany.isPending };

@@ -3,12 +3,12 @@
 import { usePathname } from "next/navigation";
 import styles from "./settings-shell.module.css";
 
-type Props = { sections: { href: string; label: string }[] };
+type Props = { label: string; sections: { href: string; label: string }[] };
 
-export function NavLinks({ sections }: Props) {
+export function NavLinks({ label, sections }: Props) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className={styles.nav}>
+    <nav aria-label={label} className={styles.nav}>
       <ul>
         {sections.map((s) => {
           const current = pathname === s.href || pathname.startsWith(`${s.href}/`);

@@ -1,10 +1,14 @@
+import { getTranslations } from "next-intl/server";
+import type { Role } from "@/lib/auth/roles";
+import { ROLE_KEYS } from "@/components/ui/role-keys";
 import styles from "./page-error.module.css";
 
-export function NotAllowed({ section, role }: { section: string; role: string }) {
+export async function NotAllowed({ section, role }: { section: string; role: Role }) {
+  const t = await getTranslations();
   return (
     <div className={styles.wrap} role="note">
       <h1 className={styles.title}>{section}</h1>
-      <p>Your role ({role}) may not use this section. Ask a Super user if you need it.</p>
+      <p>{t("shell.notAllowed", { role: t(`common.roles.${ROLE_KEYS[role]}`) })}</p>
     </div>
   );
 }

@@ -1,13 +1,17 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { NavLinks } from "./nav-links";
+import { ROLE_KEYS } from "@/components/ui/role-keys";
 import { sectionsFor } from "./sections";
 import styles from "./settings-shell.module.css";
 import { SignOutButton } from "./sign-out-button";
 
 type Props = { user: { email: string; role: Role }; children: ReactNode };
 
-export function SettingsShell({ user, children }: Props) {
+export async function SettingsShell({ user, children }: Props) {
+  const t = await getTranslations();
   return (
     <div className={styles.shell}>
       <aside className={styles.sidebar}>
@@ -15,21 +19,25 @@ export function SettingsShell({ user, children }: Props) {
           <span className={styles.logo} aria-hidden="true">
             ⚙
           </span>
-          <span>Plant settings</span>
+          <span>{t("common.appName")}</span>
         </div>
-        <NavLinks sections={sectionsFor(user.role).map(({ href, label }) => ({ href, label }))} />
+        <NavLinks
+          label={t("shell.nav")}
+          sections={sectionsFor(user.role).map(({ href, key }) => ({ href, label: t(`shell.sections.${key}`) }))}
+        />
         <a href="/docs/api" className={styles.navLink}>
-          API reference
+          {t("shell.apiReference")}
         </a>
         <div className={styles.user}>
           <div className={styles.userText}>
             <span className={styles.email} title={user.email}>
               {user.email}
             </span>
-            <span className={styles.role}>{user.role}</span>
+            <span className={styles.role}>{t(`common.roles.${ROLE_KEYS[user.role]}`)}</span>
           </div>
           <SignOutButton />
         </div>
+        <LocaleSwitcher />
       </aside>
       <main className={styles.main}>{children}</main>
     </div>

@@ -1,7 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { useRoleName } from "@/components/ui/use-role-name";
 import { useNotify } from "@/components/feedback/toaster";
 import { errorAttributes, FieldError } from "@/components/ui/field-error";
 import { ROLES } from "@/lib/auth/roles";
@@ -13,6 +15,8 @@ import styles from "./tokens.module.css";
 type Props = { onCreated: (created: { name: string; secret: string }) => void };
 
 export function CreateTokenForm({ onCreated }: Props) {
+  const t = useTranslations("tokens");
+  const roleName = useRoleName();
   const notify = useNotify();
   const create = useCreateToken();
   const form = useForm<TokenForm>({
@@ -31,45 +35,45 @@ export function CreateTokenForm({ onCreated }: Props) {
       });
       form.reset();
       onCreated({ name: token.name, secret });
-      notify("success", `Token “${token.name}” created.`);
+      notify("success", t("created", { name: token.name }));
     } catch (error) {
       for (const e of isApiError(error) ? (error.problem.errors ?? []) : []) {
         const field = e.pointer === "/expiresInSeconds" ? "expiresInDays" : e.pointer.slice(1);
         if (field === "name" || field === "role" || field === "expiresInDays")
           form.setError(field, { type: "server", message: e.detail });
       }
-      notify("error", `The token was not created: ${error instanceof Error ? error.message : "unexpected error"}`);
+      notify("error", t("notCreated", { reason: error instanceof Error ? error.message : t("unexpected") }));
     }
   });
 
   return (
     <form className={styles.card} onSubmit={onSubmit} noValidate aria-labelledby="create-token-title">
       <h2 id="create-token-title" className={styles.cardTitle}>
-        Create a token
+        {t("createTitle")}
       </h2>
       <div className={styles.formGrid}>
         <div className={styles.field}>
-          <label htmlFor="token-name">Name</label>
+          <label htmlFor="token-name">{t("name")}</label>
           <input
             id="token-name"
             className={styles.input}
             {...errorAttributes("token-name-error", errors.name?.message)}
             {...form.register("name")}
           />
-          <FieldError id="token-name-error" label="Name" message={errors.name?.message} />
+          <FieldError id="token-name-error" label={t("name")} message={errors.name?.message} />
         </div>
         <div className={styles.field}>
-          <label htmlFor="token-role">Role</label>
+          <label htmlFor="token-role">{t("role")}</label>
           <select id="token-role" className={styles.input} {...form.register("role")}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {roleName(r)}
               </option>
             ))}
           </select>
         </div>
         <div className={styles.field}>
-          <label htmlFor="token-days">Expires after (days)</label>
+          <label htmlFor="token-days">{t("expiresAfter")}</label>
           <input
             id="token-days"
             type="number"
@@ -80,9 +84,9 @@ export function CreateTokenForm({ onCreated }: Props) {
             {...form.register("expiresInDays", { valueAsNumber: true })}
           />
           <p id="token-days-hint" className={styles.hint}>
-            1 to {MAX_DAYS}
+            {t("expiresHint", { max: MAX_DAYS })}
           </p>
-          <FieldError id="token-days-error" label="Expiry" message={errors.expiresInDays?.message} />
+          <FieldError id="token-days-error" label={t("expiry")} message={errors.expiresInDays?.message} />
         </div>
         <button
           type="submit"
@@ -90,7 +94,7 @@ export function CreateTokenForm({ onCreated }: Props) {
           disabled={create.isPending}
           aria-busy={create.isPending || undefined}
         >
-          {create.isPending ? "Creating…" : "Create token"}
+          {create.isPending ? t("creating") : t("create")}
         </button>
       </div>
     </form>

@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import styles from "./tokens.module.css";
 
 /** The secret, shown once: the server keeps only its hash. */
 export function NewSecret({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+  const t = useTranslations("tokens");
   const [copied, setCopied] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -15,19 +17,17 @@ export function NewSecret({ name, secret, onDone }: { name: string; secret: stri
     );
   };
   return (
-    <div ref={ref} tabIndex={-1} className={styles.secretPanel} role="region" aria-label={`Secret of token ${name}`}>
-      <p>
-        <strong>Token “{name}” created.</strong> Copy its secret now: it is shown only this once.
-      </p>
+    <div ref={ref} tabIndex={-1} className={styles.secretPanel} role="region" aria-label={t("secretOf", { name })}>
+      <p>{t.rich("secretLead", { name, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <code className={styles.secret} data-testid="new-token-secret">
         {secret}
       </code>
       <div className={styles.row}>
         <button type="button" className={styles.button} onClick={copy}>
-          {copied ? "Copied ✓" : "Copy secret"}
+          {copied ? t("copied") : t("copy")}
         </button>
         <button type="button" className={styles.button} onClick={onDone}>
-          I have stored it
+          {t("stored")}
         </button>
       </div>
     </div>

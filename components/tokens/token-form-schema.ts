@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issue } from "@/lib/validations/issues";
 import { DEFAULT_TOKEN_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS, tokenCreateSchema } from "@/lib/validations/token";
 
 const DAY = 24 * 60 * 60;
@@ -8,10 +9,10 @@ export const MAX_DAYS = MAX_TOKEN_LIFETIME_SECONDS / DAY;
 /** The API's create schema for name and role; the lifetime in days, as people choose it (sent as seconds). */
 export const tokenFormSchema = tokenCreateSchema.pick({ name: true, role: true }).extend({
   expiresInDays: z
-    .number({ error: "must be a number of days" })
-    .int({ error: "must be a whole number of days" })
-    .min(1, { error: "must be at least 1 day" })
-    .max(MAX_DAYS, { error: `must be at most ${MAX_DAYS} days` }),
+    .number({ error: issue("days") })
+    .int({ error: issue("wholeDays") })
+    .min(1, { error: issue("minDays", { min: 1 }) })
+    .max(MAX_DAYS, { error: issue("maxDays", { max: MAX_DAYS }) }),
 });
 
 export type TokenForm = z.input<typeof tokenFormSchema>;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CreateTokenForm } from "./create-token-form";
 import { NewSecret } from "./new-secret";
@@ -7,12 +8,13 @@ import { TokensTable } from "./tokens-table";
 import styles from "./tokens.module.css";
 
 export function TokensSection() {
+  const t = useTranslations("tokens");
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   return (
     <div className={styles.page}>
       <header>
-        <h1 className={styles.title}>API tokens</h1>
-        <p className={styles.subtitle}>Tokens let scripts and other systems call the API with a role of their own.</p>
+        <h1 className={styles.title}>{t("title")}</h1>
+        <p className={styles.subtitle}>{t("subtitle")}</p>
       </header>
       {created && <NewSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
       <CreateTokenForm onCreated={setCreated} />

@@ -1,20 +1,24 @@
+"use client";
+
 import styles from "./field-error.module.css";
+import { useIssueText } from "./use-issue-text";
 
 type Props = {
   /** Referenced by the input's aria-describedby (see `errorAttributes`), so the reason is read with it. */
   id: string;
-  /** Prefixed to the message: the schemas word reasons as predicates ("must not be empty"). */
+  /** Joined with the message (the schemas word reasons as predicates: "must not be empty"). */
   label?: string;
   message?: string;
 };
 
 /** A field's reason under it, for every form and the row editor alike; nothing when there is none. */
 export function FieldError({ id, label, message }: Props) {
+  const text = useIssueText();
   if (!message) return null;
   return (
     <p id={id} className={styles.fieldError}>
       <span aria-hidden="true">⚠ </span>
-      {label ? `${label} ${message}` : message}
+      {text(message, label)}
     </p>
   );
 }

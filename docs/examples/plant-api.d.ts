@@ -473,6 +473,7 @@ export interface components {
                 ok: boolean;
                 provider: string;
                 latencyMs: number;
+                problem?: string;
             };
         };
         Problem: {

@@ -4,6 +4,8 @@ import { TEST_ADMIN } from "@/test/support/accounts";
 import { runScript } from "@/test/support/run-script";
 import { startServer, type TestServer } from "@/test/support/test-server";
 import type { Process } from "@/lib/validations/process";
+import en from "@/messages/en.json" with { type: "json" };
+import ru from "@/messages/ru.json" with { type: "json" };
 import { startDataHelper } from "./data-client";
 
 export type Account = { email: string; password: string };
@@ -22,7 +24,16 @@ type App = {
 };
 
 type WorkerFixtures = { serverEnv: Record<string, string>; app: App; sessions: Map<string, Cookie[]> };
-type TestFixtures = { signIn: (page: Page, account?: Account) => Promise<void> };
+type Catalog = typeof en;
+type TestFixtures = {
+  /**
+   * The language the browser asks for (Accept-Language, through Playwright's `locale`); specs locate by the
+   * words of this catalog. English unless a spec says `test.use({ uiLocale: "ru" })`.
+   */
+  uiLocale: "en" | "ru";
+  text: Catalog;
+  signIn: (page: Page, account?: Account) => Promise<void>;
+};
 
 async function createUser(databaseUrl: string, account: Account, role: string): Promise<void> {
   const args = ["users:create", "--email", account.email, "--password", account.password, "--role", role];
@@ -74,26 +85,35 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   baseURL: async ({ app }, use) => use(app.baseUrl),
 
+  uiLocale: ["en", { option: true }],
+  locale: async ({ uiLocale }, use) => use(uiLocale === "ru" ? "ru-RU" : "en-US"),
+  text: async ({ uiLocale }, use) => use(uiLocale === "ru" ? ru : en),
+
   // Session cookies per account, reused by later tests of the same worker (signing in is tested on its own).
   sessions: [async ({}, use) => use(new Map()), { scope: "worker" }],
 
-  signIn: async ({ sessions }, use) => {
+  signIn: async ({ sessions, text }, use) => {
     await use(async (page, account = TEST_ADMIN) => {
       const kept = sessions.get(account.email);
       if (kept) {
         await page.context().addCookies(kept);
         await page.goto("/settings/processes");
-        await expect(page.getByRole("table", { name: "Processes" })).toBeVisible();
+        await expect(processesTable(page, text.table.label)).toBeVisible();
         return;
       }
       await page.goto("/settings/processes");
       await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
-      await page.getByLabel("Email").fill(account.email);
-      await page.getByLabel("Password").fill(account.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page).toHaveURL(/\/settings\/processes$/);
-      await expect(page.getByRole("table", { name: "Processes" })).toBeVisible();
-      sessions.set(account.email, await page.context().cookies());
+      await page.getByLabel(text.signIn.email).fill(account.email);
+      await page.getByLabel(text.signIn.password).fill(account.password);
+      await page.getByRole("button", { name: text.signIn.submit }).click();
+      // Long enough for the first render of 10,000 rows on a busy machine.
+      await expect(page).toHaveURL(/\/settings\/processes$/, { timeout: 30_000 });
+      await expect(processesTable(page, text.table.label)).toBeVisible();
+      // The session only: a language chosen in one test must not follow the account into the next.
+      sessions.set(
+        account.email,
+        (await page.context().cookies()).filter((c) => c.name !== "locale"),
+      );
     });
   },
 });
@@ -107,10 +127,18 @@ export async function apiProcesses(request: APIRequestContext): Promise<Process[
   return ((await response.json()) as { processes: Process[] }).processes;
 }
 
-export const nameField = (page: Page, id: number) =>
-  page.getByRole("textbox", { name: `Name of process ${id}`, exact: true });
-export const commentField = (page: Page, id: number) =>
-  page.getByRole("textbox", { name: `Comment of process ${id}`, exact: true });
+/** The processes: a grid when editable, a plain table when read-only. */
+export const processesTable = (page: Page, name = "Processes") =>
+  page.getByRole("grid", { name }).or(page.getByRole("table", { name }));
+
+const LABELS = {
+  en: { name: "Name of process", comment: "Comment of process" },
+  ru: { name: "Название процесса", comment: "Комментарий процесса" },
+};
+export const nameField = (page: Page, id: number, locale: "en" | "ru" = "en") =>
+  page.getByRole("textbox", { name: `${LABELS[locale].name} ${id}`, exact: true });
+export const commentField = (page: Page, id: number, locale: "en" | "ru" = "en") =>
+  page.getByRole("textbox", { name: `${LABELS[locale].comment} ${id}`, exact: true });
 export const row = (page: Page, id: number) => page.locator(`[role="row"][data-id="${id}"]`);
 export const saveButton = (page: Page, id: number) =>
   page.getByRole("button", { name: `Save process ${id}`, exact: true });

@@ -97,7 +97,8 @@ for (const { provider, options } of PROVIDERS) {
         .map((t: { id: number }) => t.id);
       processIds = (await state()).processes.map((p: { id: number }) => p.id);
       await new Promise((r) => setTimeout(r, Math.max(0, expiredAt + 100 - Date.now())));
-    });
+      // About twenty CLI runs, each a few seconds on a loaded two-core machine.
+    }, 600_000);
 
     afterAll(async () => {
       await server?.stop();

@@ -28,6 +28,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "requestId",
   ],
   process_revisions: ["id", "value"],
+  sessions: ["id", "userId", "createdAt", "expiresAt"],
   users: ["id", "email", "passwordHash", "role", "createdAt", "updatedAt"],
 };
 

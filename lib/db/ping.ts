@@ -2,8 +2,9 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { storageProblem } from "@/lib/db/storage";
 import { databaseProvider, env } from "@/lib/env";
+import type { Health } from "@/lib/validations/health";
 
-export type DatabaseHealth = { ok: boolean; provider: string; latencyMs: number; problem?: string };
+export type DatabaseHealth = Health["database"];
 
 async function check(): Promise<string | null> {
   try {

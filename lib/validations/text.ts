@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { issue } from "@/lib/validations/issues";
 
 // The rules every text field shares, in the API and in the forms.
 
-export const NOT_WELL_FORMED = "must be well-formed Unicode (no lone surrogate halves)";
+export const NOT_WELL_FORMED = issue("wellFormed");
 
 // C0, DEL and C1 controls; multi-line text allows newline and tab.
 const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -15,23 +16,21 @@ export const codePoints = (s: string) => Array.from(s).length;
  * A string of well-formed Unicode. A lone surrogate (`"\ud83c"` in JSON) would be stored as U+FFFD (so
  * it could not be sent back as read) or refused by PostgreSQL; it is refused here with the field's pointer.
  */
-export const wellFormedString = (error = "must be a string") =>
+export const wellFormedString = (error = issue("notString")) =>
   z.string({ error }).refine((s) => s.isWellFormed(), { error: NOT_WELL_FORMED });
 
 /** One line of text for a name: trimmed, 1 to `max` characters, no control characters. */
 export function singleLineText(max: number) {
   return wellFormedString()
     .trim()
-    .refine((s) => codePoints(s) >= 1, { error: "must not be empty" })
-    .refine((s) => codePoints(s) <= max, { error: `must be at most ${max} characters` })
-    .refine((s) => !LINE_CONTROL.test(s), { error: "must not contain control characters" });
+    .refine((s) => codePoints(s) >= 1, { error: issue("empty") })
+    .refine((s) => codePoints(s) <= max, { error: issue("tooLong", { max }) })
+    .refine((s) => !LINE_CONTROL.test(s), { error: issue("control") });
 }
 
 /** Free text, such as a comment: up to `max` characters, newline and tab allowed, no other control characters. */
 export function multiLineText(max: number) {
   return wellFormedString()
-    .refine((s) => codePoints(s) <= max, { error: `must be at most ${max} characters` })
-    .refine((s) => !TEXT_CONTROL.test(s), {
-      error: "must not contain control characters other than newline and tab",
-    });
+    .refine((s) => codePoints(s) <= max, { error: issue("tooLong", { max }) })
+    .refine((s) => !TEXT_CONTROL.test(s), { error: issue("controlComment") });
 }

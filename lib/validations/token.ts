@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
+import { issue } from "@/lib/validations/issues";
 import { singleLineText } from "@/lib/validations/text";
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 90 * 24 * 60 * 60;
@@ -13,8 +14,8 @@ export const tokenCreateSchema = z.strictObject({
   expiresInSeconds: z
     .number()
     .int()
-    .min(1, { error: "must be at least 1 second" })
-    .max(MAX_TOKEN_LIFETIME_SECONDS, { error: "must be at most one year" })
+    .min(1, { error: issue("minSecond") })
+    .max(MAX_TOKEN_LIFETIME_SECONDS, { error: issue("maxYear") })
     .default(DEFAULT_TOKEN_LIFETIME_SECONDS),
 });
 

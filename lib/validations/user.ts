@@ -1,24 +1,27 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
+import { issue } from "@/lib/validations/issues";
 import { NOT_WELL_FORMED, wellFormedString } from "@/lib/validations/text";
 
 export const emailSchema = z
-  .email({ error: "must be an email address" })
+  .email({ error: issue("email") })
   .trim()
   .toLowerCase()
   .max(254)
   // Refused as not an email address anyway; said too, so that the real reason is among the errors.
   .refine((s) => s.isWellFormed(), { error: NOT_WELL_FORMED, when: () => true });
 export const passwordSchema = wellFormedString()
-  .min(12, { error: "must be at least 12 characters" })
-  .max(200, { error: "must be at most 200 characters" });
+  .min(12, { error: issue("tooShort", { min: 12 }) })
+  .max(200, { error: issue("tooLong", { max: 200 }) });
 
 export const userCreateSchema = z.strictObject({ email: emailSchema, password: passwordSchema, role: roleSchema });
 
 /** The sign-in form: no rule beyond presence, so a refusal says nothing about which part was wrong. */
 export const signInSchema = z.strictObject({
-  email: wellFormedString().trim().min(1, { error: "Enter your email" }),
-  password: wellFormedString().min(1, { error: "Enter your password" }),
+  email: wellFormedString()
+    .trim()
+    .min(1, { error: issue("enterEmail") }),
+  password: wellFormedString().min(1, { error: issue("enterPassword") }),
 });
 
 export type UserCreate = z.infer<typeof userCreateSchema>;

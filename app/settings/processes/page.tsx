@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ProcessesEditor } from "@/components/processes/processes-editor";
 import { API_ROUTES } from "@/lib/api/routes";
 import type { Role } from "@/lib/auth/roles";
@@ -8,7 +9,9 @@ import { processKeys } from "@/lib/query/processes";
 import { getQueryClient } from "@/lib/query/query-client";
 import { requireUser } from "@/lib/auth/session-user";
 
-export const metadata: Metadata = { title: "Processes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("metadata"))("processes") };
+}
 
 const WRITERS: readonly Role[] = API_ROUTES["PUT /api/v1/processes"];
 
