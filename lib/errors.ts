@@ -3,6 +3,8 @@ export const ERROR_CODES = {
   1001: { status: 400, title: "Incorrect data" },
   1005: { status: 404, title: "Resource with this id is not exists" },
   1006: { status: 503, title: "Error access to database" },
+  // 409 for a stale body `version`; 412 (the status option) for a failed If-Match.
+  1007: { status: 409, title: "Resource has been changed since it was read" },
   2002: { status: 401, title: "Access token expired" },
   2004: { status: 401, title: "No access token" },
   3001: { status: 403, title: "Access to this resource is denied" },
@@ -23,6 +25,8 @@ export type AppErrorOptions = {
   status?: number;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** The current state of what the request meant to change (1007's `current`). */
+  current?: unknown;
   cause?: unknown;
 };
 
@@ -32,6 +36,7 @@ export class AppError extends Error {
   readonly title: string;
   readonly errors?: FieldError[];
   readonly headers: Record<string, string>;
+  readonly current?: unknown;
 
   constructor(code: ErrorCode, detail: string, options: AppErrorOptions = {}) {
     super(detail, { cause: options.cause });
@@ -41,6 +46,7 @@ export class AppError extends Error {
     this.title = ERROR_CODES[code].title;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.current = options.current;
   }
 }
 

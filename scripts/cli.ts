@@ -3,10 +3,12 @@ import { parseArgs } from "node:util";
 import { db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { updateProcessFromScript } from "@/lib/processes/update-from-script";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/tokens";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 import { createUser, deleteUser, setUserPassword, setUserRole, signOutUser } from "@/lib/users/users";
 import { idParamSchema } from "@/lib/validations/id";
+import { processCommentSchema, processNameSchema } from "@/lib/validations/process";
 import { tokenCreateSchema } from "@/lib/validations/token";
 import { userCreateSchema, userEmailSchema, userSetPasswordSchema, userSetRoleSchema } from "@/lib/validations/user";
 import { formatTable } from "./cli/table";
@@ -148,6 +150,18 @@ const commands: Record<string, Command> = {
       console.log(`Revoked token ${token.id} "${token.name}"`);
     },
   },
+  "processes:update": {
+    usage: "processes:update <id> [--name <name>] [--comment <comment>]",
+    summary: "changes one process (recorded in its history as system; shown live on open pages)",
+    async run(v, positionals) {
+      const id = parsed(idParamSchema.safeParse(positionals[1] ?? ""), this.usage);
+      const name = v.name === undefined ? undefined : parsed(processNameSchema.safeParse(v.name), this.usage);
+      const comment =
+        v.comment === undefined ? undefined : parsed(processCommentSchema.safeParse(v.comment), this.usage);
+      const process = await updateProcessFromScript({ id, name, comment });
+      console.log(`Updated process ${process.id} to version ${process.version}: ${process.name}`);
+    },
+  },
 };
 
 const USAGE = [
@@ -167,6 +181,7 @@ try {
       role: { type: "string" },
       name: { type: "string" },
       "expires-in": { type: "string" },
+      comment: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   }));

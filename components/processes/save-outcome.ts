@@ -84,6 +84,11 @@ function outcomeForCode(code: ErrorCode, error: ApiError, failure: SaveFailure):
         banner: { kind: "database" },
         toast: { tone: "error", message: t("databaseToast") },
       });
+    case 1007:
+      // The page sends no version yet (last write wins); a refusal can only come from a future caller.
+      return failAll(sent, "Changed by someone else since it was read", {
+        toast: { tone: "error", message: "Not saved: the process was changed by someone else. Reload and try again." },
+      });
     case 2002:
     case 2004:
       return { rows: [], next: "sign-in" };

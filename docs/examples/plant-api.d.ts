@@ -10,18 +10,40 @@ export interface paths {
         };
         /**
          * List all processes
-         * @description Every process, ordered by id.
+         * @description Every process, ordered by id. The `ETag` changes whenever the list does (also when the database is changed outside the application); poll with `If-None-Match` to get 304 while nothing changed.
          *
          *     Roles: User, Advanced user, Super user.
          */
         get: operations["getProcesses"];
         /**
          * Update many processes
-         * @description All or nothing: one transaction; if any item is refused nothing is written, and the problem's `errors` point at every refused item (`/processes/3/name`). An id that does not exist is 1001 pointing at `/processes/<n>/id` (not 1005); an id repeated is 1001 too. 1 to 10000 items.
+         * @description All or nothing: one transaction; if any item is refused nothing is written, and the problem's `errors` point at every refused item (`/processes/3/name`). An id that does not exist is 1001 pointing at `/processes/<n>/id` (not 1005); an id repeated is 1001 too. 1 to 10000 items. An item's `version` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with `errors` pointing at each stale `/processes/<n>/version` and `current` holding those processes as they are now.
          *
          *     Roles: Advanced user, Super user.
          */
         put: operations["putProcesses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change as Server-Sent Events
+         * @description Event `process` for every change of a process, whoever made it (the application or a change to the database directly), with the history row's `id` as event id. A client that reconnects with `Last-Event-ID` first gets what it missed, in order; one `reset` event (fetch the list again) instead when more than 10,000 changes were missed. Comments (`: heartbeat`) keep the connection open. Opening the stream counts once against the rate limit.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getProcessesEvents"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -36,14 +58,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Read one process
+         * @description Answers `ETag: "<version>"`, the precondition for `If-Match` on PUT.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getProcessesById"];
         /**
          * Update one process
-         * @description The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise).
+         * @description The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition as a header (412, 1007). The refusal's `current` is the process as it is now.
          *
          *     Roles: Advanced user, Super user.
          */
         put: operations["putProcessesById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One process's changes, newest first
+         * @description Every change made through the application or to the database directly (`changedBy.type` `unknown`), newest first. Page with `before` = the `id` of the last change received.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getProcessesByIdHistory"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -207,6 +257,21 @@ export interface components {
              * @example 7
              */
             id?: number;
+            /**
+             * @description The version read (precondition): the write is refused with 1007 (409) when the process has moved on. Leave it out to write whatever the version.
+             * @example 3
+             */
+            version?: number;
+            /**
+             * Format: date-time
+             * @description Read-only: accepted as GET returned it, and ignored.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description Read-only: accepted as GET returned it, and ignored.
+             */
+            readonly updatedAt?: string;
         };
         ProcessesUpdate: {
             processes: {
@@ -225,6 +290,21 @@ export interface components {
                  * @example 7
                  */
                 id: number;
+                /**
+                 * @description The version read (precondition): the write is refused with 1007 (409) when the process has moved on. Leave it out to write whatever the version.
+                 * @example 3
+                 */
+                version?: number;
+                /**
+                 * Format: date-time
+                 * @description Read-only: accepted as GET returned it, and ignored.
+                 */
+                readonly createdAt?: string;
+                /**
+                 * Format: date-time
+                 * @description Read-only: accepted as GET returned it, and ignored.
+                 */
+                readonly updatedAt?: string;
             }[];
         };
         /**
@@ -286,6 +366,49 @@ export interface components {
         };
         ProcessList: {
             processes: components["schemas"]["Process"][];
+        };
+        ProcessChange: {
+            id: number;
+            processId: number;
+            version: number;
+            name: string;
+            comment: string;
+            previous: {
+                name: string;
+                comment: string;
+            } | null;
+            changedAt: string;
+            changedBy: {
+                /** @enum {string} */
+                type: "user" | "token" | "system" | "unknown";
+                id: number | null;
+                name: string | null;
+            };
+            requestId: string | null;
+        };
+        ProcessHistory: {
+            changes: components["schemas"]["ProcessChange"][];
+        };
+        ProcessEvent: {
+            name: string;
+            comment: string;
+            version: number;
+            changedBy: {
+                /** @enum {string} */
+                type: "user" | "token" | "system" | "unknown";
+                id: number | null;
+                name: string | null;
+            };
+            previous: {
+                name: string;
+                comment: string;
+            } | null;
+            requestId: string | null;
+            id: number;
+            updatedAt: string;
+        };
+        ResetEvent: {
+            reason: string;
         };
         /**
          * @example {
@@ -370,6 +493,7 @@ export interface components {
             }[];
             /** @description The answer's X-Request-Id, also in the server's log line. */
             requestId?: string;
+            current?: unknown;
         };
         /** @description 1001: Incorrect data */
         Problem1001: {
@@ -404,6 +528,19 @@ export interface components {
             /** @constant */
             code: 1006;
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId">;
+        /** @description 1007: Resource has been changed since it was read */
+        Problem1007: {
+            /** @constant */
+            type: "/api/v1/errors#1007";
+            /** @constant */
+            title: "Resource has been changed since it was read";
+            /** @enum {unknown} */
+            status: 409 | 412;
+            /** @constant */
+            code: 1007;
+            /** @description The current state: the process (PUT /processes/{id}), or the processes whose version was stale (PUT /processes). */
+            current: components["schemas"]["Process"] | components["schemas"]["Process"][];
+        } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId" | "current">;
         /** @description 2002: Access token expired */
         Problem2002: {
             /** @constant */
@@ -520,7 +657,7 @@ export interface components {
         RetryAfter: string;
         /** @description The Bearer challenge (RFC 6750): `Bearer realm="api"`, with `error="invalid_token"` and an `error_description` when a token was sent but refused. */
         WWWAuthenticate: string;
-        /** @description The document's version; send it back in `If-None-Match`. */
+        /** @description The version of what was answered, an entity tag (`"<version>"` for one process); send it back in `If-None-Match`, or in `If-Match` to update that process. */
         ETag: string;
         /** @description How long the answer may be kept. */
         CacheControl: string;
@@ -532,7 +669,10 @@ export interface operations {
     getProcesses: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of the list last read: 304 while it has not changed. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -544,6 +684,7 @@ export interface operations {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -563,6 +704,18 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["ProcessList"];
                 };
+            };
+            /** @description Unchanged since the `ETag` sent in `If-None-Match`; no body. */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 2004 No access token; 2002 Access token expired */
             401: {
@@ -649,7 +802,8 @@ export interface operations {
                  *         {
                  *           "id": 7,
                  *           "name": "Cutting",
-                 *           "comment": "Flying saw, line 2"
+                 *           "comment": "Flying saw, line 2",
+                 *           "version": 3
                  *         },
                  *         {
                  *           "id": 8,
@@ -710,6 +864,18 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1007 Resource has been changed since it was read */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1007"];
                 };
             };
             /** @description 1001 Incorrect data */
@@ -780,7 +946,113 @@ export interface operations {
             };
         };
     };
-    putProcessesById: {
+    getProcessesEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `id` of the last event received: the stream starts with what came after it. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A stream that stays open; the `data` of each event is JSON (`x-events`: its schema by event name). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getProcessesById: {
         parameters: {
             query?: never;
             header?: never;
@@ -790,25 +1062,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "Cutting",
-                 *       "comment": "Flying saw, line 2"
-                 *     }
-                 */
-                "application/json": components["schemas"]["ProcessUpdate"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The updated process. */
+            /** @description The process. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -874,6 +1136,173 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1005"];
                 };
             };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    putProcessesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` read (`"3"`), several separated by commas, or `*`. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Cutting",
+                 *       "comment": "Flying saw, line 2",
+                 *       "version": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProcessUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated process. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "name": "Cutting",
+                     *       "comment": "Flying saw, line 2",
+                     *       "version": 3,
+                     *       "createdAt": "2026-11-28T07:30:00.000Z",
+                     *       "updatedAt": "2026-11-29T10:02:13.518Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1007 Resource has been changed since it was read */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1007"];
+                };
+            };
+            /** @description 1007 Resource has been changed since it was read */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1007"];
+                };
+            };
             /** @description 1001 Incorrect data */
             413: {
                 headers: {
@@ -896,6 +1325,128 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getProcessesByIdHistory: {
+        parameters: {
+            query?: {
+                /** @description Only changes with a smaller `id` (the next page). */
+                before?: string;
+                /** @description At most this many changes (default 50, at most 500). */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessHistory"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
                 };
             };
             /** @description 6001 Too many requests. Try again later */
@@ -1472,6 +2023,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpProblem404"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
             /** @description Internal Server Error */

@@ -12,6 +12,15 @@ import { ROLE_USERS } from "@/test/support/accounts";
 
 type Credential = { name: string; headers: () => Record<string, string>; role?: Role; expect?: 2002 | 2004 };
 
+async function openStream(url: string, headers: Record<string, string>) {
+  const controller = new AbortController();
+  const res = await fetch(url, { headers, signal: controller.signal });
+  const ok = res.status < 300;
+  const text = ok ? "" : await res.text();
+  controller.abort();
+  return { status: res.status, headers: res.headers, text, body: ok ? undefined : JSON.parse(text) };
+}
+
 const PROTECTED = (Object.keys(API_ROUTES) as RouteKey[]).filter((k) => API_ROUTES[k] !== "public");
 
 for (const { provider, options } of PROVIDERS) {
@@ -43,6 +52,12 @@ for (const { provider, options } of PROVIDERS) {
           return { method, path: "/api/v1/processes", json: { processes: [{ id, name: "Bulk", comment: "" }] } };
         case "PUT /api/v1/processes/{id}":
           return { method, path: `/api/v1/processes/${id}`, json: { name: "One", comment: "" } };
+        case "GET /api/v1/processes/{id}":
+          return { method, path: `/api/v1/processes/${id}` };
+        case "GET /api/v1/processes/{id}/history":
+          return { method, path: `/api/v1/processes/${id}/history` };
+        case "GET /api/v1/processes/events":
+          return { method, path: "/api/v1/processes/events" };
         case "GET /api/v1/tokens":
           return { method, path: "/api/v1/tokens" };
         case "POST /api/v1/tokens":
@@ -116,7 +131,7 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(6);
+      expect(PROTECTED.length).toBe(9);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 
@@ -124,7 +139,11 @@ for (const { provider, options } of PROVIDERS) {
       const allowed = credential.role !== undefined && (API_ROUTES[route] as readonly Role[]).includes(credential.role);
       const before = await state();
       const req = requestFor(route);
-      const res = await http(server.baseUrl, req.method, req.path, { json: req.json, headers: credential.headers() });
+      // The event stream never ends by itself: its status and headers are the answer.
+      const res =
+        route === "GET /api/v1/processes/events"
+          ? await openStream(server.baseUrl + req.path, credential.headers())
+          : await http(server.baseUrl, req.method, req.path, { json: req.json, headers: credential.headers() });
       if (allowed) {
         expect(res.status, res.text).toBeLessThan(300);
         expect(res.headers.get("ratelimit")).toMatch(/^"api";r=\d+;t=\d+$/);

@@ -28,6 +28,7 @@ export function appErrorProblem(error: AppError, requestId: string): Problem {
     detail: error.message,
     code: error.code,
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.current !== undefined ? { current: error.current } : {}),
     requestId,
   };
 }

@@ -5,12 +5,14 @@ describe("allowedMethods (the proxy's 404/405 decisions)", () => {
   it.each([
     ["/api/v1/processes", ["GET", "PUT"]],
     ["/api/v1/processes/", ["GET", "PUT"]],
-    ["/api/v1/processes/7", ["PUT"]],
-    ["/api/v1/processes/anything", ["PUT"]],
+    ["/api/v1/processes/7", ["GET", "PUT"]],
+    ["/api/v1/processes/anything", ["GET", "PUT"]],
+    ["/api/v1/processes/events", ["GET", "PUT"]],
     ["/api/v1/tokens", ["GET", "POST"]],
     ["/api/v1/tokens/3", ["DELETE"]],
     ["/api/health", ["GET"]],
-    ["/api/v1/processes/7/history", []],
+    ["/api/v1/processes/7/history", ["GET"]],
+    ["/api/v1/processes/7/history/1", []],
     ["/api/v1/process", []],
     ["/api/v2/processes", []],
   ])("%s → %j", (path, methods) => {

@@ -14,7 +14,10 @@ const ADMIN: Role[] = ["Super user"];
 export const API_ROUTES = {
   "GET /api/v1/processes": READ,
   "PUT /api/v1/processes": WRITE,
+  "GET /api/v1/processes/events": READ,
+  "GET /api/v1/processes/{id}": READ,
   "PUT /api/v1/processes/{id}": WRITE,
+  "GET /api/v1/processes/{id}/history": READ,
   "GET /api/v1/tokens": ADMIN,
   "POST /api/v1/tokens": ADMIN,
   "DELETE /api/v1/tokens/{id}": ADMIN,
@@ -36,5 +39,6 @@ const COMPILED: CompiledRoute[] = (Object.keys(API_ROUTES) as RouteKey[]).map((k
 
 /** The methods a concrete path answers to; empty when the path is unknown. */
 export function allowedMethods(pathname: string): HttpMethod[] {
-  return COMPILED.filter((r) => r.regex.test(pathname)).map((r) => r.method);
+  // A fixed segment and a parameter may both match ("/processes/events" and "/processes/{id}").
+  return [...new Set(COMPILED.filter((r) => r.regex.test(pathname)).map((r) => r.method))];
 }

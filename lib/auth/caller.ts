@@ -10,7 +10,8 @@ import { resolveToken } from "@/lib/tokens/resolve-token";
 import { isWellFormedToken } from "@/lib/tokens/token-secret";
 
 export type Caller =
-  { kind: "session"; userId: number; email: string; role: Role } | { kind: "token"; tokenId: number; role: Role };
+  | { kind: "session"; userId: number; email: string; role: Role }
+  | { kind: "token"; tokenId: number; tokenName: string; role: Role };
 
 const CHALLENGE = 'Bearer realm="api"';
 
@@ -32,7 +33,7 @@ async function fromBearer(header: string): Promise<Caller> {
       "The access token expired",
     );
   }
-  return { kind: "token", tokenId: token.id, role: token.role };
+  return { kind: "token", tokenId: token.id, tokenName: token.name, role: token.role };
 }
 
 /**

@@ -1,37 +1,8 @@
 import "server-only";
 import { databaseProvider } from "@/lib/env";
 
-// What differs between SQLite and PostgreSQL lives here, and only here.
-
-/**
- * One UPDATE for a whole bulk request: the items travel as one JSON parameter, so 10,000 rows are one
- * statement and one round trip. It changes every listed row or none: the guard counts the listed ids
- * that exist, so a missing id leaves the table untouched without any rollback, and no reader (SQLite's
- * adapter shares one connection) ever sees a half-applied request.
- * Parameters: updatedAt, then the JSON array of {id, name, comment} (SQLite: three times, positional).
- */
-export const BULK_UPDATE_SQL =
-  databaseProvider === "sqlite"
-    ? `UPDATE processes
-         SET name = json_extract(j.value, '$.name'),
-             comment = json_extract(j.value, '$.comment'),
-             version = processes.version + 1,
-             updatedAt = ?
-        FROM json_each(?) AS j
-       WHERE processes.id = json_extract(j.value, '$.id')
-         AND (SELECT count(*) FROM processes AS p
-               WHERE p.id IN (SELECT json_extract(value, '$.id') FROM json_each(?))) = json_array_length(?)`
-    : `UPDATE processes AS p
-         SET name = v.name, comment = v.comment, version = p.version + 1, "updatedAt" = $1
-        FROM jsonb_to_recordset($2::jsonb) AS v(id integer, name text, comment text)
-       WHERE p.id = v.id
-         AND (SELECT count(*) FROM processes AS q
-               WHERE q.id IN (SELECT (e->>'id')::integer FROM jsonb_array_elements($2::jsonb) AS e)) = jsonb_array_length($2::jsonb)`;
-
-/** The parameters of BULK_UPDATE_SQL, in its placeholders' order. */
-export function bulkUpdateParams(updatedAt: Date, payload: string): unknown[] {
-  return databaseProvider === "sqlite" ? [updatedAt, payload, payload, payload] : [updatedAt, payload];
-}
+// What differs between SQLite and PostgreSQL lives here, and for writes of processes with their history
+// in lib/db/process-writes-sql.ts.
 
 /**
  * PostgreSQL: bumps the process revision (one row, id 1) inside the transaction of a write, so that readers

@@ -13,6 +13,20 @@ import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requireme
 const EXPECTED_COLUMNS: Record<string, string[]> = {
   api_tokens: ["id", "name", "role", "tokenHash", "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "createdById"],
   processes: ["id", "name", "comment", "version", "createdAt", "updatedAt"],
+  process_changes: [
+    "id",
+    "processId",
+    "version",
+    "name",
+    "comment",
+    "previousName",
+    "previousComment",
+    "changedAt",
+    "actorType",
+    "actorId",
+    "actorName",
+    "requestId",
+  ],
   process_revisions: ["id", "value"],
   sessions: ["id", "userId", "createdAt", "expiresAt"],
   users: ["id", "email", "passwordHash", "role", "createdAt", "updatedAt"],
@@ -189,6 +203,20 @@ describe("PostgreSQL: migrateDatabase on a fresh database", runIf(Boolean(pgUrl)
       "postgresql",
       since,
     );
+  });
+
+  it("stores the trigger functions whole, semicolons and all, though the engine splits scripts on them", async () => {
+    const functions = await query<{ proname: string; prosrc: string }>(
+      url,
+      "SELECT proname, prosrc FROM pg_proc WHERE proname LIKE 'processes_%' ORDER BY proname",
+    );
+    expect(functions.map((f) => f.proname)).toEqual(["processes_changed", "processes_outside_update"]);
+    for (const f of functions) expect(f.prosrc).toMatch(/\n {2}RETURN (NULL|NEW);\nEND$/);
+    const triggers = await query<{ tgname: string }>(
+      url,
+      "SELECT tgname FROM pg_trigger WHERE tgrelid = 'processes'::regclass AND NOT tgisinternal ORDER BY tgname",
+    );
+    expect(triggers.map((t) => t.tgname)).toEqual(["processes_changed", "processes_outside_update"]);
   });
 
   it("applies nothing on a second run", async () => {

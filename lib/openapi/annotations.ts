@@ -7,6 +7,8 @@ import {
   processIdSchema,
   processNameSchema,
   processSchema,
+  processUpdateSchema,
+  processVersionSchema,
 } from "@/lib/validations/process";
 import { problemSchema } from "@/lib/validations/problem";
 import { tokenCreatedSchema, tokenCreateSchema, tokenSummarySchema } from "@/lib/validations/token";
@@ -31,6 +33,9 @@ export const COMMENT_TEXT =
   "Lengths count Unicode code points (an emoji is one character).";
 
 const readOnlyTime = (description: string): Annotation => ({ readOnly: true, format: "date-time", description });
+
+// A process exactly as GET returned it is a valid PUT body: its timestamps are accepted there and ignored.
+const READ_BACK: Annotation = { readOnly: true, description: "Read-only: accepted as GET returned it, and ignored." };
 
 const EXAMPLE_TIME = "2026-11-28T07:30:00.000Z";
 export const EXAMPLE_PROCESS = {
@@ -59,6 +64,16 @@ export const ANNOTATIONS: [z.ZodType, Annotation][] = [
   [processSchema.shape.createdAt, readOnlyTime("When the process was created (UTC).")],
   [processSchema.shape.updatedAt, readOnlyTime("When the process last changed (UTC).")],
   [processSchema, { examples: [EXAMPLE_PROCESS] }],
+  [
+    processVersionSchema,
+    {
+      description:
+        "The version read (precondition): the write is refused with 1007 (409) when the process has moved on. Leave it out to write whatever the version.",
+      examples: [3],
+    },
+  ],
+  [processUpdateSchema.shape.createdAt.unwrap(), { ...READ_BACK, format: "date-time" }],
+  [processUpdateSchema.shape.updatedAt.unwrap(), { ...READ_BACK, format: "date-time" }],
   [tokenSummarySchema.shape.id, { readOnly: true, description: "The token's id (for revoking it)." }],
   [tokenSummarySchema.shape.createdAt, readOnlyTime("When the token was created (UTC).")],
   [tokenSummarySchema.shape.expiresAt, readOnlyTime("After this instant the token is refused with 2002.")],

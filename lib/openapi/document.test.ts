@@ -59,6 +59,36 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(put["401"].headers)).toContain("WWW-Authenticate");
   });
 
+  it("describes versions: 1007 with `current`, ETags, 304 on the list, history and the event stream", () => {
+    const one = document.paths["/api/v1/processes/{id}"];
+    const list = document.paths["/api/v1/processes"];
+    expect(Object.keys(one.put.responses)).toEqual(expect.arrayContaining(["409", "412"]));
+    expect(Object.keys(list.put.responses)).toContain("409");
+    expect(Object.keys(list.put.responses)).not.toContain("412");
+    const conflict = document.components.schemas.Problem1007;
+    expect(conflict.properties.title).toEqual({ const: "Resource has been changed since it was read" });
+    expect(conflict.properties.status).toEqual({ enum: [409, 412] });
+    expect(conflict.required).toContain("current");
+    expect(Object.keys(one.get.responses["200"].headers)).toContain("ETag");
+    expect(list.get.responses["304"]).not.toHaveProperty("content");
+    expect(list.get.parameters.map((p: { name: string }) => p.name)).toEqual(["If-None-Match"]);
+    const history = document.paths["/api/v1/processes/{id}/history"].get;
+    expect(history.parameters.map((p: { name?: string; $ref?: string }) => p.name ?? p.$ref)).toEqual([
+      "#/components/parameters/Id",
+      "before",
+      "limit",
+    ]);
+    expect(history.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/ProcessHistory",
+    });
+    const events = document.paths["/api/v1/processes/events"].get.responses["200"].content;
+    expect(Object.keys(events)).toEqual(["text/event-stream"]);
+    expect(Object.keys(events["text/event-stream"]["x-events"])).toEqual(["process", "reset"]);
+    const body = document.components.schemas.ProcessUpdate.properties;
+    expect(body.version).toMatchObject({ minimum: 1 });
+    expect(body.updatedAt.readOnly).toBe(true);
+  });
+
   // Every example the document shows is an answer its own schemas accept.
   const examples = operations.flatMap(({ key, op }) =>
     Object.entries(op.responses as Record<string, any>).flatMap(([status, response]) =>

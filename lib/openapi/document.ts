@@ -4,7 +4,14 @@ import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { headerComponents, type HeaderName, responseHeaders } from "@/lib/openapi/headers";
 import { OPERATIONS, type OperationSpec } from "@/lib/openapi/operations";
 import { overview } from "@/lib/openapi/overview";
-import { HTTP_ONLY, type HttpOnlyStatus, problemExample, problemName, problemSchemas } from "@/lib/openapi/problems";
+import {
+  HTTP_ONLY,
+  type HttpOnlyStatus,
+  problemExample,
+  problemName,
+  problemSchemas,
+  statusesOf,
+} from "@/lib/openapi/problems";
 import { codeSamples } from "@/lib/openapi/samples";
 import { componentSchemas, schemaRef, toJsonSchema } from "@/lib/openapi/schemas";
 import { ID_PARAM_MESSAGE, idSchema } from "@/lib/validations/id";
@@ -28,13 +35,19 @@ const BODY_REFUSALS: Refusal[] = [
 ];
 const PATH_ID_REFUSAL: Refusal = { code: 1001, status: 400, detail: `The id in the path ${ID_PARAM_MESSAGE}` };
 
+/** The `data` schema of each event of a `text/event-stream` answer (OpenAPI 3.1 has no word for it). */
+const EVENT_SCHEMAS = { process: schemaRef("ProcessEvent"), reset: schemaRef("ResetEvent") };
+
 function refusalsOf(key: RouteKey, spec: OperationSpec): Refusal[] {
   const list: Refusal[] = [];
   if (API_ROUTES[key] !== "public") list.push(...CREDENTIAL_REFUSALS);
   if (spec.body) list.push(...BODY_REFUSALS);
   else if (key.includes("{id}")) list.push(PATH_ID_REFUSAL);
-  for (const code of spec.errors ?? [])
-    list.push({ code, status: ERROR_CODES[code].status, detail: `${ERROR_CODES[code].title} (example)` });
+  for (const entry of spec.errors ?? []) {
+    const [code, only] = Array.isArray(entry) ? entry : [entry, undefined];
+    const statuses = only === undefined ? statusesOf(code) : [only];
+    for (const status of statuses) list.push({ code, status, detail: `${ERROR_CODES[code].title} (example)` });
+  }
   for (const status of spec.httpErrors ?? []) list.push({ code: status, status, detail: "(example)" });
   list.push({ code: 500, status: 500, detail: "An unexpected error occurred." });
   // One entry per code and status (a body route with a path id lists 1001/400 once).
@@ -56,14 +69,23 @@ function responsesOf(key: RouteKey, spec: OperationSpec) {
   const isPublic = API_ROUTES[key] === "public";
   const responses: Record<string, unknown> = {};
   for (const answer of spec.answers) {
-    const headers = headersFor(isPublic, answer.status);
-    if (key === "GET /api/v1/openapi.json") Object.assign(headers, responseHeaders(["ETag", "Cache-Control"]));
-    const schema = answer.schema ? schemaRef(answer.schema) : answer.status === 304 ? undefined : { type: "object" };
-    const media = { schema, ...(answer.example !== undefined ? { example: answer.example } : {}) };
+    const headers = { ...headersFor(isPublic, answer.status), ...responseHeaders(answer.headers ?? []) };
+    const mediaType = answer.mediaType ?? "application/json";
+    const stream = mediaType === "text/event-stream";
+    const schema = answer.schema
+      ? schemaRef(answer.schema)
+      : answer.status === 304
+        ? undefined
+        : { type: stream ? "string" : "object" };
+    const media = {
+      schema,
+      ...(answer.example !== undefined ? { example: answer.example } : {}),
+      ...(stream ? { "x-events": EVENT_SCHEMAS } : {}),
+    };
     responses[answer.status] = {
       description: answer.description,
       headers,
-      ...(schema ? { content: { "application/json": media } } : {}),
+      ...(schema ? { content: { [mediaType]: media } } : {}),
     };
   }
   const byStatus = new Map<number, Refusal[]>();
@@ -114,7 +136,7 @@ function operationOf(key: RouteKey, spec: OperationSpec) {
     ...(spec.internal ? { "x-internal": true } : {}),
     parameters: [
       ...(pathId ? [{ $ref: "#/components/parameters/Id" }] : []),
-      ...(spec.query ?? []).map((q) => ({ in: "query", required: false, ...q })),
+      ...(spec.parameters ?? []).map((p) => ({ required: false, ...p })),
     ],
     ...(spec.body
       ? {

@@ -21,7 +21,10 @@ export const HEADERS = {
     'The Bearer challenge (RFC 6750): `Bearer realm="api"`, with `error="invalid_token"` and an `error_description` when a token was sent but refused.',
     '^Bearer realm="api"',
   ),
-  ETag: header("The document's version; send it back in `If-None-Match`.", '^"[0-9a-f]+"$'),
+  ETag: header(
+    'The version of what was answered, an entity tag (`"<version>"` for one process); send it back in `If-None-Match`, or in `If-Match` to update that process.',
+    '^"[A-Za-z0-9_-]+"$',
+  ),
   "Cache-Control": header("How long the answer may be kept.", "^.+$"),
 } as const;
 

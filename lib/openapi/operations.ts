@@ -1,15 +1,26 @@
 import type { RouteKey } from "@/lib/api/routes";
 import type { ErrorCode } from "@/lib/errors";
 import { EXAMPLE_PROCESS, EXAMPLE_TOKEN } from "@/lib/openapi/annotations";
+import type { HeaderName } from "@/lib/openapi/headers";
 import type { HttpOnlyStatus } from "@/lib/openapi/problems";
-import type { REQUEST_SCHEMAS, SchemaName } from "@/lib/openapi/schemas";
+import { type REQUEST_SCHEMAS, type SchemaName, toJsonSchema } from "@/lib/openapi/schemas";
 import { MAX_BULK_ITEMS } from "@/lib/validations/process";
+import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT, historyQuerySchema } from "@/lib/validations/process-history";
 
 // What the document says about each route of the route table (lib/api/routes.ts) beyond its schemas. The
 // errors an operation can answer are derived (credentials → 401/403/429/503, a body or a path id → 1001);
 // `errors` lists the others. A new route is one entry here; a test fails while one is missing.
 
-export type Answer = { status: number; schema?: SchemaName; description: string; example?: unknown };
+export type Answer = {
+  status: number;
+  schema?: SchemaName;
+  description: string;
+  example?: unknown;
+  /** application/json unless said otherwise. */
+  mediaType?: "application/json" | "text/event-stream";
+  /** Headers this answer always has, besides the ones every answer has. */
+  headers?: HeaderName[];
+};
 
 export type OperationSpec = {
   tag: "Processes" | "Tokens" | "Service";
@@ -18,11 +29,12 @@ export type OperationSpec = {
   body?: { schema: keyof typeof REQUEST_SCHEMAS; example: unknown };
   /** The answers besides the errors (the first is the success). */
   answers: Answer[];
-  errors?: ErrorCode[];
+  /** A code alone is answered at each of its statuses; `[code, status]` at that one only. */
+  errors?: (ErrorCode | [ErrorCode, number])[];
   /** Answers outside the code table besides 500 (which every operation can give). */
   httpErrors?: HttpOnlyStatus[];
-  /** Query parameters (JSON Schema each). */
-  query?: { name: string; description: string; schema: Record<string, unknown> }[];
+  /** Query and header parameters (JSON Schema each). */
+  parameters?: { in: "query" | "header"; name: string; description: string; schema: Record<string, unknown> }[];
   /** Not meant for integrators (shown, marked `x-internal`). */
   internal?: boolean;
 };
@@ -30,15 +42,45 @@ export type OperationSpec = {
 const ALL_OR_NOTHING =
   `All or nothing: one transaction; if any item is refused nothing is written, and the problem's \`errors\` ` +
   `point at every refused item (\`/processes/3/name\`). An id that does not exist is 1001 pointing at ` +
-  `\`/processes/<n>/id\` (not 1005); an id repeated is 1001 too. 1 to ${MAX_BULK_ITEMS} items.`;
+  `\`/processes/<n>/id\` (not 1005); an id repeated is 1001 too. 1 to ${MAX_BULK_ITEMS} items. An item's ` +
+  `\`version\` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with ` +
+  `\`errors\` pointing at each stale \`/processes/<n>/version\` and \`current\` holding those processes as they are now.`;
+
+const IF_NONE_MATCH: NonNullable<OperationSpec["parameters"]>[number] = {
+  in: "header",
+  name: "If-None-Match",
+  description: "The `ETag` of the list last read: 304 while it has not changed.",
+  schema: { type: "string" },
+};
+
+const EVENTS =
+  "Event `process` for every change of a process, whoever made it (the application or a change to the " +
+  "database directly), with the history row's `id` as event id. A client that reconnects with `Last-Event-ID` " +
+  "first gets what it missed, in order; one `reset` event (fetch the list again) instead when more than 10,000 " +
+  "changes were missed. Comments (`: heartbeat`) keep " +
+  "the connection open. Opening the stream counts once against the rate limit.";
 
 export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   "GET /api/v1/processes": {
     tag: "Processes",
     summary: "List all processes",
-    description: "Every process, ordered by id.",
+    description:
+      "Every process, ordered by id. The `ETag` changes whenever the list does (also when the database is changed " +
+      "outside the application); poll with `If-None-Match` to get 304 while nothing changed.",
+    parameters: [IF_NONE_MATCH],
     answers: [
-      { status: 200, schema: "ProcessList", description: "The processes.", example: { processes: [EXAMPLE_PROCESS] } },
+      {
+        status: 200,
+        schema: "ProcessList",
+        description: "The processes.",
+        example: { processes: [EXAMPLE_PROCESS] },
+        headers: ["ETag"],
+      },
+      {
+        status: 304,
+        description: "Unchanged since the `ETag` sent in `If-None-Match`; no body.",
+        headers: ["ETag", "Cache-Control"],
+      },
     ],
   },
   "PUT /api/v1/processes": {
@@ -49,20 +91,96 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       schema: "ProcessesUpdate",
       example: {
         processes: [
-          { id: 7, name: "Cutting", comment: "Flying saw, line 2" },
+          { id: 7, name: "Cutting", comment: "Flying saw, line 2", version: 3 },
           { id: 8, name: "Welding", comment: "" },
         ],
       },
     },
     answers: [{ status: 200, schema: "ProcessList", description: "The updated processes, in the order sent." }],
+    errors: [[1007, 409]],
+  },
+  "GET /api/v1/processes/{id}": {
+    tag: "Processes",
+    summary: "Read one process",
+    description: 'Answers `ETag: "<version>"`, the precondition for `If-Match` on PUT.',
+    answers: [
+      { status: 200, schema: "Process", description: "The process.", example: EXAMPLE_PROCESS, headers: ["ETag"] },
+    ],
+    errors: [1005],
+  },
+  "GET /api/v1/processes/{id}/history": {
+    tag: "Processes",
+    summary: "One process's changes, newest first",
+    description:
+      "Every change made through the application or to the database directly (`changedBy.type` `unknown`), " +
+      `newest first. Page with \`before\` = the \`id\` of the last change received.`,
+    parameters: [
+      {
+        in: "query",
+        name: "before",
+        description: "Only changes with a smaller `id` (the next page).",
+        schema: toJsonSchema(historyQuerySchema.shape.before, "input"),
+      },
+      {
+        in: "query",
+        name: "limit",
+        description: `At most this many changes (default ${HISTORY_DEFAULT_LIMIT}, at most ${HISTORY_MAX_LIMIT}).`,
+        schema: toJsonSchema(historyQuerySchema.shape.limit, "input"),
+      },
+    ],
+    answers: [{ status: 200, schema: "ProcessHistory", description: "The changes, newest first." }],
+    errors: [1005],
+  },
+  "GET /api/v1/processes/events": {
+    tag: "Processes",
+    summary: "Every change as Server-Sent Events",
+    description: EVENTS,
+    parameters: [
+      {
+        in: "header",
+        name: "Last-Event-ID",
+        description: "The `id` of the last event received: the stream starts with what came after it.",
+        schema: { type: "string", pattern: "^[0-9]{1,15}$" },
+      },
+    ],
+    answers: [
+      {
+        status: 200,
+        mediaType: "text/event-stream",
+        description:
+          "A stream that stays open; the `data` of each event is JSON (`x-events`: its schema by event name).",
+        headers: ["Cache-Control"],
+      },
+    ],
+    errors: [[1001, 400]],
   },
   "PUT /api/v1/processes/{id}": {
     tag: "Processes",
     summary: "Update one process",
-    description: "The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise).",
-    body: { schema: "ProcessUpdate", example: { name: "Cutting", comment: "Flying saw, line 2" } },
-    answers: [{ status: 200, schema: "Process", description: "The updated process.", example: EXAMPLE_PROCESS }],
-    errors: [1005],
+    description:
+      "The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process " +
+      "exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process " +
+      'has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition ' +
+      "as a header (412, 1007). The refusal's `current` is the process as it is now.",
+    parameters: [
+      {
+        in: "header",
+        name: "If-Match",
+        description: 'The `ETag` read (`"3"`), several separated by commas, or `*`.',
+        schema: { type: "string" },
+      },
+    ],
+    body: { schema: "ProcessUpdate", example: { name: "Cutting", comment: "Flying saw, line 2", version: 3 } },
+    answers: [
+      {
+        status: 200,
+        schema: "Process",
+        description: "The updated process.",
+        example: EXAMPLE_PROCESS,
+        headers: ["ETag"],
+      },
+    ],
+    errors: [1005, 1007],
   },
   "GET /api/v1/tokens": {
     tag: "Tokens",
@@ -102,8 +220,12 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     summary: "This document",
     description: "OpenAPI 3.1, generated at start from the server's own schemas. Cacheable: send `If-None-Match`.",
     answers: [
-      { status: 200, description: "The document." },
-      { status: 304, description: "Unchanged since the `ETag` sent in `If-None-Match`." },
+      { status: 200, description: "The document.", headers: ["ETag", "Cache-Control"] },
+      {
+        status: 304,
+        description: "Unchanged since the `ETag` sent in `If-None-Match`.",
+        headers: ["ETag", "Cache-Control"],
+      },
     ],
   },
   "GET /api/health": {
@@ -119,8 +241,9 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     summary: "Benchmark ceiling (internal)",
     description: "Constant JSON shaped like `rows` processes; 404 unless the server runs with BENCH_CEILING_ROUTE.",
     internal: true,
-    query: [
+    parameters: [
       {
+        in: "query",
         name: "rows",
         description: "How many processes to return.",
         schema: { type: "integer", minimum: 0, maximum: 10000, default: 100 },

@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { EXAMPLE_PROCESS } from "@/lib/openapi/annotations";
 import { type JsonSchema, schemaRef } from "@/lib/openapi/schemas";
 
 // Every error code of the closed table (lib/errors.ts) as an RFC 9457 problem schema with its exact title,
@@ -6,7 +7,18 @@ import { type JsonSchema, schemaRef } from "@/lib/openapi/schemas";
 // an entry in ERROR_CODES plus the operations that can answer it (lib/openapi/operations.ts).
 
 /** Where a code's HTTP status is more precise than the table's (lib/api/read-json.ts). */
-const EXTRA_STATUSES: Partial<Record<ErrorCode, number[]>> = { 1001: [413, 415] };
+const EXTRA_STATUSES: Partial<Record<ErrorCode, number[]>> = { 1001: [413, 415], 1007: [412] };
+
+/** Members a code adds to the problem (1007: the current state, so the client can merge and retry). */
+const EXTRA_MEMBERS: Partial<Record<ErrorCode, Record<string, JsonSchema>>> = {
+  1007: {
+    current: {
+      description:
+        "The current state: the process (PUT /processes/{id}), or the processes whose version was stale (PUT /processes).",
+      anyOf: [schemaRef("Process"), { type: "array", items: schemaRef("Process") }],
+    },
+  },
+};
 
 /**
  * Statuses answered without a code: unknown path, unserved method, and what the server answers on any path
@@ -38,8 +50,9 @@ function codeSchema(code: ErrorCode): JsonSchema {
       title: { const: title },
       status: statuses.length === 1 ? { const: statuses[0] } : { enum: statuses },
       code: { const: code },
+      ...EXTRA_MEMBERS[code],
     },
-    required: ["type", "title", "status", "code", "detail", "requestId"],
+    required: ["type", "title", "status", "code", "detail", "requestId", ...Object.keys(EXTRA_MEMBERS[code] ?? {})],
   };
 }
 
@@ -72,5 +85,6 @@ export function problemExample(code: ErrorCode | HttpOnlyStatus, status: number,
     detail,
     ...(coded ? { code } : {}),
     requestId: "3f6c1e0a-8d2b-4d47-9c1e-5b7a2f0d9e41",
+    ...(code === 1007 ? { current: EXAMPLE_PROCESS } : {}),
   };
 }

@@ -9,6 +9,12 @@ import {
 } from "@/lib/validations/process";
 import { errorTableSchema, problemSchema } from "@/lib/validations/problem";
 import {
+  processChangeSchema,
+  processEventSchema,
+  processHistorySchema,
+  resetEventSchema,
+} from "@/lib/validations/process-history";
+import {
   tokenCreatedSchema,
   tokenCreateSchema,
   tokenListSchema,
@@ -31,6 +37,10 @@ export const REQUEST_SCHEMAS = {
 export const RESPONSE_SCHEMAS = {
   Process: processSchema,
   ProcessList: processListSchema,
+  ProcessChange: processChangeSchema,
+  ProcessHistory: processHistorySchema,
+  ProcessEvent: processEventSchema,
+  ResetEvent: resetEventSchema,
   TokenSummary: tokenSummarySchema,
   TokenList: tokenListSchema,
   TokenCreated: tokenCreatedSchema,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { BUMP_PROCESS_REVISION_SQL } from "@/lib/db/dialect";
+import { wakeChangeFeed } from "@/lib/processes/change-feed";
 import { noteLocalWrite } from "@/lib/processes/revision";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -28,5 +29,7 @@ export async function changeProcesses<T>(
     }, transactionOptions);
   } finally {
     noteLocalWrite();
+    // This instance's own streams learn of its writes at once; other instances through the database.
+    wakeChangeFeed();
   }
 }

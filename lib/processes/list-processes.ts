@@ -7,7 +7,8 @@ export async function listProcesses(): Promise<Process[]> {
   return (await currentProcessList()).processes;
 }
 
-/** The same list as the API's JSON text, `{"processes":[...]}`, one string reused while nothing changes. */
-export async function listProcessesJson(): Promise<string> {
-  return (await currentProcessList()).body;
+/** The same list as the API's JSON text, `{"processes":[...]}` (one string reused while nothing changes), and its ETag. */
+export async function listProcessesJson(): Promise<{ body: string; etag: string }> {
+  const { body, etag } = await currentProcessList();
+  return { body, etag };
 }

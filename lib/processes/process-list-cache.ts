@@ -1,11 +1,15 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { processRevisionKey } from "@/lib/processes/revision";
 import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
 import type { Process } from "@/lib/validations/process";
 
-/** The list, its JSON text, and the text of the API's whole answer `{"processes":[...]}`, each built once. */
-export type CachedProcessList = { processes: Process[]; body: string };
+/**
+ * The list, the text of the API's whole answer `{"processes":[...]}`, and its entity tag (a hash of that
+ * text: equal on every instance for equal data), each built once.
+ */
+export type CachedProcessList = { processes: Process[]; body: string; etag: string };
 
 type Snapshot = CachedProcessList & { key: string };
 
@@ -20,7 +24,8 @@ async function read(): Promise<CachedProcessList> {
   const rows = await db.process.findMany({ select: PROCESS_SELECT, orderBy: { id: "asc" } });
   // Frozen: the same objects answer many requests, and the JSON text must keep matching them.
   const processes = Object.freeze(rows.map((row) => Object.freeze(toProcess(row)))) as Process[];
-  const list = { processes, body: JSON.stringify({ processes }) };
+  const body = JSON.stringify({ processes });
+  const list = { processes, body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
   if (key !== null) snapshot = { ...list, key };
   return list;
 }

@@ -1,61 +1,39 @@
 import "server-only";
-import { BULK_UPDATE_SQL, bulkUpdateParams } from "@/lib/db/dialect";
 import { AppError } from "@/lib/errors";
-import { changeProcesses } from "@/lib/processes/change-processes";
-import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
+import type { ChangeContext } from "@/lib/processes/actor";
+import { writeProcesses } from "@/lib/processes/write-processes";
 import type { Process, ProcessItem } from "@/lib/validations/process";
 
-// Prisma refuses an `in` list longer than the driver's bind-parameter limit (P2029: 999 on SQLite), so a
-// list of up to 10,000 ids is read in chunks.
-const IDS_PER_QUERY = 500;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
 /**
- * Replaces the editable fields of every listed process in one statement: all or nothing.
- * Ids are unique (the schema checks); an id that does not exist rejects the whole request with 1001.
+ * Replaces the editable fields of every listed process, all or nothing. Ids are unique (the schema
+ * checks). A process that does not exist refuses the request with 1001; an item whose `version` is not
+ * the current one refuses it with 1007 (409), naming each stale item and carrying the current processes.
  */
-export async function updateProcesses(options: { processes: ProcessItem[] }): Promise<Process[]> {
+export async function updateProcesses(options: {
+  processes: ProcessItem[];
+  context: ChangeContext;
+}): Promise<Process[]> {
   const items = options.processes;
-  const ids = items.map((p) => p.id);
-  const payload = JSON.stringify(items.map(({ id, name, comment }) => ({ id, name, comment })));
-
-  return changeProcesses(
-    async (tx) => {
-      const count = await tx.$executeRawUnsafe(BULK_UPDATE_SQL, ...bulkUpdateParams(new Date(), payload));
-      if (count !== items.length) {
-        const existing = new Set<number>();
-        for (const part of chunks(ids, IDS_PER_QUERY)) {
-          const found = await tx.process.findMany({ where: { id: { in: part } }, select: { id: true } });
-          for (const r of found) existing.add(r.id);
-        }
-        const errors = items.flatMap((item, index) =>
-          existing.has(item.id)
-            ? []
-            : [{ pointer: `/processes/${index}/id`, detail: `process ${item.id} does not exist` }],
-        );
-        // The guarded statement changed nothing; on PostgreSQL throwing also rolls back the revision bump.
-        throw new AppError(1001, `${errors.length} of ${items.length} processes do not exist; nothing was saved`, {
-          errors,
-        });
-      }
-      const rows = [];
-      for (const part of chunks(
-        [...ids].sort((a, b) => a - b),
-        IDS_PER_QUERY,
-      )) {
-        rows.push(
-          ...(await tx.process.findMany({
-            where: { id: { in: part } },
-            select: PROCESS_SELECT,
-            orderBy: { id: "asc" },
-          })),
-        );
-      }
-      return rows.map(toProcess);
-    },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+  const outcome = await writeProcesses({
+    items: items.map(({ id, name, comment, version }) => ({ id, name, comment, version })),
+    context: options.context,
+  });
+  if (outcome.ok) return outcome.processes;
+  if (outcome.missing.length > 0) {
+    const errors = outcome.missing.map((index) => ({
+      pointer: `/processes/${index}/id`,
+      detail: `process ${items[index]!.id} does not exist`,
+    }));
+    throw new AppError(1001, `${errors.length} of ${items.length} processes do not exist; nothing was saved`, {
+      errors,
+    });
+  }
+  const errors = outcome.stale.map(({ index, current }) => ({
+    pointer: `/processes/${index}/version`,
+    detail: `process ${current.id} is at version ${current.version} now`,
+  }));
+  throw new AppError(1007, `${errors.length} of ${items.length} processes have changed since read; nothing was saved`, {
+    errors,
+    current: outcome.stale.map((s) => s.current),
+  });
 }

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { hashesEqual, hashTokenSecret } from "@/lib/tokens/token-secret";
 
-export type ResolvedToken = { id: number; role: Role; expiresAt: Date; revoked: boolean };
+export type ResolvedToken = { id: number; name: string; role: Role; expiresAt: Date; revoked: boolean };
 
 // A resolved token is reused for a few seconds so that authentication costs no query per request.
 // Revocation in this process takes effect at once (forgetResolvedTokens); from another instance or
@@ -22,11 +22,17 @@ export function forgetResolvedTokens(): void {
 async function lookup(hash: string): Promise<ResolvedToken | null> {
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hash },
-    select: { id: true, role: true, tokenHash: true, expiresAt: true, revokedAt: true },
+    select: { id: true, name: true, role: true, tokenHash: true, expiresAt: true, revokedAt: true },
   });
   // The index found the row by hash; the constant-time comparison guards against any collation surprise.
   if (!row || !hashesEqual(row.tokenHash, hash)) return null;
-  return { id: row.id, role: row.role as Role, expiresAt: row.expiresAt, revoked: row.revokedAt !== null };
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    expiresAt: row.expiresAt,
+    revoked: row.revokedAt !== null,
+  };
 }
 
 /** Records use at most once a minute per token, off the request's path. */

@@ -9,6 +9,8 @@ export const problemSchema = z.object({
   code: z.number().int().optional(),
   errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
   requestId: z.string().optional(),
+  /** 1007: the current state (one process, or the listed processes of a bulk request). */
+  current: z.unknown().optional(),
 });
 
 export type Problem = z.infer<typeof problemSchema>;

@@ -20,10 +20,25 @@ export const processFieldsSchema = z.strictObject({
   comment: processCommentSchema,
 });
 
-/** PUT /processes/{id} body: an `id` may be repeated, but only if it equals the path's (checked by the handler). */
-export const processUpdateSchema = processFieldsSchema.extend({ id: processIdSchema.optional() });
+/** A process's version: 1 when created, one more with every change. */
+export const processVersionSchema = z
+  .number({ error: "must be an integer" })
+  .int({ error: "must be an integer" })
+  .min(1, { error: "must be at least 1" })
+  .max(2_147_483_647, { error: "must be at most 2147483647" });
 
-export const processItemSchema = processFieldsSchema.extend({ id: processIdSchema });
+// A process exactly as GET returned it is a valid PUT body: `version` is the precondition (the write is
+// refused with 1007 when the process has moved on), the timestamps are read-only and ignored.
+const readBack = {
+  version: processVersionSchema.optional(),
+  createdAt: z.string({ error: "must be a string" }).optional(),
+  updatedAt: z.string({ error: "must be a string" }).optional(),
+};
+
+/** PUT /processes/{id} body: an `id` may be repeated, but only if it equals the path's (checked by the handler). */
+export const processUpdateSchema = processFieldsSchema.extend({ id: processIdSchema.optional(), ...readBack });
+
+export const processItemSchema = processFieldsSchema.extend({ id: processIdSchema, ...readBack });
 
 export const processesUpdateSchema = z.strictObject({
   processes: z
@@ -46,7 +61,8 @@ export const processesUpdateSchema = z.strictObject({
 });
 
 /** A process as the API returns it. */
-export const processSchema = processItemSchema.extend({
+export const processSchema = processFieldsSchema.extend({
+  id: processIdSchema,
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

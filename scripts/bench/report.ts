@@ -1,12 +1,18 @@
 // The benchmark's table and the facts of the machine it ran on.
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import type { Fanout, TriggerCost } from "./changes";
 import type { LoadFigures } from "./load";
 
 export type SizeResult = {
   rows: number;
   /** Each target's figures, one per round; the bare app's run of a round is that round's ceiling. */
-  runs: Record<"bare" | "bareStart" | "frame" | "getBearer" | "getSession" | "putOne", LoadFigures[]>;
+  runs: Record<
+    "bare" | "bareStart" | "frame" | "getBearer" | "getSession" | "getNotModified" | "putOne",
+    LoadFigures[]
+  >;
+  /** Issue 9: a change reaching 100 open event streams. */
+  fanout: Fanout;
   bulkPut: { items: number; medianMs: number; runsMs: number[]; failures: string[] };
   peakRssMb: number;
   barePeakRssMb: number;
@@ -64,7 +70,8 @@ const LABELS: Record<keyof SizeResult["runs"], string> = {
   frame: "`GET /api/bench/ceiling` (the project's frame, no data)",
   getBearer: "`GET /api/v1/processes`, Bearer",
   getSession: "`GET /api/v1/processes`, session cookie",
-  putOne: "`PUT /api/v1/processes/{id}`, Bearer",
+  getNotModified: "`GET /api/v1/processes`, Bearer, `If-None-Match` → 304 (counted as non-2xx)",
+  putOne: "`PUT /api/v1/processes/{id}`, Bearer (with its history row)",
 };
 
 function row(name: keyof SizeResult["runs"], r: SizeResult): string {
@@ -77,6 +84,7 @@ export function markdown(
   machine: Machine,
   results: SizeResult[],
   run: { label: string; seconds: number; rounds: number },
+  triggers: TriggerCost | null = null,
 ): string {
   const lines = [
     `## API benchmark${run.label ? ` – ${run.label}` : ""}`,
@@ -105,6 +113,19 @@ export function markdown(
         `. Peak RSS (VmHWM): server ${r.peakRssMb} MB, bare Next app ${r.barePeakRssMb} MB ` +
         `(with \`next start\` ${r.bareStartPeakRssMb} MB) ` +
         `(${(r.peakRssMb / r.barePeakRssMb).toFixed(2)}×).`,
+      "",
+      `A change reaching ${r.fanout.streams} open event streams (${r.fanout.changes} PUTs, from the PUT's send to ` +
+        `each stream's event): p50 ${r.fanout.p50Ms} ms, p95 ${r.fanout.p95Ms} ms.`,
+      "",
+    );
+  }
+  if (triggers) {
+    const rps = (l: LoadFigures[]) => l.map((f) => f.rps).join(", ");
+    lines.push(
+      "### PostgreSQL triggers (issue 13), 1,000 processes",
+      "",
+      `PUT /api/v1/processes/{id} with the triggers enabled ${rps(triggers.on)} req/s, disabled ${rps(triggers.off)} ` +
+        `req/s (alternating rounds): median with/without = ${triggers.ratio}.`,
       "",
     );
   }

@@ -2,6 +2,7 @@
 // process-list-cache.ts). These tests pin the one thing such a cache must never do: answer with data
 // older than a write that was acknowledged before the GET, whichever instance or process wrote it.
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
@@ -106,6 +107,76 @@ for (const { provider, options } of PROVIDERS) {
         for (const processes of after)
           expect(processes[0]).toMatchObject({ name: `Round ${round}`, version: res.body.version });
         await Promise.all(noise);
+      }
+    });
+
+    // Issue 13: writers outside the app. On PostgreSQL a trigger bumps the revision in the writer's own
+    // transaction; on SQLite PRAGMA data_version sees the other connection. Repeated so timing cannot hide a stale read.
+    const outside = async (statements: [string, unknown[]][]) => {
+      if (provider === "sqlite") {
+        const shell = new Database(sqliteFilePath(database.url));
+        try {
+          shell.transaction(() => {
+            for (const [sql, params] of statements) shell.prepare(sql.replace(/\$\d+/g, "?")).run(...params);
+          })();
+        } finally {
+          shell.close();
+        }
+        return;
+      }
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        await client.query("BEGIN");
+        for (const [sql, params] of statements) await client.query(sql, params);
+        await client.query("COMMIT");
+      } finally {
+        await client.end();
+      }
+    };
+
+    it("20 times: a GET on B, a PUT on A, then at once a GET on B shows the PUT", async () => {
+      const [target] = take(await list(a), 1);
+      for (let i = 0; i < 20; i++) {
+        await list(b);
+        const res = await a("PUT", `/api/v1/processes/${target.id}`, { json: { name: `A ${i}`, comment: "" } });
+        expect(res.status).toBe(200);
+        expect((await list(b))[0]).toMatchObject({ name: `A ${i}`, version: res.body.version });
+      }
+    });
+
+    it("20 times: an outside UPDATE, then at once a GET on both instances shows it", async () => {
+      const [target] = take(await list(a), 1);
+      for (let i = 0; i < 20; i++) {
+        await Promise.all([list(a), list(b)]);
+        await outside([["UPDATE processes SET name = $1 WHERE id = $2", [`Outside ${i}`, target.id]]]);
+        const [onA, onB] = await Promise.all([list(a), list(b)]);
+        expect(onA[0]!.name).toBe(`Outside ${i}`);
+        expect(onB[0]!.name).toBe(`Outside ${i}`);
+      }
+    });
+
+    it("20 times: an outside bulk update, and a delete-and-insert, are seen at once by both instances", async () => {
+      for (let i = 0; i < 20; i++) {
+        await Promise.all([list(a), list(b)]);
+        await outside([["UPDATE processes SET comment = $1", [`bulk ${i}`]]]);
+        for (const api of [a, b])
+          expect(new Set((await list(api)).map((p) => p.comment))).toEqual(new Set([`bulk ${i}`]));
+        const [first] = take(await list(a), 1);
+        await outside([
+          ["DELETE FROM processes WHERE id = $1", [first.id]],
+          [
+            provider === "sqlite"
+              ? "INSERT INTO processes (name, comment, updatedAt) VALUES ($1, '', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+              : `INSERT INTO processes (name, comment, "updatedAt") VALUES ($1, '', now())`,
+            [`Inserted ${i}`],
+          ],
+        ]);
+        for (const api of [a, b]) {
+          const names = (await list(api)).map((p) => p.name);
+          expect(names).not.toContain(first.name);
+          expect(names.at(-1)).toBe(`Inserted ${i}`);
+        }
       }
     });
 

@@ -1,16 +1,23 @@
-// GET /api/v1/processes – list all; PUT /api/v1/processes – update many, all or nothing
+// GET /api/v1/processes – list all (ETag; If-None-Match → 304); PUT /api/v1/processes – update many, all or nothing
+import { ifNoneMatchHits } from "@/lib/api/preconditions";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse, jsonTextResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
+import { actorOf } from "@/lib/processes/actor";
 import { listProcessesJson } from "@/lib/processes/list-processes";
 import { updateProcesses } from "@/lib/processes/update-processes";
 import { processesUpdateSchema } from "@/lib/validations/process";
 
-export const GET = withApi("GET /api/v1/processes", async () => {
-  return jsonTextResponse(await listProcessesJson());
+export const GET = withApi("GET /api/v1/processes", async ({ request }) => {
+  const { body, etag } = await listProcessesJson();
+  // no-store still lets a client revalidate with If-None-Match: it only keeps caches from storing the list.
+  if (ifNoneMatchHits(request, etag))
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": "no-store" } });
+  return jsonTextResponse(body, { headers: { ETag: etag } });
 });
 
-export const PUT = withApi("PUT /api/v1/processes", async ({ request }) => {
+export const PUT = withApi("PUT /api/v1/processes", async ({ request, caller, requestId }) => {
   const { processes } = await readJson(request, processesUpdateSchema);
-  return jsonResponse({ processes: await updateProcesses({ processes }) });
+  const context = { actor: actorOf(caller!), requestId };
+  return jsonResponse({ processes: await updateProcesses({ processes, context }) });
 });

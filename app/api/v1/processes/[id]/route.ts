@@ -1,19 +1,36 @@
-// PUT /api/v1/processes/{id} – update one
+// GET /api/v1/processes/{id} – read one, with its version as ETag; PUT /api/v1/processes/{id} – update one
 import { parseIdParam } from "@/lib/api/parse-with";
+import { parseIfMatch, versionEtag } from "@/lib/api/preconditions";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { AppError } from "@/lib/errors";
-import { updateProcess } from "@/lib/processes/update-process";
+import { actorOf } from "@/lib/processes/actor";
+import { findProcess, updateProcess } from "@/lib/processes/update-process";
 import { processUpdateSchema } from "@/lib/validations/process";
 
-export const PUT = withApi<{ id: string }>("PUT /api/v1/processes/{id}", async ({ request, params }) => {
-  const id = parseIdParam(params.id);
-  const { id: bodyId, ...fields } = await readJson(request, processUpdateSchema);
-  if (bodyId !== undefined && bodyId !== id) {
-    throw new AppError(1001, `Body id ${bodyId} differs from the path's id ${id}`, {
-      errors: [{ pointer: "/id", detail: `must equal the path's id ${id}` }],
-    });
-  }
-  return jsonResponse(await updateProcess({ id, fields }));
+export const GET = withApi<{ id: string }>("GET /api/v1/processes/{id}", async ({ params }) => {
+  const process = await findProcess({ id: parseIdParam(params.id) });
+  return jsonResponse(process, { headers: { ETag: versionEtag(process.version) } });
 });
+
+export const PUT = withApi<{ id: string }>(
+  "PUT /api/v1/processes/{id}",
+  async ({ request, params, caller, requestId }) => {
+    const id = parseIdParam(params.id);
+    const ifMatch = parseIfMatch(request);
+    const { id: bodyId, version, name, comment } = await readJson(request, processUpdateSchema);
+    if (bodyId !== undefined && bodyId !== id) {
+      throw new AppError(1001, `Body id ${bodyId} differs from the path's id ${id}`, {
+        errors: [{ pointer: "/id", detail: `must equal the path's id ${id}` }],
+      });
+    }
+    const process = await updateProcess({
+      id,
+      fields: { name, comment },
+      preconditions: { ifMatch, bodyVersion: version },
+      context: { actor: actorOf(caller!), requestId },
+    });
+    return jsonResponse(process, { headers: { ETag: versionEtag(process.version) } });
+  },
+);

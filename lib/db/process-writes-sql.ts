@@ -1,0 +1,74 @@
+import "server-only";
+import { databaseProvider } from "@/lib/env";
+
+// The SQL of process writes with their history, per provider (what differs between SQLite and PostgreSQL
+// lives in lib/db). Items travel as one JSON parameter, `[{id, name, comment, version|null}]`, so a bulk of
+// 10,000 is one statement for the data and (SQLite) one for its history. Every item is written, or none:
+// the guard counts the items whose process exists and whose `version`, when given, is the current one.
+
+/** Parameters of WRITE_SQL, named; writeParams orders them for the provider. */
+export type WriteParams = {
+  at: Date;
+  payload: string;
+  actorType: string;
+  actorId: number | null;
+  actorName: string | null;
+  requestId: string | null;
+};
+
+const SQLITE_GUARD = `(SELECT count(*) FROM json_each(?) AS k JOIN processes AS q ON q.id = json_extract(k.value, '$.id')
+   WHERE json_extract(k.value, '$.version') IS NULL OR q.version = json_extract(k.value, '$.version')) = json_array_length(?)`;
+
+/**
+ * SQLite: the history first (it reads the values being replaced), then the data; both run in one
+ * transaction, which SQLite's single writer makes a consistent pair. Parameters: see sqliteHistoryParams.
+ */
+export const SQLITE_HISTORY_SQL = `INSERT INTO process_changes
+    ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId")
+  SELECT p.id, p.version + 1, json_extract(j.value, '$.name'), json_extract(j.value, '$.comment'), p.name, p.comment, ?, ?, ?, ?, ?
+    FROM json_each(?) AS j JOIN processes AS p ON p.id = json_extract(j.value, '$.id')
+   WHERE ${SQLITE_GUARD}
+   ORDER BY p.id`;
+
+export const SQLITE_UPDATE_SQL = `UPDATE processes
+     SET name = json_extract(j.value, '$.name'), comment = json_extract(j.value, '$.comment'),
+         version = processes.version + 1, "updatedAt" = ?
+    FROM json_each(?) AS j
+   WHERE processes.id = json_extract(j.value, '$.id')
+  RETURNING id, name, comment, version, "createdAt", "updatedAt"`;
+
+/**
+ * PostgreSQL: data and history in ONE statement. The version is checked again in the UPDATE itself, so a
+ * row changed by a concurrent outside writer (re-checked by PostgreSQL before the update) is not written:
+ * fewer rows come back, and the caller rolls back. The self-join reads the values being replaced.
+ */
+export const POSTGRES_WRITE_SQL = `WITH v AS (
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id integer, name text, comment text, version integer)),
+  ok AS (
+    SELECT count(*) = (SELECT count(*) FROM v) AS all_ok FROM v JOIN processes AS q ON q.id = v.id
+     WHERE v.version IS NULL OR q.version = v.version),
+  upd AS (
+    UPDATE processes AS p SET name = v.name, comment = v.comment, version = p.version + 1, "updatedAt" = $1
+      FROM v JOIN processes AS old ON old.id = v.id
+     WHERE p.id = v.id AND (v.version IS NULL OR p.version = v.version) AND (SELECT all_ok FROM ok)
+    RETURNING p.id, p.name, p.comment, p.version, p."createdAt", p."updatedAt",
+              old.name AS "previousName", old.comment AS "previousComment"),
+  ins AS (
+    INSERT INTO process_changes
+      ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId")
+    SELECT id, version, name, comment, "previousName", "previousComment", $1, $3, $4, $5, $6 FROM upd ORDER BY id)
+  SELECT id, name, comment, version, "createdAt", "updatedAt" FROM upd ORDER BY id`;
+
+export const isSqlite = databaseProvider === "sqlite";
+
+export function sqliteHistoryParams(p: WriteParams): unknown[] {
+  return [p.at, p.actorType, p.actorId, p.actorName, p.requestId, p.payload, p.payload, p.payload];
+}
+
+export function sqliteUpdateParams(p: WriteParams): unknown[] {
+  return [p.at, p.payload];
+}
+
+export function postgresWriteParams(p: WriteParams): unknown[] {
+  return [p.at, p.payload, p.actorType, p.actorId, p.actorName, p.requestId];
+}

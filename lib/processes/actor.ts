@@ -1,0 +1,16 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+
+/** Who made a change, as history records it: a signed-in user, an API token, our own scripts, or unknown. */
+export type Actor = { type: "user" | "token" | "system" | "unknown"; id: number | null; name: string | null };
+
+export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
+
+export function actorOf(caller: Caller): Actor {
+  return caller.kind === "token"
+    ? { type: "token", id: caller.tokenId, name: caller.tokenName }
+    : { type: "user", id: caller.userId, name: caller.email };
+}
+
+/** What a change carries into history besides its values. */
+export type ChangeContext = { actor: Actor; requestId: string | null };

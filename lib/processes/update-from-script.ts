@@ -1,0 +1,20 @@
+import "server-only";
+import { SYSTEM_ACTOR } from "@/lib/processes/actor";
+import { findProcess, updateProcess } from "@/lib/processes/update-process";
+import type { Process } from "@/lib/validations/process";
+
+/** The CLI's update: changes the given fields of one process, keeps the others, history actor `system`. */
+export async function updateProcessFromScript(options: {
+  id: number;
+  name?: string;
+  comment?: string;
+}): Promise<Process> {
+  const current = await findProcess({ id: options.id });
+  return updateProcess({
+    id: options.id,
+    fields: { name: options.name ?? current.name, comment: options.comment ?? current.comment },
+    // Against the version just read: a change in between is refused (1007), never overwritten.
+    preconditions: { ifMatch: null, bodyVersion: current.version },
+    context: { actor: SYSTEM_ACTOR, requestId: null },
+  });
+}
