@@ -10,7 +10,8 @@ export function problemResponse(problem: Problem, headers: Record<string, string
   });
 }
 
-const HTTP_TITLES = {
+/** The statuses answered without a code, with their titles (the OpenAPI document lists the same ones). */
+export const HTTP_TITLES = {
   400: "Bad Request",
   404: "Not Found",
   405: "Method Not Allowed",
@@ -18,8 +19,9 @@ const HTTP_TITLES = {
   431: "Request Header Fields Too Large",
   500: "Internal Server Error",
 } as const;
+export type HttpOnlyStatus = keyof typeof HTTP_TITLES;
 
 /** Answers outside the contract's code table (unknown path, wrong method, malformed HTTP, a bug): no `code` member. */
-export function httpProblem(status: keyof typeof HTTP_TITLES, detail: string, requestId?: string): Problem {
+export function httpProblem(status: HttpOnlyStatus, detail: string, requestId?: string): Problem {
   return { type: "about:blank", title: HTTP_TITLES[status], status, detail, ...(requestId ? { requestId } : {}) };
 }

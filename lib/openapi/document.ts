@@ -1,17 +1,11 @@
+import { HTTP_TITLES, type HttpOnlyStatus } from "@/lib/api/problem";
 import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { headerComponents, type HeaderName, responseHeaders } from "@/lib/openapi/headers";
 import { OPERATIONS, type OperationSpec } from "@/lib/openapi/operations";
 import { overview } from "@/lib/openapi/overview";
-import {
-  HTTP_ONLY,
-  type HttpOnlyStatus,
-  problemExample,
-  problemName,
-  problemSchemas,
-  statusesOf,
-} from "@/lib/openapi/problems";
+import { problemExample, problemName, problemSchemas, statusesOf } from "@/lib/openapi/problems";
 import { codeSamples } from "@/lib/openapi/samples";
 import { componentSchemas, schemaRef, toJsonSchema } from "@/lib/openapi/schemas";
 import { ID_PARAM_MESSAGE, idSchema } from "@/lib/validations/id";
@@ -100,7 +94,7 @@ function responsesOf(key: RouteKey, spec: OperationSpec) {
         .map((r) =>
           r.code in ERROR_CODES
             ? `${r.code} ${ERROR_CODES[r.code as ErrorCode].title}`
-            : HTTP_ONLY[r.code as HttpOnlyStatus],
+            : HTTP_TITLES[r.code as HttpOnlyStatus],
         )
         .join("; "),
       headers: headersFor(isPublic, status),

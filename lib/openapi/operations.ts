@@ -1,8 +1,8 @@
+import type { HttpOnlyStatus } from "@/lib/api/problem";
 import type { RouteKey } from "@/lib/api/routes";
 import type { ErrorCode } from "@/lib/errors";
 import { EXAMPLE_PROCESS, EXAMPLE_TOKEN } from "@/lib/openapi/annotations";
 import type { HeaderName } from "@/lib/openapi/headers";
-import type { HttpOnlyStatus } from "@/lib/openapi/problems";
 import { type REQUEST_SCHEMAS, type SchemaName, toJsonSchema } from "@/lib/openapi/schemas";
 import { MAX_BULK_ITEMS } from "@/lib/validations/process";
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT, historyQuerySchema } from "@/lib/validations/process-history";

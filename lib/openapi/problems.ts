@@ -1,3 +1,4 @@
+import { HTTP_TITLES, type HttpOnlyStatus } from "@/lib/api/problem";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { EXAMPLE_PROCESS } from "@/lib/openapi/annotations";
 import { type JsonSchema, schemaRef } from "@/lib/openapi/schemas";
@@ -19,20 +20,6 @@ const EXTRA_MEMBERS: Partial<Record<ErrorCode, Record<string, JsonSchema>>> = {
     },
   },
 };
-
-/**
- * Statuses answered without a code: unknown path, unserved method, and what the server answers on any path
- * before a route runs (a request it cannot parse, headers too large, a request too slow), and a bug.
- */
-export const HTTP_ONLY = {
-  400: "Bad Request",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  408: "Request Timeout",
-  431: "Request Header Fields Too Large",
-  500: "Internal Server Error",
-} as const;
-export type HttpOnlyStatus = keyof typeof HTTP_ONLY;
 
 export const statusesOf = (code: ErrorCode): number[] => [ERROR_CODES[code].status, ...(EXTRA_STATUSES[code] ?? [])];
 
@@ -59,8 +46,8 @@ function codeSchema(code: ErrorCode): JsonSchema {
 function httpSchema(status: HttpOnlyStatus): JsonSchema {
   return {
     allOf: [schemaRef("Problem")],
-    description: `${status} ${HTTP_ONLY[status]}, outside the code table: no \`code\` member.`,
-    properties: { type: { const: "about:blank" }, title: { const: HTTP_ONLY[status] }, status: { const: status } },
+    description: `${status} ${HTTP_TITLES[status]}, outside the code table: no \`code\` member.`,
+    properties: { type: { const: "about:blank" }, title: { const: HTTP_TITLES[status] }, status: { const: status } },
     required: ["type", "title", "status", "detail"],
     not: { required: ["code"] },
   };
@@ -68,7 +55,7 @@ function httpSchema(status: HttpOnlyStatus): JsonSchema {
 
 export function problemSchemas(): Record<string, JsonSchema> {
   const codes = Object.keys(ERROR_CODES).map(Number) as ErrorCode[];
-  const statuses = Object.keys(HTTP_ONLY).map(Number) as HttpOnlyStatus[];
+  const statuses = Object.keys(HTTP_TITLES).map(Number) as HttpOnlyStatus[];
   return Object.fromEntries([
     ...codes.map((code) => [problemName(code), codeSchema(code)]),
     ...statuses.map((status) => [problemName(status), httpSchema(status)]),
@@ -80,7 +67,7 @@ export function problemExample(code: ErrorCode | HttpOnlyStatus, status: number,
   const coded = code in ERROR_CODES;
   return {
     type: coded ? `/api/v1/errors#${code}` : "about:blank",
-    title: coded ? ERROR_CODES[code as ErrorCode].title : HTTP_ONLY[code as HttpOnlyStatus],
+    title: coded ? ERROR_CODES[code as ErrorCode].title : HTTP_TITLES[code as HttpOnlyStatus],
     status,
     detail,
     ...(coded ? { code } : {}),
