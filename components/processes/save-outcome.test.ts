@@ -147,6 +147,20 @@ const cases: Case[] = [
       toast: { tone: "error", message: "Not saved: the database is unavailable. Your edits are kept; try again." },
     },
   },
+  {
+    name: "1007: changed by someone else, edits kept and the list reloaded",
+    error: apiError(1007, "Process 12 is at version 4"),
+    sent: [B],
+    bulk: false,
+    expected: {
+      rows: failed("Changed by someone else since it was read", B),
+      toast: {
+        tone: "error",
+        message: "Not saved: the process was changed by someone else. Your edits are kept; the list is reloaded.",
+      },
+      next: "refetch",
+    },
+  },
   ...([2002, 2004] as const).map((code): Case => ({
     name: `${code}: sign in again, nothing marked`,
     error: apiError(code, "Sign in"),

@@ -85,9 +85,10 @@ function outcomeForCode(code: ErrorCode, error: ApiError, failure: SaveFailure):
         toast: { tone: "error", message: t("databaseToast") },
       });
     case 1007:
-      // The page sends no version yet (last write wins); a refusal can only come from a future caller.
-      return failAll(sent, "Changed by someone else since it was read", {
-        toast: { tone: "error", message: "Not saved: the process was changed by someone else. Reload and try again." },
+      // The page sends no version yet (last write wins); should a refusal come, keep the edits and reload.
+      return failAll(sent, t("staleReason"), {
+        toast: { tone: "error", message: t("staleToast") },
+        next: "refetch",
       });
     case 2002:
     case 2004:

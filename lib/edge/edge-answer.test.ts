@@ -22,7 +22,7 @@ describe("edgeAnswerFor", () => {
     ["TRACK", "/settings", "GET, HEAD, OPTIONS"],
     ["PROPFIND", "/api/v1/tokens/3", "DELETE, OPTIONS"],
     ["DELETE", "/api/v1/processes", "GET, PUT, HEAD, OPTIONS"],
-    ["PATCH", "/api/v1/processes/7", "PUT, OPTIONS"],
+    ["PATCH", "/api/v1/processes/7", "GET, PUT, HEAD, OPTIONS"],
     ["POST", "/api/v1/errors", "GET, HEAD, OPTIONS"],
     ["PUT", "/api/auth/session", "GET, POST, HEAD, OPTIONS"],
     ["POST", "/settings/processes", "GET, HEAD, OPTIONS"],
