@@ -23,14 +23,14 @@ function expect405(res: RawResponse, allow: string, label: string): void {
 export function methodCases(app: SecurityApp): void {
   it.each([
     ["TRACE", "/api/v1/processes", "GET, PUT, HEAD, OPTIONS"],
-    ["TRACE", "/api/v1/processes/1", "PUT, OPTIONS"],
+    ["TRACE", "/api/v1/processes/1", "GET, PUT, HEAD, OPTIONS"],
     ["TRACE", "/settings/processes", "GET, HEAD, OPTIONS"],
     ["TRACE", "/api/auth/session", "GET, POST, HEAD, OPTIONS"],
     ["TRACE", "/", "GET, HEAD, OPTIONS"],
     ["CONNECT", "evil.example:443", "GET, HEAD, OPTIONS"],
     ["CONNECT", "/api/v1/processes", "GET, PUT, HEAD, OPTIONS"],
     ["PROPFIND", "/api/v1/processes", "GET, PUT, HEAD, OPTIONS"],
-    ["PATCH", "/api/v1/processes/1", "PUT, OPTIONS"],
+    ["PATCH", "/api/v1/processes/1", "GET, PUT, HEAD, OPTIONS"],
     ["DELETE", "/api/v1/processes", "GET, PUT, HEAD, OPTIONS"],
     ["POST", "/settings/processes", "GET, HEAD, OPTIONS"],
   ])(
