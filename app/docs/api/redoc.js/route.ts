@@ -14,7 +14,10 @@ let script: { text: string; etag: string } | undefined;
 function redocScript() {
   if (!script) {
     const bundle = readFileSync(path.join(process.cwd(), "node_modules/redoc/bundles/redoc.standalone.js"), "utf8");
-    const init = `\n;Redoc.init("/api/v1/openapi.json", ${JSON.stringify(DOCS_OPTIONS)}, document.getElementById("api-reference"));\n`;
+    // Redoc renders into a node of its own at the end of <body>, outside the tree React hydrates: rendered into
+    // the page's element before hydration, React found a mismatch and replaced Redoc's output (React error 418).
+    const options = JSON.stringify(DOCS_OPTIONS);
+    const init = `\n;(function () { var root = document.createElement("div"); root.id = "redoc-root"; document.body.appendChild(root); Redoc.init("/api/v1/openapi.json", ${options}, root); })();\n`;
     // e2e/api-docs.spec.ts fails on any request the page makes elsewhere, should an upgrade add one.
     const text = bundle.replaceAll(CDN_LOGO, NO_LOGO) + init;
     script = { text, etag: `"${createHash("sha256").update(text).digest("hex").slice(0, 32)}"` };
