@@ -4,7 +4,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "@/test/support/test-server";
+import { freePort, stopProcess } from "@/test/support/test-server";
 import { cpuMs, peakRssKb, servingPid, type BenchServer } from "./server";
 
 const DIR = path.join(process.cwd(), "scripts", "bench", "bare-next");
@@ -36,13 +36,7 @@ export async function startBareNext(body: string, kind: BareKind): Promise<Bench
     stdio: "ignore",
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  };
+  const stop = () => stopProcess(child);
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the bare Next app exited with code ${child.exitCode}`);

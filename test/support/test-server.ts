@@ -49,6 +49,15 @@ const running = new Set<ChildProcess>();
 // A test that times out may leave its server behind: none outlives the test run.
 process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 
+/** SIGTERM, and SIGKILL if the process is still there after 5 s. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
 /** Spawns the server as `npm start` would run it, on 127.0.0.1:port, with the test defaults under `env`. */
 function spawnServer(options: StartOptions, port: number): ChildProcess {
   const command = [process.execPath, ...(options.nodeArgs ?? []), ...startCommand()];
@@ -111,13 +120,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
   const child = spawnServer(options, port);
   const output = collectOutput(child);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  };
+  const stop = () => stopProcess(child);
   try {
     await waitUntilServing(baseUrl, child, 60_000);
   } catch (error) {
