@@ -3,7 +3,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
 import { useCallback, useImperativeHandle, useMemo, useRef, useState, type FocusEvent, type Ref } from "react";
-import type { Process } from "@/lib/validations/process";
+import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import { useNotify } from "@/components/feedback/toaster";
 import { useDensity } from "./density";
 import { useEditor } from "./editor-context";
@@ -13,7 +13,7 @@ import { GoneRow, ReadOnlyRow } from "./static-rows";
 import { useGridKeys } from "./use-grid-keys";
 import styles from "./process-table.module.css";
 
-export type TableRow = { process: Process; gone: boolean };
+export type TableRow = { process: ProcessListingItem; gone: boolean };
 
 const ESTIMATED_ROW_HEIGHT = { comfortable: 69, compact: 38 } as const;
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { currentProcessList } from "@/lib/processes/process-list-cache";
 import type { ChangedBy } from "@/lib/validations/process-history";
-import type { LastChange } from "@/lib/validations/process-listing";
+import type { LastChange, ProcessListingItem } from "@/lib/validations/process-listing";
 
 type LastChangeRow = {
   processId: number | bigint;
@@ -46,15 +46,19 @@ export async function listLastChanges(): Promise<Map<number, LastChange>> {
   );
 }
 
+/** Every process (ordered by id) with its newest change: what the page shows. */
+export async function listProcessesWithLastChange(): Promise<ProcessListingItem[]> {
+  const { processes } = await currentProcessList();
+  const changes = await listLastChanges();
+  return processes.map((p) => ({ ...p, lastChange: changes.get(p.id) ?? null }));
+}
+
 /**
  * The list with `lastChange` per item (null without history), as JSON text and its ETag. The processes come
  * from the shared cached list; the changes from one query read after it, so a change is never older than the
  * process it describes. Built per request: only the page asks for it, and it revalidates with the ETag.
  */
 export async function listProcessesWithLastChangeJson(): Promise<{ body: string; etag: string }> {
-  const { processes } = await currentProcessList();
-  const changes = await listLastChanges();
-  const items = processes.map((p) => ({ ...p, lastChange: changes.get(p.id) ?? null }));
-  const body = JSON.stringify({ processes: items });
+  const body = JSON.stringify({ processes: await listProcessesWithLastChange() });
   return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
 }
