@@ -9,6 +9,8 @@ import { useDensity } from "./density";
 import { useEditor } from "./editor-context";
 import { PASTE_ASK_CELLS, type PastePlan } from "./paste-range";
 import { ProcessRow } from "./process-row";
+import { SortHeader } from "./sort-header";
+import type { Sort, SortKey } from "./sort-rows";
 import { GoneRow, ReadOnlyRow } from "./static-rows";
 import { useGridKeys } from "./use-grid-keys";
 import styles from "./process-table.module.css";
@@ -25,7 +27,14 @@ export type TableHandle = {
   currentId: () => number | null;
 };
 
-type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string; ref?: Ref<TableHandle> };
+type Props = {
+  rows: TableRow[];
+  readOnly: boolean;
+  emptyText: string;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  ref?: Ref<TableHandle>;
+};
 
 /** The virtualizer only asks for indexes below `count` (= rows.length), so a missing row is a bug. */
 function rowAt(rows: TableRow[], index: number): TableRow {
@@ -39,8 +48,9 @@ function rowAt(rows: TableRow[], index: number): TableRow {
  * scrolling away and Tab / Shift+Tab always find the next row in the document. Editable, it is a grid:
  * spreadsheet keys (use-grid-keys.ts); read-only, a plain table.
  */
-export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
+export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: Props) {
   const t = useTranslations("table");
+  const tLast = useTranslations("lastChange");
   const notify = useNotify();
   const density = useDensity();
   const { store, actions } = useEditor();
@@ -112,10 +122,11 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
       >
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.headRow} ${columns}`}>
-            <div role="columnheader">{t("id")}</div>
-            <div role="columnheader">{t("name")}</div>
+            <SortHeader column="id" label={t("id")} sort={sort} onSort={onSort} />
+            <SortHeader column="name" label={t("name")} sort={sort} onSort={onSort} />
             <div role="columnheader">{t("comment")}</div>
-            {!readOnly && <div role="columnheader">{t("state")}</div>}
+            <SortHeader column="lastChange" label={tLast("column")} sort={sort} onSort={onSort} />
+            {!readOnly && <SortHeader column="state" label={t("state")} sort={sort} onSort={onSort} />}
             {!readOnly && (
               <div role="columnheader">
                 <span className="visually-hidden">{t("actions")}</span>

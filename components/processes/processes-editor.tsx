@@ -10,7 +10,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useNotify } from "@/components/feedback/toaster";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
 import type { Role } from "@/lib/auth/roles";
@@ -28,6 +28,8 @@ import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
 import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
+import { useSortParam } from "./use-sort-param";
+import { RowOrderMemory } from "./row-order-memory";
 import styles from "./processes-editor.module.css";
 
 type Props = { canWrite: boolean; role: Role };
@@ -85,12 +87,35 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState<RowsShown>("all");
   const deferredFilter = useDeferredValue(filter);
-  // Narrowed to edited rows, the list follows which rows are edited (not each keystroke).
-  const editedWhenNarrowed = shown === "all" ? null : summary.editedIds;
+  const [sort, onSort] = useSortParam();
+  const locale = useLocale();
+  // Narrowed to edited rows, the list follows which rows are edited (not each keystroke); so does a sort by state.
+  const editedWhenNarrowed = shown === "all" && sort.key !== "state" ? null : summary;
+  const [orderMemory] = useState(() => new RowOrderMemory());
   const rows = useMemo(
-    () => buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store, shown),
+    () =>
+      // The same view rebuilt for new data (a save, a live change) keeps the row last worked in where it was.
+      orderMemory.build(`${sort.key}:${sort.dir}:${shown}:${deferredFilter}`, (hold, previous) =>
+        buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store, shown, {
+          sort,
+          locale,
+          hold,
+          previous,
+        }),
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- editedWhenNarrowed: re-narrow when edited rows change
-    [processes, summary.goneProcesses, deferredFilter, store, readOnly, shown, editedWhenNarrowed],
+    [
+      processes,
+      summary.goneProcesses,
+      deferredFilter,
+      store,
+      readOnly,
+      shown,
+      editedWhenNarrowed,
+      sort,
+      locale,
+      orderMemory,
+    ],
   );
   const goToError = (from: number | null) => {
     const target = nextError(rows, store, from);
@@ -173,12 +198,16 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           <DensitySwitch />
           {!readOnly && <HistoryButtons store={store} />}
         </Toolbar>
-        <ProcessTable
-          ref={tableRef}
-          rows={rows}
-          readOnly={readOnly}
-          emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
-        />
+        <div className={styles.tableArea} onFocus={(event) => orderMemory.noteFocus(event.target)}>
+          <ProcessTable
+            ref={tableRef}
+            rows={rows}
+            readOnly={readOnly}
+            sort={sort}
+            onSort={onSort}
+            emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
+          />
+        </div>
       </div>
     </EditorContext.Provider>
   );
