@@ -30,6 +30,7 @@ import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
 import { useSortParam } from "./use-sort-param";
 import { RowOrderMemory } from "./row-order-memory";
+import { CsvControls } from "./csv-controls";
 import styles from "./processes-editor.module.css";
 
 type Props = { canWrite: boolean; role: Role };
@@ -195,6 +196,13 @@ export function ProcessesEditor({ canWrite, role }: Props) {
               onNextError={() => goToError(tableRef.current?.currentId() ?? null)}
             />
           )}
+          <CsvControls
+            rows={rows}
+            processes={processes}
+            store={store}
+            readOnly={readOnly}
+            narrowed={Boolean(deferredFilter.trim()) || shown !== "all"}
+          />
           <DensitySwitch />
           {!readOnly && <HistoryButtons store={store} />}
         </Toolbar>
