@@ -10,7 +10,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useNotify } from "@/components/feedback/toaster";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
 import type { Role } from "@/lib/auth/roles";
@@ -19,7 +19,7 @@ import { Banners, ReadOnlyNotice, type Banner } from "./banners";
 import { takeStashedDrafts } from "./draft-stash";
 import { EditStore } from "./edit-store";
 import { EditorContext } from "./editor-context";
-import { buildRows, type RowsShown } from "./build-rows";
+import type { RowsShown } from "./build-rows";
 import { nextError } from "./next-error";
 import { ViewControls } from "./view-controls";
 import { HistoryButtons } from "./history-buttons";
@@ -29,7 +29,7 @@ import { Toolbar } from "./toolbar";
 import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
 import { useSortParam } from "./use-sort-param";
-import { RowOrderMemory } from "./row-order-memory";
+import { useShownRows } from "./use-shown-rows";
 import { CsvControls } from "./csv-controls";
 import styles from "./processes-editor.module.css";
 
@@ -89,35 +89,15 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   const [shown, setShown] = useState<RowsShown>("all");
   const deferredFilter = useDeferredValue(filter);
   const [sort, onSort] = useSortParam();
-  const locale = useLocale();
-  // Narrowed to edited rows, the list follows which rows are edited (not each keystroke); so does a sort by state.
-  const editedWhenNarrowed = shown === "all" && sort.key !== "state" ? null : summary;
-  const [orderMemory] = useState(() => new RowOrderMemory());
-  const rows = useMemo(
-    () =>
-      // The same view rebuilt for new data (a save, a live change) keeps the row last worked in where it was.
-      orderMemory.build(`${sort.key}:${sort.dir}:${shown}:${deferredFilter}`, (hold, previous) =>
-        buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store, shown, {
-          sort,
-          locale,
-          hold,
-          previous,
-        }),
-      ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- editedWhenNarrowed: re-narrow when edited rows change
-    [
-      processes,
-      summary.goneProcesses,
-      deferredFilter,
-      store,
-      readOnly,
-      shown,
-      editedWhenNarrowed,
-      sort,
-      locale,
-      orderMemory,
-    ],
-  );
+  const { rows, noteFocus } = useShownRows({
+    processes,
+    summary,
+    filter: deferredFilter,
+    shown,
+    sort,
+    store,
+    readOnly,
+  });
   const goToError = (from: number | null) => {
     const target = nextError(rows, store, from);
     if (target) tableRef.current?.focusCell(target.id, target.field);
@@ -206,7 +186,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           <DensitySwitch />
           {!readOnly && <HistoryButtons store={store} />}
         </Toolbar>
-        <div className={styles.tableArea} onFocus={(event) => orderMemory.noteFocus(event.target)}>
+        <div className={styles.tableArea} onFocus={(event) => noteFocus(event.target)}>
           <ProcessTable
             ref={tableRef}
             rows={rows}
