@@ -15,7 +15,8 @@ export function useSortParam(): [Sort, (key: SortKey) => void] {
   const onSort = useCallback(
     (key: SortKey) => {
       const search = sortToSearch(window.location.search, nextSort(sort, key));
-      window.history.replaceState(window.history.state, "", `${window.location.pathname}${search}`);
+      // null, not history.state: Next takes a state carrying its own marker for its own call and does not sync.
+      window.history.replaceState(null, "", `${window.location.pathname}${search}`);
     },
     [sort],
   );
