@@ -11,8 +11,13 @@ test("keyboard only: Tab in reading order, Ctrl+Enter saves a row, Escape revert
   const [a, b, c] = take(await apiProcesses(page.request), 3);
   const k = page.keyboard;
 
-  // The last control before the table while nothing is edited (Undo, Redo, Discard all, Save all are disabled).
+  // The last control before the table while nothing is edited (Undo, Redo, Discard all, Save all are disabled),
+  // then the sortable column headers, then the first cell.
   await page.getByLabel("Rows").focus();
+  for (const header of ["ID", "Name", "Last changed", "State"]) {
+    await k.press("Tab");
+    await expect(page.getByRole("columnheader", { name: header }).getByRole("button")).toBeFocused();
+  }
   await k.press("Tab");
   await expect(nameField(page, a.id)).toBeFocused();
   await k.press("ControlOrMeta+a");
