@@ -127,3 +127,33 @@ for (const uiLocale of ["en", "ru"] as const) {
     });
   });
 }
+
+test("at 10,000 rows: sorted by name, a row saved while worked in keeps its place until the next sort", async ({
+  page,
+  app,
+  signIn,
+}) => {
+  test.slow();
+  await app.seed(10_000);
+  await signIn(page);
+  const list = await apiProcesses(page.request);
+  const id = (name: string) => list.find((p) => p.name === name)!.id;
+  const nameButton = page.getByRole("columnheader", { name: "Name" }).getByRole("button");
+  await nameButton.click();
+  await nameButton.click();
+  // Descending, numbers as numbers: Process 10000 first, then 9999.
+  expect(await firstIds(page, 2)).toEqual([id("Process 10000"), id("Process 9999")]);
+
+  await nameButton.click();
+  expect(await firstIds(page, 3)).toEqual([id("Process 1"), id("Process 2"), id("Process 3")]);
+  const first = nameField(page, id("Process 1"));
+  await first.fill("Zinc plating");
+  await first.press("Control+Enter");
+  await expect(row(page, id("Process 1")).getByText("Saved", { exact: true })).toBeVisible();
+  // Saved as "Zinc plating" it would sort last; worked in, it stays first.
+  expect(await firstIds(page, 2)).toEqual([id("Process 1"), id("Process 2")]);
+
+  await nameButton.click();
+  expect(await firstIds(page, 2)).toEqual([id("Process 1"), id("Process 10000")]);
+  await expect(page.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
+});

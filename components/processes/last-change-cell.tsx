@@ -1,14 +1,24 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { LastChange } from "@/lib/validations/process-listing";
+import type { LastChange, ProcessListingItem } from "@/lib/validations/process-listing";
 import { absoluteTime, relativeTime, whoKey } from "./last-change-format";
 import { useDensity } from "./density";
 import { useNow } from "./use-now";
 import styles from "./grid-data.module.css";
 
-/** When the process last changed (relative, the full time on hover) and who changed it. */
-export function LastChangeCell({ lastChange, role }: { lastChange?: LastChange | null; role: "cell" | "gridcell" }) {
+type Props = { process: ProcessListingItem; role: "cell" | "gridcell" };
+
+/**
+ * When the process last changed (relative, the full time on hover) and who changed it. An item that came
+ * without its change (`lastChange` absent, not null) shows its `updatedAt` alone.
+ */
+export function LastChangeCell({ process, role }: Props) {
+  const lastChange: LastChange | null =
+    process.lastChange === undefined
+      ? { changedAt: process.updatedAt, changedBy: { type: "unknown", id: null, name: null } }
+      : process.lastChange;
+  const known = process.lastChange !== undefined;
   const t = useTranslations("lastChange");
   const locale = useLocale();
   const now = useNow();
@@ -27,7 +37,7 @@ export function LastChangeCell({ lastChange, role }: { lastChange?: LastChange |
       <time dateTime={lastChange.changedAt} title={full}>
         {now === null ? "" : relativeTime(lastChange.changedAt, now, locale)}
       </time>
-      <span className={styles.who}>{"name" in who ? who.name : t(who.key)}</span>
+      {known && <span className={styles.who}>{"name" in who ? who.name : t(who.key)}</span>}
     </div>
   );
 }

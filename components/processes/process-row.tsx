@@ -68,7 +68,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
         <textarea {...field("comment")} className={`${styles.input} ${styles.textarea}`} rows={2} />
         {message("comment")}
       </div>
-      <LastChangeCell lastChange={process.lastChange} role="gridcell" />
+      <LastChangeCell process={process} role="gridcell" />
       <div role="gridcell" className={styles.statusCell}>
         <RowStatus entry={entry} saving={saving} />
       </div>

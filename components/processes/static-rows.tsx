@@ -19,7 +19,7 @@ export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Pro
       <div role="cell" className={`${styles.textCell} ${styles.commentText}`}>
         {process.comment || <span className={styles.empty}>{t("noComment")}</span>}
       </div>
-      <LastChangeCell lastChange={process.lastChange} role="cell" />
+      <LastChangeCell process={process} role="cell" />
     </>
   );
 });
@@ -40,7 +40,7 @@ export const GoneRow = memo(function GoneRow({ process }: { process: ProcessList
       <div role="gridcell" className={`${styles.textCell} ${styles.goneText} ${styles.commentText}`}>
         {draft?.comment ?? process.comment}
       </div>
-      <LastChangeCell lastChange={process.lastChange} role="gridcell" />
+      <LastChangeCell process={process} role="gridcell" />
       <div role="gridcell" className={styles.statusCell}>
         <div className={`${styles.status} ${styles.danger}`}>
           <span className={styles.statusLine}>

@@ -71,7 +71,8 @@ export function mergeChangedProcesses(
     list?.map((p) => {
       const change = byId.get(p.id);
       if (!change || change.process.version < p.version) return p;
-      return { ...change.process, lastChange: change.lastChange ?? p.lastChange };
+      // Without its change, the item has no lastChange: the column then shows updatedAt without a who.
+      return { ...change.process, lastChange: change.lastChange };
     }),
   );
 }
