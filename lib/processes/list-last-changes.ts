@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { currentProcessList } from "@/lib/processes/process-list-cache";
+import { processRevisionKey } from "@/lib/processes/revision";
 import type { ChangedBy } from "@/lib/validations/process-history";
 import type { LastChange, ProcessListingItem } from "@/lib/validations/process-listing";
 
@@ -53,12 +54,22 @@ export async function listProcessesWithLastChange(): Promise<ProcessListingItem[
   return processes.map((p) => ({ ...p, lastChange: changes.get(p.id) ?? null }));
 }
 
+// The last answer built, by the revision it was built at: every write of a process (and so of its history)
+// moves the revision, so while it stays, a GET answers from here (the query and serialization cost 70–110 ms
+// at 10,000 processes; the revision check well under 1 ms).
+let cached: { key: string; body: string; etag: string } | null = null;
+
 /**
  * The list with `lastChange` per item (null without history), as JSON text and its ETag. The processes come
  * from the shared cached list; the changes from one query read after it, so a change is never older than the
- * process it describes. Built per request: only the page asks for it, and it revalidates with the ETag.
+ * process it describes.
  */
 export async function listProcessesWithLastChangeJson(): Promise<{ body: string; etag: string }> {
+  // Read BEFORE the data it guards (lib/processes/revision.ts).
+  const key = await processRevisionKey();
+  if (key !== null && cached?.key === key) return cached;
   const body = JSON.stringify({ processes: await listProcessesWithLastChange() });
-  return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+  const answer = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+  if (key !== null) cached = { key, ...answer };
+  return answer;
 }

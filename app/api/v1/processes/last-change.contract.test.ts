@@ -2,6 +2,7 @@
 // one request. Additive: without the parameter the answer, its ETag and its 304 stay exactly as they were.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { runScript } from "@/test/support/run-script";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { take } from "@/test/support/take";
@@ -92,6 +93,21 @@ for (const { provider, options } of PROVIDERS) {
       const next = await api("GET", WITH, { headers: { "If-None-Match": etag } });
       expect(next.status).toBe(200);
       expect(next.headers.get("etag")).not.toBe(etag);
+    });
+
+    it("a change by another process (the CLI) is in the next answer, though the last one was cached", async () => {
+      const first = await api("GET", WITH);
+      expect((await api("GET", WITH)).text).toBe(first.text);
+      const [, , third] = take(first.body.processes as Listed[], 3);
+      const cli = await runScript("scripts/cli.ts", ["processes:update", String(third.id), "--name", "By the CLI"], {
+        DATABASE_URL: database.url,
+      });
+      expect(cli.code).toBe(0);
+      const after = (await api("GET", WITH)).body.processes as Listed[];
+      const changed = after.find((p) => p.id === third.id)!;
+      expect(changed.name).toBe("By the CLI");
+      expect(changed.lastChange?.changedBy.type).toBe("system");
+      expect(Date.parse(changed.lastChange!.changedAt)).toBeGreaterThanOrEqual(Date.parse(third.lastChange!.changedAt));
     });
 
     it.each([["include=history"], ["include="], ["include=LASTCHANGE"]])("?%s is refused with 1001", async (query) => {
