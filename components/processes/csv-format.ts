@@ -27,7 +27,11 @@ export type CsvRecord = { line: number; id: string; name: string; comment: strin
 
 export type CsvReadResult =
   | { ok: true; records: CsvRecord[]; delimiter: string }
-  | { ok: false; problem: "missingHeader" | "empty" | "malformed"; detail?: string };
+  | {
+      ok: false;
+      problem: "missingHeader" | "empty" | "malformed";
+      /** malformed: the record's number. */ detail?: string;
+    };
 
 /** The delimiter the header row uses: a semicolon or a tab when it has one, else a comma. */
 function headerDelimiter(text: string): string {
@@ -51,7 +55,7 @@ export function parseCsv(input: string): CsvReadResult {
   const delimiter = headerDelimiter(text);
   const { data, errors } = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', skipEmptyLines: false });
   const quoteError = errors.find((e) => e.type === "Quotes");
-  if (quoteError) return { ok: false, problem: "malformed", detail: `row ${(quoteError.row ?? 0) + 1}` };
+  if (quoteError) return { ok: false, problem: "malformed", detail: String((quoteError.row ?? 0) + 1) };
   const header = (data[0] ?? []).map((h) => h.trim().toLowerCase());
   const at = CSV_COLUMNS.map((c) => header.indexOf(c));
   if (at.some((i) => i < 0)) return { ok: false, problem: "missingHeader" };
