@@ -138,6 +138,9 @@ test("a toast covers no row's Save nor the toolbar, and the message is announced
   const toast = page.getByRole("status").getByText(`Process ${lastId} saved.`);
   await expect(toast).toBeVisible();
   const toastBox = await box(toast.locator(".."));
+  // Focus went back to the row's name (docs/decisions/013); the shorter list keeps it in sight.
+  await expect(nameField(page, lastId)).toBeFocused();
+  await expect(nameField(page, lastId)).toBeInViewport({ ratio: 1 });
 
   // Every Save on screen now, as far as the list shows it (it got shorter to make room), and the toolbar's.
   const list = await box(page.getByTestId("process-table-scroller"));

@@ -93,6 +93,9 @@ function useReservedSpace(stackRef: RefObject<HTMLDivElement | null>, shown: boo
     const reserve = () => {
       const { top } = stack.getBoundingClientRect();
       root.style.setProperty("--toast-space", `${Math.ceil(window.innerHeight - top) + 8}px`);
+      // The list just got shorter: the field being worked in stays in sight (WCAG 2.4.11).
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && focused !== document.body) focused.scrollIntoView({ block: "nearest" });
     };
     reserve();
     const observer = new ResizeObserver(reserve);
