@@ -68,6 +68,11 @@ test.describe("on a phone (390 × 844)", () => {
     await expect(page.getByRole("button", { name: "Save all" })).toBeInViewport();
     await saveButton(page, a.id).click();
     await expect(rowState(page, a.id, "Saved")).toBeVisible();
+    // The row just saved stays clear of the toast saying so.
+    const toast = page.getByRole("status").getByText(`Process ${a.id} saved.`);
+    await expect(toast).toBeVisible();
+    await expect(saveButton(page, a.id)).toBeInViewport();
+    expect(overlaps(await box(saveButton(page, a.id)), await box(toast.locator("..")))).toBe(false);
 
     await nameField(page, b.id).fill("Saved with Save all");
     await page.getByRole("button", { name: "Save all" }).click();

@@ -93,9 +93,11 @@ function useReservedSpace(stackRef: RefObject<HTMLDivElement | null>, shown: boo
     const reserve = () => {
       const { top } = stack.getBoundingClientRect();
       root.style.setProperty("--toast-space", `${Math.ceil(window.innerHeight - top) + 8}px`);
-      // The list just got shorter: the field being worked in stays in sight (WCAG 2.4.11).
+      // The list just got shorter: the row being worked in stays in sight, clear of the toasts (WCAG 2.4.11;
+      // the page's scroll-padding keeps the strip out of "in sight" where the whole page scrolls).
       const focused = document.activeElement;
-      if (focused instanceof HTMLElement && focused !== document.body) focused.scrollIntoView({ block: "nearest" });
+      if (focused instanceof HTMLElement && focused !== document.body)
+        (focused.closest('[role="row"]') ?? focused).scrollIntoView({ block: "nearest" });
     };
     reserve();
     const observer = new ResizeObserver(reserve);
