@@ -22,7 +22,7 @@ async function readList(): Promise<{ json: string; readAt: number }> {
 export default async function ProcessesPage() {
   const user = await requireUser("/settings/processes");
   // Prefetched here so the first paint already shows the table. The cached JSON text, not objects: at 10,000
-  // rows serializing them for React cost more than anything else on the way to an editable table.
+  // rows React's serializing and reviving them cost about a quarter of the render (docs/decisions/019).
   const { json, readAt } = await readList();
   return (
     <ProcessListSeed json={json} renderedAt={readAt}>
