@@ -37,6 +37,22 @@ test.describe("accessibility", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("the read-only table on a phone: cards, nothing sideways, no serious or critical axe violations", async ({
+    page,
+    app,
+    signIn,
+  }) => {
+    await app.seed(5);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, VIEWER);
+    const [a] = take(await apiProcesses(page.request), 1);
+    await expect(page.getByRole("cell", { name: a.name, exact: true })).toBeVisible();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("at 768 px wide the editor stays usable", async ({ page, app, signIn }) => {
     await app.seed(6);
     await page.setViewportSize({ width: 768, height: 900 });
