@@ -11,12 +11,19 @@ test("keyboard only: Tab in reading order, Ctrl+Enter saves a row, Escape revert
   const [a, b, c] = take(await apiProcesses(page.request), 3);
   const k = page.keyboard;
 
-  // The last control before the table while nothing is edited (Undo, Redo, Discard all, Save all are disabled),
-  // then the sortable column headers, then the first cell.
+  // The last control before the table while nothing is edited (Undo, Redo, Discard all, Save all are disabled).
   await page.getByLabel("Rows").focus();
-  for (const header of ["ID", "Name", "Last changed", "State"]) {
+  // Then the column headers: sort buttons and the resize handles (docs/decisions/018, 019), then the first row.
+  for (const [role, name] of [
+    ["button", "ID"],
+    ["button", "Name"],
+    ["separator", "Resize the Name column"],
+    ["separator", "Resize the Comment column"],
+    ["button", "Last changed"],
+    ["button", "State"],
+  ] as const) {
     await k.press("Tab");
-    await expect(page.getByRole("columnheader", { name: header }).getByRole("button")).toBeFocused();
+    await expect(page.getByRole(role, { name, exact: true })).toBeFocused();
   }
   await k.press("Tab");
   await expect(nameField(page, a.id)).toBeFocused();

@@ -2,9 +2,20 @@
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
-import { useCallback, useImperativeHandle, useMemo, useRef, useState, type FocusEvent, type Ref } from "react";
+import {
+  useCallback,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FocusEvent,
+  type Ref,
+} from "react";
 import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import { useNotify } from "@/components/feedback/toaster";
+import { useColumnWidths, type ColumnWidths } from "./column-widths";
+import { ColumnResizer } from "./column-resizer";
 import { useDensity } from "./density";
 import { useEditor } from "./editor-context";
 import { PASTE_ASK_CELLS, type PastePlan } from "./paste-range";
@@ -36,6 +47,13 @@ type Props = {
   ref?: Ref<TableHandle>;
 };
 
+/** Resized columns as CSS variables: the rows' grid templates fall back to flexible widths without them. */
+const columnStyle = (widths: ColumnWidths) =>
+  ({
+    "--name-col": widths.name === undefined ? undefined : `${widths.name}px`,
+    "--comment-col": widths.comment === undefined ? undefined : `${widths.comment}px`,
+  }) as CSSProperties;
+
 /** The virtualizer only asks for indexes below `count` (= rows.length), so a missing row is a bug. */
 function rowAt(rows: TableRow[], index: number): TableRow {
   const row = rows[index];
@@ -53,6 +71,7 @@ export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: P
   const tLast = useTranslations("lastChange");
   const notify = useNotify();
   const density = useDensity();
+  const widths = useColumnWidths();
   const { store, actions } = useEditor();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
@@ -119,12 +138,18 @@ export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: P
         aria-label={t("label")}
         aria-rowcount={rows.length + 1}
         className={styles.table}
+        style={columnStyle(widths)}
       >
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.headRow} ${columns}`}>
             <SortHeader column="id" label={t("id")} sort={sort} onSort={onSort} />
-            <SortHeader column="name" label={t("name")} sort={sort} onSort={onSort} />
-            <div role="columnheader">{t("comment")}</div>
+            <SortHeader column="name" label={t("name")} sort={sort} onSort={onSort} className={styles.resizable}>
+              <ColumnResizer column="name" label={t("name")} width={widths.name} />
+            </SortHeader>
+            <div role="columnheader" className={styles.resizable}>
+              {t("comment")}
+              <ColumnResizer column="comment" label={t("comment")} width={widths.comment} />
+            </div>
             <SortHeader column="lastChange" label={tLast("column")} sort={sort} onSort={onSort} />
             {!readOnly && <SortHeader column="state" label={t("state")} sort={sort} onSort={onSort} />}
             {!readOnly && (

@@ -1,22 +1,32 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { Sort, SortKey } from "./sort-rows";
 import styles from "./grid-data.module.css";
 
-type Props = { column: SortKey; label: string; sort: Sort; onSort: (key: SortKey) => void };
+type Props = {
+  column: SortKey;
+  label: string;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  className?: string;
+  /** More in the header after the button (a column's resize handle). */
+  children?: ReactNode;
+};
 
 /** A column header that sorts: a button inside, `aria-sort` on the header (WAI-ARIA sortable table). */
-export function SortHeader({ column, label, sort, onSort }: Props) {
+export function SortHeader({ column, label, sort, onSort, className, children }: Props) {
   const active = sort.key === column;
   const ariaSort = active ? (sort.dir === "asc" ? "ascending" : "descending") : "none";
   return (
-    <div role="columnheader" aria-sort={ariaSort}>
+    <div role="columnheader" aria-sort={ariaSort} className={className}>
       <button type="button" className={styles.sortButton} onClick={() => onSort(column)}>
         {label}
         <span aria-hidden="true" className={active ? styles.sortMark : styles.sortIdle}>
           {active && sort.dir === "desc" ? "▼" : "▲"}
         </span>
       </button>
+      {children}
     </div>
   );
 }

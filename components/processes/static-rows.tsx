@@ -10,13 +10,13 @@ export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Pro
   const t = useTranslations("table");
   return (
     <>
-      <div role="cell" className={styles.idCell}>
+      <div role="cell" className={styles.idCell} data-label={t("id")}>
         {process.id}
       </div>
-      <div role="cell" className={styles.textCell}>
+      <div role="cell" className={styles.textCell} data-label={t("name")}>
         {process.name}
       </div>
-      <div role="cell" className={`${styles.textCell} ${styles.commentText}`}>
+      <div role="cell" className={`${styles.textCell} ${styles.commentText}`} data-label={t("comment")}>
         {process.comment || <span className={styles.empty}>{t("noComment")}</span>}
       </div>
       <LastChangeCell process={process} role="cell" />
@@ -31,7 +31,7 @@ export const GoneRow = memo(function GoneRow({ process }: { process: ProcessList
   const draft = store.getRow(process.id)?.draft;
   return (
     <>
-      <div role="gridcell" className={styles.idCell}>
+      <div role="gridcell" className={styles.idCell} data-label={t("table.id")}>
         {process.id}
       </div>
       <div role="gridcell" className={`${styles.textCell} ${styles.goneText}`}>

@@ -40,6 +40,8 @@ describe("message catalogs", () => {
       firstLine: 2,
       label: "L",
       message: "m",
+      column: "c",
+      width: 240,
     };
     const tags = { strong: (c: unknown) => c, kbd: (c: unknown) => c };
     const dummy = { name: "n", role: "r", date: "d", detail: "x", reason: "y", file: "f.csv", value: "v", ...values };
