@@ -34,13 +34,17 @@ describe("message catalogs", () => {
       max: 100,
       min: 1,
       seconds: 5,
+      changes: 2,
+      unchanged: 1,
+      skipped: 1,
+      firstLine: 2,
       label: "L",
       message: "m",
       column: "c",
       width: 240,
     };
     const tags = { strong: (c: unknown) => c, kbd: (c: unknown) => c };
-    const dummy = { name: "n", role: "r", date: "d", detail: "x", reason: "y", ...values };
+    const dummy = { name: "n", role: "r", date: "d", detail: "x", reason: "y", file: "f.csv", value: "v", ...values };
     for (const key of keys(catalogs[locale])) {
       const text = t.markup(key as never, { ...dummy, ...tags } as never);
       expect(text, key).not.toMatch(/^[a-z]+\.[\w.]+$/);
