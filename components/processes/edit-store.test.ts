@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Process, ProcessFields } from "@/lib/validations/process";
+import type { Process } from "@/lib/validations/process";
 import { EditStore } from "./edit-store";
-import { fieldError, isRowBlocked } from "./row-entry";
+import { fieldError, isRowBlocked, type Base } from "./row-entry";
 
-const saved: ProcessFields = { name: "Degreasing", comment: "Line 1" };
-const process = (id: number): Process => ({ id, ...saved, version: 1, createdAt: "", updatedAt: "" });
+const saved: Base = { name: "Degreasing", comment: "Line 1", version: 1 };
+const process = (id: number): Process => ({ id, ...saved, createdAt: "", updatedAt: "" });
 
 /** A store, and the row notifications it sends (row id per call) and page notifications (count). */
 function setup() {
@@ -20,8 +20,8 @@ describe("EditStore: typing", () => {
   it("keeps a draft with the field typed and the other field as saved", () => {
     const { store } = setup();
     store.editRow(1, saved, { name: "Etching" });
-    expect(store.getRow(1)).toEqual({ draft: { name: "Etching", comment: "Line 1" } });
-    expect(store.getSummary()).toEqual({ editedIds: [1], invalidCount: 0, goneProcesses: [] });
+    expect(store.getRow(1)).toEqual({ draft: { name: "Etching", comment: "Line 1" }, base: saved });
+    expect(store.getSummary()).toEqual({ editedIds: [1], invalidCount: 0, conflictCount: 0, goneProcesses: [] });
   });
 
   it("forgets the row when it is typed back to its saved values", () => {
@@ -180,7 +180,12 @@ describe("EditStore: saves settling", () => {
       { id: 2, saved, fields: { name: "B" } },
     ]);
     store.settle([{ id: 2, kind: "gone", process: process(2) }]);
-    expect(store.getSummary()).toEqual({ editedIds: [1], invalidCount: 0, goneProcesses: [process(2)] });
+    expect(store.getSummary()).toEqual({
+      editedIds: [1],
+      invalidCount: 0,
+      conflictCount: 0,
+      goneProcesses: [process(2)],
+    });
     expect(store.drafts().map((d) => d.id)).toEqual([1]);
     store.editRow(2, saved, { name: "B2" });
     expect(store.getRow(2)?.outcome).toEqual({ kind: "gone", process: process(2) });
@@ -197,11 +202,11 @@ describe("EditStore: discarding and restoring", () => {
     ]);
     store.discard(2);
     expect(store.getRow(2)).toBeUndefined();
-    expect(store.getSummary()).toEqual({ editedIds: [1, 3], invalidCount: 0, goneProcesses: [] });
+    expect(store.getSummary()).toEqual({ editedIds: [1, 3], invalidCount: 0, conflictCount: 0, goneProcesses: [] });
     rowCalls.length = 0;
     store.discardAll();
     expect([store.getRow(1), store.getRow(3)]).toEqual([undefined, undefined]);
-    expect(store.getSummary()).toEqual({ editedIds: [], invalidCount: 0, goneProcesses: [] });
+    expect(store.getSummary()).toEqual({ editedIds: [], invalidCount: 0, conflictCount: 0, goneProcesses: [] });
     expect(rowCalls.sort()).toEqual([1, 3]);
   });
 
@@ -213,7 +218,7 @@ describe("EditStore: discarding and restoring", () => {
     ]);
     expect(store.getRow(1)?.schemaErrors).toBeUndefined();
     expect(store.getRow(2)?.schemaErrors).toEqual({ name: "must not be empty" });
-    expect(store.getSummary()).toEqual({ editedIds: [1, 2], invalidCount: 1, goneProcesses: [] });
+    expect(store.getSummary()).toEqual({ editedIds: [1, 2], invalidCount: 1, conflictCount: 0, goneProcesses: [] });
   });
 
   it("stops notifying a row after it unsubscribes", () => {

@@ -23,7 +23,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
   const saving = useSavingState(id);
   const nameRef = useRef<HTMLInputElement>(null);
   const values = entry?.draft ?? process;
-  const saved = { name: process.name, comment: process.comment };
+  const saved = { name: process.name, comment: process.comment, version: process.version };
 
   const onChange = (field: FieldName) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     store.editRow(id, saved, { [field]: event.target.value });

@@ -19,8 +19,9 @@ export async function fetchProcesses(): Promise<Process[]> {
   return body.processes;
 }
 
-export function putProcess(id: number, fields: ProcessFields): Promise<Process> {
-  return apiFetch<Process>(`/api/v1/processes/${id}`, { method: "PUT", body: JSON.stringify(fields) });
+/** `version`: the one the edit started from; the server refuses the save (1007) when the process moved on. */
+export function putProcess(id: number, fields: ProcessFields, version?: number): Promise<Process> {
+  return apiFetch<Process>(`/api/v1/processes/${id}`, { method: "PUT", body: JSON.stringify({ ...fields, version }) });
 }
 
 export async function putProcesses(items: ProcessItem[]): Promise<Process[]> {
@@ -51,7 +52,7 @@ export function mergeSavedProcesses(client: QueryClient, saved: Process[]): void
   );
 }
 
-export type SaveOneVariables = { id: number; fields: ProcessFields };
+export type SaveOneVariables = { id: number; fields: ProcessFields; version?: number };
 
 /** Whether a save's variables (one row's, or the bulk list) include the row `id`. */
 export function mutationInvolves(variables: unknown, id: number): boolean {
@@ -59,11 +60,19 @@ export function mutationInvolves(variables: unknown, id: number): boolean {
   return (variables as { id?: unknown } | undefined)?.id === id;
 }
 
+/** Whether a save that carries the row `id` is out (read from the mutation cache, never a component flag). */
+export function isSavePending(client: QueryClient, id: number): boolean {
+  return client
+    .getMutationCache()
+    .findAll({ mutationKey: processKeys.all, status: "pending" })
+    .some((m) => mutationInvolves(m.state.variables, id));
+}
+
 export function useSaveProcess() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: processMutationKeys.saveOne,
-    mutationFn: ({ id, fields }: SaveOneVariables) => putProcess(id, fields),
+    mutationFn: ({ id, fields, version }: SaveOneVariables) => putProcess(id, fields, version),
     onSuccess: (saved) => mergeSavedProcesses(client, [saved]),
   });
 }
@@ -74,6 +83,24 @@ export function useSaveProcesses() {
     mutationKey: processMutationKeys.saveMany,
     mutationFn: (items: ProcessItem[]) => putProcesses(items),
     onSuccess: (saved) => mergeSavedProcesses(client, saved),
+  });
+}
+
+/** A process from the event stream: replaced in place (newer versions only), added, or removed. */
+export function applyProcessChange(
+  client: QueryClient,
+  change: { process: Process; kind: "created" | "updated" | "deleted" },
+): void {
+  const { process, kind } = change;
+  client.setQueryData<Process[]>(processKeys.list(), (list) => {
+    if (!list) return list;
+    if (kind === "deleted")
+      return list.some((p) => p.id === process.id) ? list.filter((p) => p.id !== process.id) : list;
+    const index = list.findIndex((p) => p.id === process.id);
+    if (index === -1) return [...list, process].sort((a, b) => a.id - b.id);
+    const old = list[index];
+    if (old && old.version >= process.version) return list;
+    return list.toSpliced(index, 1, process);
   });
 }
 
