@@ -6,6 +6,8 @@ import { errorAttributes, FieldError } from "@/components/ui/field-error";
 import type { Process } from "@/lib/validations/process";
 import { useEditor, useRowEntry, useSavingState } from "./editor-context";
 import { fieldError, isRowBlocked, type FieldName } from "./row-entry";
+import { ConflictPanel } from "./conflict-panel";
+import { HistoryButton } from "./history-button";
 import { RowActions } from "./row-actions";
 import { RowStatus } from "./row-status";
 import styles from "./process-table.module.css";
@@ -69,6 +71,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
       </div>
       <div role="gridcell" className={styles.statusCell}>
         <RowStatus entry={entry} saving={saving} />
+        <HistoryButton id={id} onOpen={() => actions.openHistory(id)} />
       </div>
       <div role="gridcell" className={styles.actionsCell}>
         <RowActions
@@ -83,6 +86,17 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
           }}
         />
       </div>
+      {entry?.conflict && entry.draft && (
+        <ConflictPanel
+          id={id}
+          conflict={entry.conflict}
+          mine={entry.draft}
+          onResolve={(choice) => {
+            nameRef.current?.focus();
+            actions.resolveConflict(id, choice);
+          }}
+        />
+      )}
     </>
   );
 });

@@ -28,6 +28,9 @@ import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
 import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
+import { useProcessEvents } from "./use-process-events";
+import { LiveStatus } from "./live-status";
+import { HistoryDialog } from "./history-dialog";
 import styles from "./processes-editor.module.css";
 
 type Props = { canWrite: boolean; role: Role };
@@ -38,6 +41,7 @@ const isServer = () => false;
 
 export function ProcessesEditor({ canWrite, role }: Props) {
   const t = useTranslations("processes");
+  const historyText = useTranslations("history");
   const [store] = useState(() => new EditStore());
   const { data: processes = [] } = useProcesses();
   const notify = useNotify();
@@ -51,13 +55,17 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   useLayoutEffect(() => {
     actionsRef.current = actions;
   });
+  const [historyId, setHistoryId] = useState<number | null>(null);
   const [context] = useState(() => ({
     store,
     actions: {
       saveRow: (id: number) => actionsRef.current.saveRow(id),
       discardRow: (id: number) => actionsRef.current.discardRow(id),
+      resolveConflict: (id: number, choice: "mine" | "theirs") => actionsRef.current.resolveConflict(id, choice),
+      openHistory: setHistoryId,
     },
   }));
+  const live = useProcessEvents(store, true);
 
   const summary = useSyncExternalStore(store.subscribe, store.getSummary, store.getSummary);
   useLeaveGuard(!readOnly && summary.editedIds.length > 0);
@@ -72,9 +80,10 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   const restoreStashed = useEffectEvent(() => {
     if (readOnly) return;
     const byId = new Map(processes.map((p) => [p.id, p]));
-    const restored = takeStashedDrafts().filter(({ id, draft }) => {
+    const restored = takeStashedDrafts().flatMap(({ id, draft }) => {
       const p = byId.get(id);
-      return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment);
+      // Against the list as loaded now: a change made meanwhile by others is theirs to keep (a 1007 on save).
+      return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment) ? [{ id, draft, base: p }] : [];
     });
     store.restore(restored);
     if (restored.length > 0) notify("info", t("restored", { count: restored.length }));
@@ -138,6 +147,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             </p>
           </div>
           {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
+          <LiveStatus state={live} />
         </header>
         {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
         {!readOnly && (
@@ -179,6 +189,17 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           readOnly={readOnly}
           emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
         />
+        {historyId !== null && !readOnly && (
+          <HistoryDialog
+            id={historyId}
+            onClose={() => setHistoryId(null)}
+            onRestore={(fields) => {
+              const result = actionsRef.current.restoreVersion(historyId, fields);
+              if (result === "same") notify("info", historyText("same", { id: historyId }));
+              setHistoryId(null);
+            }}
+          />
+        )}
       </div>
     </EditorContext.Provider>
   );
