@@ -123,6 +123,9 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     if (!entry?.draft || isRowBlocked(entry) || entry.outcome?.kind === "gone" || isSavePending(client, id)) return;
     const sent = [{ id, draft: entry.draft }];
     const version = entry.base?.version;
+    // Merged from the event stream before Save: the save's message says so too.
+    if (!retry && entry.outcome?.kind === "merged")
+      retry = { who: entry.outcome.by ?? liveText("someone"), attempt: 0 };
     saveOne.mutateAsync({ id, fields: processFieldsSchema.parse(entry.draft), version }).then(
       () => onSaved(sent, false, retry),
       (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0),
