@@ -278,3 +278,44 @@ describe("EditStore: undo and redo", () => {
     expect(store.undo()).toBe(false);
   });
 });
+
+describe("EditStore: other people's changes", () => {
+  const theirs = (fields: Partial<Base>, version = 2): Base => ({ ...saved, ...fields, version });
+  const change = { by: "b@example.com", at: null };
+
+  it("keeps the base an edit started from, whatever is typed after", () => {
+    const { store } = setup();
+    store.editRow(1, saved, { name: "E" });
+    store.editRow(1, theirs({}, 7), { comment: "c" });
+    expect(store.drafts()).toEqual([{ id: 1, draft: { name: "E", comment: "c" }, base: saved }]);
+  });
+
+  it("opens a conflict that blocks Save all and counts apart from errors; resolving it closes it", () => {
+    const { store } = setup();
+    store.editRow(1, saved, { name: "Mine" });
+    store.editRow(2, saved, { name: "" });
+    store.rebase([{ id: 1, theirs: theirs({ name: "Theirs" }), change }]);
+    expect(store.getSummary()).toMatchObject({ editedIds: [1, 2], invalidCount: 1, conflictCount: 1 });
+    expect(store.invalidIds()).toEqual([1, 2]);
+    expect(store.getRow(1)?.conflict).toEqual({ theirs: theirs({ name: "Theirs" }), fields: ["name"], ...change });
+
+    store.resolve(1, "mine");
+    expect(store.getSummary()).toMatchObject({ conflictCount: 0 });
+    expect(store.drafts()[0]).toEqual({
+      id: 1,
+      draft: { name: "Mine", comment: "Line 1" },
+      base: theirs({ name: "Theirs" }),
+    });
+  });
+
+  it("marks an unedited row as changed by someone, only when asked, and clears the mark", () => {
+    const { store } = setup();
+    store.rebase([{ id: 3, theirs: theirs({ name: "X" }), change }]);
+    expect(store.getRow(3)).toBeUndefined();
+    store.rebase([{ id: 3, theirs: theirs({ name: "X" }), change, mark: true }]);
+    expect(store.getRow(3)).toEqual({ outcome: { kind: "changed", ...change } });
+    expect(store.getSummary().editedIds).toEqual([]);
+    store.clearChanged(3);
+    expect(store.getRow(3)).toBeUndefined();
+  });
+});

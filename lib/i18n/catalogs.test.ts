@@ -38,7 +38,17 @@ describe("message catalogs", () => {
       message: "m",
     };
     const tags = { strong: (c: unknown) => c, kbd: (c: unknown) => c };
-    const dummy = { name: "n", role: "r", date: "d", detail: "x", reason: "y", ...values };
+    const dummy = {
+      name: "n",
+      role: "r",
+      date: "d",
+      detail: "x",
+      reason: "y",
+      who: "w",
+      when: "t",
+      version: 3,
+      ...values,
+    };
     for (const key of keys(catalogs[locale])) {
       const text = t.markup(key as never, { ...dummy, ...tags } as never);
       expect(text, key).not.toMatch(/^[a-z]+\.[\w.]+$/);
