@@ -7,6 +7,7 @@ import {
   OPERATOR,
   row,
   saveButton,
+  screenshot,
   test,
   type Account,
 } from "./support/fixtures";
@@ -96,6 +97,7 @@ test.describe("two operators on the same processes", () => {
     await expect(conflictA.locator('[data-side="theirs"]')).toHaveText("Theirs A");
     await expect(conflictA.locator('[data-side="mine"]')).toHaveText("Mine A");
     await expect(row(page, a.id).getByText("Conflict", { exact: true })).toBeVisible();
+    await screenshot(page, "processes-conflict");
     expect((await apiProcesses(page.request)).find((p) => p.id === c.id)?.comment).toBe(c.comment);
     await page.getByRole("button", { name: "Save all" }).click();
     await expect(page.getByText("Resolve 2 conflicts before saving all.")).toBeVisible();
@@ -134,6 +136,7 @@ test.describe("two operators on the same processes", () => {
 
     await expect(nameField(page, first.id)).toHaveValue("Renamed elsewhere");
     await expect(row(page, first.id).getByText(`Changed by ${OPERATOR.email} just now`)).toBeVisible();
+    await screenshot(page, "processes-changed-live");
     await other.context().close();
   });
 
@@ -197,6 +200,7 @@ test.describe("two operators on the same processes", () => {
     await expect(entries.nth(0).locator("del").first()).toHaveText("First name");
     await expect(entries.nth(0).locator("ins").first()).toHaveText("Second name");
     await expect(entries.nth(0)).toContainText("Current version");
+    await screenshot(page, "processes-history");
     await expect(entries.nth(1).locator("del")).toHaveText(first.name);
     await expect(entries.nth(1).locator("ins")).toHaveText("First name");
 
