@@ -315,7 +315,7 @@ describe("EditStore: other people's changes", () => {
     store.rebase([{ id: 3, theirs: theirs({ name: "X" }), change, mark: true }]);
     expect(store.getRow(3)).toEqual({ outcome: { kind: "changed", ...change } });
     expect(store.getSummary().editedIds).toEqual([]);
-    store.clearChanged(3);
+    store.clearChanged([3]);
     expect(store.getRow(3)).toBeUndefined();
   });
 });

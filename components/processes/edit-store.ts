@@ -134,10 +134,13 @@ export class EditStore {
     this.commit(next);
   }
 
-  /** Clears a "changed by … just now" mark, unless the row has moved on since. */
-  clearChanged(id: number): void {
-    if (this.entries.get(id)?.outcome?.kind === "changed" && !this.entries.get(id)?.draft)
-      this.commit(new Map([[id, undefined]]));
+  /** Clears "changed by … just now" marks, except on rows that have moved on since. */
+  clearChanged(ids: readonly number[]): void {
+    const marked = ids.filter((id) => {
+      const entry = this.entries.get(id);
+      return entry?.outcome?.kind === "changed" && !entry.draft;
+    });
+    this.commit(new Map(marked.map((id) => [id, undefined])));
   }
 
   /** The operator picked a side of a conflict. */

@@ -2,11 +2,12 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useState } from "react";
-import { invalidateProcessHistory } from "@/lib/query/process-history";
-import { applyProcessChange, isSavePending, processKeys, refetchProcesses } from "@/lib/query/processes";
+import { invalidateProcessHistories } from "@/lib/query/process-history";
+import { applyProcessChanges, isSavePending, processKeys, refetchProcesses } from "@/lib/query/processes";
 import type { Process } from "@/lib/validations/process";
 import { processEventKindSchema, processEventSchema } from "@/lib/validations/process-history";
 import type { EditStore } from "./edit-store";
+import type { Change } from "./rebase";
 
 export type LiveState = "connecting" | "live" | "paused";
 
@@ -15,39 +16,51 @@ const EVENTS_URL = "/api/v1/processes/events";
 export const CHANGED_MARK_MS = 6_000;
 /** A stream the browser gave up on (an error answer, not a dropped connection) is opened again after this. */
 const REOPEN_MS = 5_000;
+// Events are applied in batches: someone's bulk save of 10,000 rows is then a few list updates, not 10,000.
+const BATCH_MS = 50;
+
+type Theirs = { process: Process; change: Change };
 
 /**
- * Follows GET /api/v1/processes/events (the session cookie goes with it): each change lands in the React
- * Query list in place; unedited rows are marked "changed by", edited ones are rebased (quiet merge or
- * conflict) before their Save. A dropped connection is resumed by the browser with Last-Event-ID.
+ * Follows GET /api/v1/processes/events (the session cookie goes with it): changes land in the React Query
+ * list in place; unedited rows are marked "changed by", edited ones are rebased (quiet merge or conflict)
+ * before their Save. A dropped connection is resumed by the browser itself, with Last-Event-ID.
  */
 export function useProcessEvents(store: EditStore, enabled: boolean): LiveState {
   const client = useQueryClient();
   const [state, setState] = useState<LiveState>("connecting");
 
-  const onProcess = useEffectEvent((data: unknown) => {
-    const parsed = processEventSchema.safeParse(data);
-    if (!parsed.success) return;
-    const event = parsed.data;
-    const kind = processEventKindSchema.parse((data as { kind?: unknown }).kind);
-    const list = client.getQueryData<Process[]>(processKeys.list());
-    const cached = list?.find((p) => p.id === event.id);
-    const change = { by: event.changedBy.name, at: event.updatedAt };
-    if (kind === "deleted") {
-      if (cached) applyProcessChange(client, { process: cached, kind });
-      if (cached && store.getRow(event.id)?.draft) store.settle([{ id: event.id, kind: "gone", process: cached }]);
-      return;
+  const applyBatch = useEffectEvent((batch: unknown[]) => {
+    const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
+    const known = new Map(list.map((p) => [p.id, p]));
+    const updated = new Map<number, Theirs & { created: boolean }>();
+    const deleted = new Map<number, Process>();
+    for (const data of batch) {
+      const parsed = processEventSchema.safeParse(data);
+      if (!parsed.success) continue;
+      const { id, name, comment, version, updatedAt, changedBy } = parsed.data;
+      const kind = processEventKindSchema.parse((data as { kind?: unknown }).kind);
+      const cached = updated.get(id)?.process ?? known.get(id);
+      if (kind === "deleted") {
+        updated.delete(id);
+        if (cached) deleted.set(id, cached);
+        continue;
+      }
+      // Already known: the answer to this page's own save, or a replay after a reconnect.
+      if (cached && cached.version >= version) continue;
+      const process = { id, name, comment, version, updatedAt, createdAt: cached?.createdAt ?? updatedAt };
+      deleted.delete(id);
+      updated.set(id, { process, change: { by: changedBy.name, at: updatedAt }, created: kind === "created" });
     }
-    // Already known: the answer to this page's own save, or a replay after a reconnect.
-    if (cached && cached.version >= event.version) return;
-    const { id, name, comment, version, updatedAt } = event;
-    const process: Process = { id, name, comment, version, updatedAt, createdAt: cached?.createdAt ?? updatedAt };
-    applyProcessChange(client, { process, kind });
-    void invalidateProcessHistory(client, id);
+    applyProcessChanges(client, { upserts: [...updated.values()].map((u) => u.process), deleted: [...deleted.keys()] });
+    const gone = [...deleted].filter(([id]) => store.getRow(id)?.draft);
+    if (gone.length > 0) store.settle(gone.map(([id, process]) => ({ id, kind: "gone" as const, process })));
     // The echo of a save still waiting for its answer is this page's own change: nothing to merge.
-    if (kind === "created" || isSavePending(client, id)) return;
-    store.rebase([{ id, theirs: process, change, mark: true }]);
-    if (store.getRow(id)?.outcome?.kind === "changed") setTimeout(() => store.clearChanged(id), CHANGED_MARK_MS);
+    const theirs = [...updated].filter(([id, u]) => !u.created && !isSavePending(client, id));
+    store.rebase(theirs.map(([id, u]) => ({ id, theirs: u.process, change: u.change, mark: true })));
+    const marked = theirs.map(([id]) => id).filter((id) => store.getRow(id)?.outcome?.kind === "changed");
+    if (marked.length > 0) setTimeout(() => store.clearChanged(marked), CHANGED_MARK_MS);
+    if (updated.size + deleted.size > 0) void invalidateProcessHistories(client);
   });
 
   const onReset = useEffectEvent(() => void refetchProcesses(client));
@@ -56,6 +69,17 @@ export function useProcessEvents(store: EditStore, enabled: boolean): LiveState 
     if (!enabled) return;
     let source: EventSource | null = null;
     let reopen: ReturnType<typeof setTimeout> | undefined;
+    let flush: ReturnType<typeof setTimeout> | undefined;
+    let batch: unknown[] = [];
+    const onProcess = (data: unknown) => {
+      batch.push(data);
+      flush ??= setTimeout(() => {
+        const taken = batch;
+        batch = [];
+        flush = undefined;
+        applyBatch(taken);
+      }, BATCH_MS);
+    };
     const open = (again: boolean) => {
       const next = new EventSource(EVENTS_URL, { withCredentials: true });
       source = next;
@@ -74,6 +98,7 @@ export function useProcessEvents(store: EditStore, enabled: boolean): LiveState 
     open(false);
     return () => {
       clearTimeout(reopen);
+      clearTimeout(flush);
       source?.close();
     };
   }, [enabled]);

@@ -5,18 +5,13 @@ import type { ProcessChange } from "@/lib/validations/process-history";
 
 // One process's history on the client (GET /api/v1/processes/{id}/history): keys, fetcher, query options.
 
-export const processHistoryKeys = {
-  all: [...processKeys.all, "history"] as const,
-  of: (id: number) => [...processHistoryKeys.all, id] as const,
-};
-
 export async function fetchProcessHistory(id: number, limit = 50): Promise<ProcessChange[]> {
   const body = await apiFetch<{ changes: ProcessChange[] }>(`/api/v1/processes/${id}/history?limit=${limit}`);
   return body.changes;
 }
 
 export const processHistoryQueryOptions = (id: number) =>
-  queryOptions({ queryKey: processHistoryKeys.of(id), queryFn: () => fetchProcessHistory(id) });
+  queryOptions({ queryKey: processKeys.history(id), queryFn: () => fetchProcessHistory(id) });
 
 export function useProcessHistory(id: number | null) {
   return useQuery({ ...processHistoryQueryOptions(id ?? 0), enabled: id !== null });
@@ -28,7 +23,7 @@ export async function fetchLatestChange(id: number): Promise<ProcessChange | nul
   return changes[0] ?? null;
 }
 
-/** A process changed: its history (when open or cached) is out of date. */
-export function invalidateProcessHistory(client: QueryClient, id: number): Promise<void> {
-  return client.invalidateQueries({ queryKey: processHistoryKeys.of(id) });
+/** Processes changed: cached histories are out of date (only an open one is fetched again). */
+export function invalidateProcessHistories(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({ queryKey: processKeys.histories() });
 }

@@ -7,6 +7,9 @@ import type { Process, ProcessFields, ProcessItem, ProcessList } from "@/lib/val
 export const processKeys = {
   all: ["processes"] as const,
   list: () => [...processKeys.all, "list"] as const,
+  /** Every process's history (lib/query/process-history.ts), and one process's. */
+  histories: () => [...processKeys.all, "history"] as const,
+  history: (id: number) => [...processKeys.histories(), id] as const,
 };
 
 export const processMutationKeys = {
@@ -73,7 +76,10 @@ export function useSaveProcess() {
   return useMutation({
     mutationKey: processMutationKeys.saveOne,
     mutationFn: ({ id, fields, version }: SaveOneVariables) => putProcess(id, fields, version),
-    onSuccess: (saved) => mergeSavedProcesses(client, [saved]),
+    onSuccess: (saved) => {
+      mergeSavedProcesses(client, [saved]);
+      void client.invalidateQueries({ queryKey: processKeys.history(saved.id) });
+    },
   });
 }
 
@@ -82,25 +88,35 @@ export function useSaveProcesses() {
   return useMutation({
     mutationKey: processMutationKeys.saveMany,
     mutationFn: (items: ProcessItem[]) => putProcesses(items),
-    onSuccess: (saved) => mergeSavedProcesses(client, saved),
+    onSuccess: (saved) => {
+      mergeSavedProcesses(client, saved);
+      void client.invalidateQueries({ queryKey: processKeys.histories() });
+    },
   });
 }
 
-/** A process from the event stream: replaced in place (newer versions only), added, or removed. */
-export function applyProcessChange(
-  client: QueryClient,
-  change: { process: Process; kind: "created" | "updated" | "deleted" },
-): void {
-  const { process, kind } = change;
+/**
+ * Changes from the event stream, applied to the cached list in one update: newer versions replace rows in
+ * place (others keep their identity), new ids are added in id order, deleted ids removed.
+ */
+export function applyProcessChanges(client: QueryClient, changes: { upserts: Process[]; deleted: number[] }): void {
+  if (changes.upserts.length === 0 && changes.deleted.length === 0) return;
   client.setQueryData<Process[]>(processKeys.list(), (list) => {
     if (!list) return list;
-    if (kind === "deleted")
-      return list.some((p) => p.id === process.id) ? list.filter((p) => p.id !== process.id) : list;
-    const index = list.findIndex((p) => p.id === process.id);
-    if (index === -1) return [...list, process].sort((a, b) => a.id - b.id);
-    const old = list[index];
-    if (old && old.version >= process.version) return list;
-    return list.toSpliced(index, 1, process);
+    const byId = new Map(changes.upserts.map((p) => [p.id, p]));
+    const deleted = new Set(changes.deleted);
+    let changed = false;
+    const next = list.flatMap((p) => {
+      if (deleted.has(p.id)) return ((changed = true), []);
+      const update = byId.get(p.id);
+      if (!update) return [p];
+      byId.delete(p.id);
+      if (update.version <= p.version) return [p];
+      changed = true;
+      return [update];
+    });
+    if (byId.size === 0) return changed ? next : list;
+    return [...next, ...byId.values()].sort((a, b) => a.id - b.id);
   });
 }
 
