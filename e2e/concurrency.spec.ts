@@ -209,11 +209,16 @@ test.describe("two operators on the same processes", () => {
     await expect(dialog).toHaveCount(0);
     await expect(opener).toBeFocused();
 
-    await opener.click();
+    // From the keyboard: Alt+H in the row; focus comes back to the cell.
+    await nameField(page, first.id).focus();
+    await page.keyboard.press("Alt+KeyH");
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
     await dialog.getByRole("button", { name: "Restore version 2" }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByText(`Process ${first.id} saved.`).last()).toBeVisible();
     await expect(nameField(page, first.id)).toHaveValue("First name");
+    await expect(nameField(page, first.id)).toBeFocused();
     const restored = (await apiProcesses(page.request)).find((p) => p.id === first.id);
     expect(restored).toMatchObject({ name: "First name", comment: first.comment, version: 4 });
 

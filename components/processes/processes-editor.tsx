@@ -119,6 +119,13 @@ export function ProcessesEditor({ canWrite, role }: Props) {
         if (keys.letter === "y" || keys.shift) store.redo();
         else store.undo();
       }
+      // Alt+H: the history of the row holding focus (its History button is out of the Tab order).
+      const rowOf =
+        event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("[role=row][data-id]") : null;
+      if (!readOnly && event.altKey && event.code === "KeyH" && rowOf) {
+        event.preventDefault();
+        setHistoryId(Number(rowOf.dataset.id));
+      }
       if (keys?.letter === "s") {
         event.preventDefault();
         // Blocked by rows with errors: go to the first one (the toast says how many remain).
