@@ -7,7 +7,7 @@ import type { Process } from "@/lib/validations/process";
 import { useEditor, useRowEntry, useSavingState } from "./editor-context";
 import { fieldError, isRowBlocked, type FieldName } from "./row-entry";
 import { ConflictPanel } from "./conflict-panel";
-import { HistoryButton } from "./history-button";
+import { IdWithHistory } from "./id-with-history";
 import { RowActions } from "./row-actions";
 import { RowStatus } from "./row-status";
 import styles from "./process-table.module.css";
@@ -59,7 +59,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
   return (
     <>
       <div role="gridcell" className={styles.idCell}>
-        {id}
+        <IdWithHistory id={id} onOpen={() => actions.openHistory(id)} />
       </div>
       <div role="gridcell" className={styles.fieldCell}>
         <input ref={nameRef} {...field("name")} autoComplete="off" spellCheck={false} />
@@ -71,7 +71,6 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
       </div>
       <div role="gridcell" className={styles.statusCell}>
         <RowStatus entry={entry} saving={saving} />
-        <HistoryButton id={id} onOpen={() => actions.openHistory(id)} />
       </div>
       <div role="gridcell" className={styles.actionsCell}>
         <RowActions
