@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import {
   apiProcesses,
@@ -37,6 +38,12 @@ async function withoutLiveUpdates(page: Page): Promise<void> {
   await page.route("**/api/v1/processes/events", (route) => route.abort());
   await page.reload();
   await expect(page.getByText("Live updates paused; reconnecting…")).toBeVisible();
+}
+
+/** Serious and critical axe findings on the page as it is. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
 }
 
 const conflictOf = (page: Page, id: number) =>
@@ -98,6 +105,7 @@ test.describe("two operators on the same processes", () => {
     await expect(conflictA.locator('[data-side="mine"]')).toHaveText("Mine A");
     await expect(row(page, a.id).getByText("Conflict", { exact: true })).toBeVisible();
     await screenshot(page, "processes-conflict");
+    expect(await seriousViolations(page)).toEqual([]);
     expect((await apiProcesses(page.request)).find((p) => p.id === c.id)?.comment).toBe(c.comment);
     await page.getByRole("button", { name: "Save all" }).click();
     await expect(page.getByText("Resolve 2 conflicts before saving all.")).toBeVisible();
@@ -201,6 +209,7 @@ test.describe("two operators on the same processes", () => {
     await expect(entries.nth(0).locator("ins").first()).toHaveText("Second name");
     await expect(entries.nth(0)).toContainText("Current version");
     await screenshot(page, "processes-history");
+    expect(await seriousViolations(page)).toEqual([]);
     await expect(entries.nth(1).locator("del")).toHaveText(first.name);
     await expect(entries.nth(1).locator("ins")).toHaveText("First name");
 
