@@ -5,9 +5,8 @@ import { useEffect, useEffectEvent, useState } from "react";
 import { invalidateProcessHistories } from "@/lib/query/process-history";
 import { applyProcessChanges, isSavePending, processKeys, refetchProcesses } from "@/lib/query/processes";
 import type { Process } from "@/lib/validations/process";
-import { processEventKindSchema, processEventSchema } from "@/lib/validations/process-history";
 import type { EditStore } from "./edit-store";
-import type { Change } from "./rebase";
+import { planEventBatch } from "./event-batch";
 
 export type LiveState = "connecting" | "live" | "paused";
 
@@ -18,8 +17,6 @@ export const CHANGED_MARK_MS = 6_000;
 const REOPEN_MS = 5_000;
 // Events are applied in batches: someone's bulk save of 10,000 rows is then a few list updates, not 10,000.
 const BATCH_MS = 50;
-
-type Theirs = { process: Process; change: Change };
 
 /**
  * Follows GET /api/v1/processes/events (the session cookie goes with it): changes land in the React Query
@@ -32,26 +29,7 @@ export function useProcessEvents(store: EditStore, enabled: boolean): LiveState 
 
   const applyBatch = useEffectEvent((batch: unknown[]) => {
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
-    const known = new Map(list.map((p) => [p.id, p]));
-    const updated = new Map<number, Theirs & { created: boolean }>();
-    const deleted = new Map<number, Process>();
-    for (const data of batch) {
-      const parsed = processEventSchema.safeParse(data);
-      if (!parsed.success) continue;
-      const { id, name, comment, version, updatedAt, changedBy } = parsed.data;
-      const kind = processEventKindSchema.parse((data as { kind?: unknown }).kind);
-      const cached = updated.get(id)?.process ?? known.get(id);
-      if (kind === "deleted") {
-        updated.delete(id);
-        if (cached) deleted.set(id, cached);
-        continue;
-      }
-      // Already known: the answer to this page's own save, or a replay after a reconnect.
-      if (cached && cached.version >= version) continue;
-      const process = { id, name, comment, version, updatedAt, createdAt: cached?.createdAt ?? updatedAt };
-      deleted.delete(id);
-      updated.set(id, { process, change: { by: changedBy.name, at: updatedAt }, created: kind === "created" });
-    }
+    const { updated, deleted } = planEventBatch(batch, new Map(list.map((p) => [p.id, p])));
     applyProcessChanges(client, { upserts: [...updated.values()].map((u) => u.process), deleted: [...deleted.keys()] });
     const gone = [...deleted].filter(([id]) => store.getRow(id)?.draft);
     if (gone.length > 0) store.settle(gone.map(([id, process]) => ({ id, kind: "gone" as const, process })));
