@@ -167,6 +167,9 @@ test.describe("two operators on the same processes", () => {
 
     const conflict = conflictOf(page, first.id);
     await expect(conflict).toBeVisible();
+    await expect(
+      page.getByText(`Process ${first.id}: ${OPERATOR.email} changed a field you are editing.`, { exact: false }),
+    ).toBeVisible();
     await expect(conflict.locator('[data-side="theirs"]')).toHaveText("Saved there");
     await expect(nameField(page, first.id)).toHaveValue("Typed here");
     await expect(saveButton(page, first.id)).toBeDisabled();

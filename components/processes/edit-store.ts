@@ -1,4 +1,7 @@
-import type { Process, ProcessFields } from "@/lib/validations/process";
+import type { ProcessFields } from "@/lib/validations/process";
+import { EMPTY_SUMMARY, summarizeEntries, type EditSummary } from "./edit-summary";
+
+export type { EditSummary };
 import { rebasedEntry, resolvedEntry, type Change } from "./rebase";
 import {
   baseOf,
@@ -12,17 +15,6 @@ import {
   type RowSettlement,
 } from "./row-entry";
 
-export type EditSummary = {
-  /** Ids with unsaved edits that can still be saved (a process that no longer exists is excluded). */
-  editedIds: number[];
-  invalidCount: number;
-  /** Rows where both sides changed a field: Save all waits until each is resolved. */
-  conflictCount: number;
-  goneProcesses: Process[];
-};
-
-const EMPTY_SUMMARY: EditSummary = { editedIds: [], invalidCount: 0, conflictCount: 0, goneProcesses: [] };
-
 /** How many steps can be undone and redone (kept as one object while the numbers stay). */
 export type HistoryState = { undo: number; redo: number };
 
@@ -30,8 +22,6 @@ export type HistoryState = { undo: number; redo: number };
 type Step = { before: Map<number, RowEntry | undefined>; after: Map<number, RowEntry | undefined>; cell?: string };
 
 const HISTORY_LIMIT = 200;
-
-const isSavable = (e: RowEntry) => e.draft !== undefined && e.outcome?.kind !== "gone";
 
 /**
  * The page's edits, outside React: rows subscribe to their own entry only, so typing in one row re-renders
@@ -224,33 +214,6 @@ export class EditStore {
   }
 
   private summarize(): void {
-    const editedIds: number[] = [];
-    const goneProcesses: Process[] = [];
-    let invalidCount = 0;
-    let conflictCount = 0;
-    for (const [id, entry] of this.entries) {
-      if (entry.outcome?.kind === "gone") goneProcesses.push(entry.outcome.process);
-      else if (isSavable(entry)) {
-        editedIds.push(id);
-        if (entry.conflict) conflictCount++;
-        else if (isRowBlocked(entry)) invalidCount++;
-      }
-    }
-    editedIds.sort((a, b) => a - b);
-    const old = this.summary;
-    // Keystrokes in an already edited row change nothing here: keep the object so the toolbar does not re-render.
-    const sameEdited = sameList(old.editedIds, editedIds);
-    const sameGone = sameList(old.goneProcesses, goneProcesses);
-    if (sameEdited && sameGone && old.invalidCount === invalidCount && old.conflictCount === conflictCount) return;
-    this.summary = {
-      editedIds: sameEdited ? old.editedIds : editedIds,
-      invalidCount,
-      conflictCount,
-      goneProcesses: sameGone ? old.goneProcesses : goneProcesses,
-    };
+    this.summary = summarizeEntries(this.entries, this.summary);
   }
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -65,7 +65,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       openHistory: setHistoryId,
     },
   }));
-  const live = useProcessEvents(store, true);
+  const live = useProcessEvents(store, true, notify);
 
   const summary = useSyncExternalStore(store.subscribe, store.getSummary, store.getSummary);
   useLeaveGuard(!readOnly && summary.editedIds.length > 0);

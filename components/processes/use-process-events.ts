@@ -1,7 +1,9 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
+import type { Tone } from "@/components/feedback/toaster";
 import { invalidateProcessHistories } from "@/lib/query/process-history";
 import { applyProcessChanges, isSavePending, processKeys, refetchProcesses } from "@/lib/query/processes";
 import type { Process } from "@/lib/validations/process";
@@ -23,8 +25,21 @@ const BATCH_MS = 50;
  * list in place; unedited rows are marked "changed by", edited ones are rebased (quiet merge or conflict)
  * before their Save. A dropped connection is resumed by the browser itself, with Last-Event-ID.
  */
-export function useProcessEvents(store: EditStore, enabled: boolean): LiveState {
+export function useProcessEvents(
+  store: EditStore,
+  enabled: boolean,
+  notify: (tone: Tone, message: string) => void,
+): LiveState {
   const client = useQueryClient();
+  const t = useTranslations("live");
+  // A conflict opened by an event is announced: the row's marker alone is silent.
+  const onConflicts = (ids: number[], who: string | null) =>
+    notify(
+      "error",
+      ids.length === 1
+        ? t("conflictLive", { id: ids[0] ?? 0, who: who ?? t("someone") })
+        : t("conflictsLive", { count: ids.length }),
+    );
   const [state, setState] = useState<LiveState>("connecting");
 
   const applyBatch = useEffectEvent((batch: unknown[]) => {
@@ -35,7 +50,14 @@ export function useProcessEvents(store: EditStore, enabled: boolean): LiveState 
     if (gone.length > 0) store.settle(gone.map(([id, process]) => ({ id, kind: "gone" as const, process })));
     // The echo of a save still waiting for its answer is this page's own change: nothing to merge.
     const theirs = [...updated].filter(([id, u]) => !u.created && !isSavePending(client, id));
+    const open = new Set(theirs.filter(([id]) => store.getRow(id)?.conflict).map(([id]) => id));
     store.rebase(theirs.map(([id, u]) => ({ id, theirs: u.process, change: u.change, mark: true })));
+    const conflicts = theirs.filter(([id]) => !open.has(id) && store.getRow(id)?.conflict);
+    if (conflicts.length > 0)
+      onConflicts(
+        conflicts.map(([id]) => id),
+        conflicts[0]?.[1].change.by ?? null,
+      );
     const marked = theirs.map(([id]) => id).filter((id) => store.getRow(id)?.outcome?.kind === "changed");
     if (marked.length > 0) setTimeout(() => store.clearChanged(marked), CHANGED_MARK_MS);
     if (updated.size + deleted.size > 0) void invalidateProcessHistories(client);
