@@ -76,6 +76,34 @@ test.describe("two operators on the same processes", () => {
     await other.context().close();
   });
 
+  test("Save all over rows changed elsewhere in other fields merges them and saves all in one go", async ({
+    page,
+    app,
+    browser,
+    signIn,
+  }) => {
+    await app.seed(4);
+    await signIn(page);
+    await withoutLiveUpdates(page);
+    const other = await secondOperator(browser, app.baseUrl, signIn);
+    const [a, b, c] = take(await apiProcesses(page.request), 3);
+
+    await commentField(page, a.id).fill("Mine A");
+    await commentField(page, b.id).fill("Mine B");
+    await nameField(page, c.id).fill("Mine C");
+    await saveFrom(other, a.id, "name", "Theirs A");
+    await saveFrom(other, b.id, "name", "Theirs B");
+    await page.getByRole("button", { name: "Save all" }).click();
+
+    await expect(page.getByText(`3 processes saved, merged with ${OPERATOR.email}'s changes.`)).toBeVisible();
+    await expect(page.getByText("No unsaved changes")).toBeVisible();
+    const after = new Map((await apiProcesses(page.request)).map((p) => [p.id, p]));
+    expect(after.get(a.id)).toMatchObject({ name: "Theirs A", comment: "Mine A", version: 3 });
+    expect(after.get(b.id)).toMatchObject({ name: "Theirs B", comment: "Mine B", version: 3 });
+    expect(after.get(c.id)).toMatchObject({ name: "Mine C", comment: c.comment, version: 2 });
+    await other.context().close();
+  });
+
   test("the same field changed on both sides: a conflict, resolved by Keep mine and by Take theirs; Save all waits", async ({
     page,
     app,
