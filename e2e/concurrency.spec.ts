@@ -30,7 +30,7 @@ async function secondOperator(browser: Browser, baseURL: string, signIn: SignIn)
 async function saveFrom(page: Page, id: number, field: "name" | "comment", value: string): Promise<void> {
   await (field === "name" ? nameField(page, id) : commentField(page, id)).fill(value);
   await saveButton(page, id).click();
-  await expect(page.getByRole("status").getByText(`Process ${id} saved.`)).toBeVisible();
+  await expect(page.getByRole("status").getByText(`Process ${id} saved.`).last()).toBeVisible();
 }
 
 /** Cuts this page off the event stream: saves then meet the other side's change as a 1007. */
@@ -73,6 +73,12 @@ test.describe("two operators on the same processes", () => {
     await expect(commentField(page, second.id)).toHaveValue("Mine: checked daily");
     const saved = (await apiProcesses(page.request)).find((p) => p.id === second.id);
     expect(saved).toMatchObject({ name: "Theirs: Curing oven", comment: "Mine: checked daily", version: 3 });
+
+    // The connection back: the browser's own reconnect resumes the stream, and changes arrive again.
+    await page.unroute("**/api/v1/processes/events");
+    await expect(page.getByText("Live updates on")).toBeVisible({ timeout: 20_000 });
+    await saveFrom(other, second.id, "comment", "Theirs again");
+    await expect(commentField(page, second.id)).toHaveValue("Theirs again");
     await other.context().close();
   });
 
