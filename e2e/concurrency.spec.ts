@@ -13,24 +13,30 @@ import {
   type Account,
 } from "./support/fixtures";
 import { TEST_ADMIN } from "@/test/support/accounts";
+import enText from "@/messages/en.json" with { type: "json" };
+import ruText from "@/messages/ru.json" with { type: "json" };
 import { take } from "@/test/support/take";
 
 // Two operators on the page at once: the admin in `page`, the operator in a second browser context.
 
 type SignIn = (page: Page, account?: Account) => Promise<void>;
 
-async function secondOperator(browser: Browser, baseURL: string, signIn: SignIn): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-US" });
+async function secondOperator(browser: Browser, baseURL: string, signIn: SignIn, locale = "en-US"): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale });
   const other = await context.newPage();
   await signIn(other, OPERATOR);
   return other;
 }
 
-/** The other operator saves one field of a row from their own page. */
-async function saveFrom(page: Page, id: number, field: "name" | "comment", value: string): Promise<void> {
-  await (field === "name" ? nameField(page, id) : commentField(page, id)).fill(value);
-  await saveButton(page, id).click();
-  await expect(page.getByRole("status").getByText(`Process ${id} saved.`).last()).toBeVisible();
+/** The other operator saves one field of a row from their own page (in English unless `ru` is given). */
+async function saveFrom(page: Page, id: number, field: "name" | "comment", value: string, ru?: typeof ruText) {
+  const locale = ru ? "ru" : "en";
+  await (field === "name" ? nameField(page, id, locale) : commentField(page, id, locale)).fill(value);
+  await page
+    .getByRole("button", { name: (ru ?? enText).table.saveOf.replace("{id}", String(id)), exact: true })
+    .click();
+  const saved = (ru ?? enText).outcome.savedOne.replace("{id}", String(id));
+  await expect(page.getByRole("status").getByText(saved).last()).toBeVisible();
 }
 
 /** Cuts this page off the event stream: saves then meet the other side's change as a 1007. */
@@ -271,5 +277,28 @@ test.describe("two operators on the same processes", () => {
     await opener.click();
     await expect(dialog.getByRole("listitem")).toHaveCount(4);
     await expect(dialog.getByRole("listitem").first()).toContainText("Version 4");
+  });
+});
+
+test.describe("in Russian", () => {
+  test.use({ uiLocale: "ru" });
+
+  test("the live mark and the conflict speak the operator's language", async ({ page, app, browser, signIn, text }) => {
+    await app.seed(2);
+    await signIn(page);
+    await expect(page.getByText(text.live.on)).toBeVisible();
+    // Both in Russian: the fixture signs in with this test's catalog.
+    const other = await secondOperator(browser, app.baseUrl, signIn, "ru-RU");
+    const [first, second] = take(await apiProcesses(page.request), 2);
+
+    await nameField(page, second.id, "ru").fill("Моё название");
+    await saveFrom(other, first.id, "name", "Renamed elsewhere", ruText);
+    await saveFrom(other, second.id, "name", "Their name", ruText);
+
+    await expect(row(page, first.id).getByText(text.live.changedBy.replace("{who}", OPERATOR.email))).toBeVisible();
+    const conflict = page.getByRole("group", { name: new RegExp(`^Конфликт в процессе ${second.id}\\.`) });
+    await expect(conflict.getByRole("button", { name: text.live.keepMine })).toBeVisible();
+    await expect(conflict.getByRole("button", { name: text.live.takeTheirs })).toBeVisible();
+    await other.context().close();
   });
 });
