@@ -43,8 +43,8 @@ if (!existsSync(path.join(distDir, "BUILD_ID"))) {
   execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"], env: process.env });
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: values.postgres });
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await run(client);
@@ -81,7 +81,7 @@ function report(name: string, outcome: Outcome): void {
   console.log(`${outcome.result} ${name}: ${outcome.detail}`);
 }
 
-await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
+await withClient(values.postgres, (c) => c.query(`CREATE DATABASE ${dbName}`));
 let servers: BenchServer[] = [];
 try {
   log(`database ${dbName}: migrating, seeding ${ROWS} processes, creating tokens`);
@@ -113,7 +113,9 @@ try {
   };
   const ids = list.processes.map((p) => p.id);
   report("list cache stays fresh", await checkListFreshness(urls, freshToken, ids, 20));
-  report("events reach every instance", await checkEvents(urls, freshToken, ids));
+  const outside = (sql: string, params: unknown[]) =>
+    withClient(DATABASE_URL, async (c) => void (await c.query(sql, params)));
+  report("events reach every instance", await checkEvents(urls, freshToken, ids, outside));
 
   const seconds = Number(values.duration);
   log("throughput: warming up every instance");
@@ -132,7 +134,7 @@ try {
   });
 } finally {
   await stopAll(servers);
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+  await withClient(values.postgres, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
 }
 
 const failed = outcomes.filter((o) => o.outcome.result === "FAIL").length;

@@ -38,7 +38,7 @@ export interface paths {
         };
         /**
          * Every change as Server-Sent Events
-         * @description Event `process` for every change of a process, whoever made it (the application or a change to the database directly), with the history row's `id` as event id. A client that reconnects with `Last-Event-ID` first gets what it missed, in order; one `reset` event (fetch the list again) instead when more than 10,000 changes were missed. Comments (`: heartbeat`) keep the connection open. Opening the stream counts once against the rate limit.
+         * @description Event `process` for every change of a process, whoever made it (the application or a change to the database directly: updates, inserts, deletes, and on PostgreSQL a TRUNCATE as the deletion of every process), with the history row's `id` as event id and `kind` created, updated or deleted. A client that reconnects with `Last-Event-ID` first gets what it missed, in order; one `reset` event (fetch the list again) instead when more than 10,000 changes were missed. Comments (`: heartbeat`) keep the connection open. Opening the stream counts once against the rate limit.
          *
          *     Roles: User, Advanced user, Super user.
          */
@@ -385,6 +385,11 @@ export interface components {
                 name: string | null;
             };
             requestId: string | null;
+            /**
+             * @description What happened to the process, whoever did it (also inserts and deletes made in the database directly). A deletion carries the last values, also in `previous`, and the last version.
+             * @enum {string}
+             */
+            kind: "created" | "updated" | "deleted";
         };
         ProcessHistory: {
             changes: components["schemas"]["ProcessChange"][];
@@ -404,6 +409,11 @@ export interface components {
                 comment: string;
             } | null;
             requestId: string | null;
+            /**
+             * @description What happened to the process, whoever did it (also inserts and deletes made in the database directly). A deletion carries the last values, also in `previous`, and the last version.
+             * @enum {string}
+             */
+            kind: "created" | "updated" | "deleted";
             id: number;
             updatedAt: string;
         };

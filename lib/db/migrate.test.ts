@@ -26,6 +26,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "actorId",
     "actorName",
     "requestId",
+    "kind",
   ],
   process_revisions: ["id", "value"],
   sessions: ["id", "userId", "createdAt", "expiresAt"],
@@ -210,13 +211,25 @@ describe("PostgreSQL: migrateDatabase on a fresh database", runIf(Boolean(pgUrl)
       url,
       "SELECT proname, prosrc FROM pg_proc WHERE proname LIKE 'processes_%' ORDER BY proname",
     );
-    expect(functions.map((f) => f.proname)).toEqual(["processes_changed", "processes_outside_update"]);
+    expect(functions.map((f) => f.proname)).toEqual([
+      "processes_changed",
+      "processes_deleted",
+      "processes_inserted",
+      "processes_outside_update",
+      "processes_truncating",
+    ]);
     for (const f of functions) expect(f.prosrc).toMatch(/\n {2}RETURN (NULL|NEW);\nEND$/);
     const triggers = await query<{ tgname: string }>(
       url,
       "SELECT tgname FROM pg_trigger WHERE tgrelid = 'processes'::regclass AND NOT tgisinternal ORDER BY tgname",
     );
-    expect(triggers.map((t) => t.tgname)).toEqual(["processes_changed", "processes_outside_update"]);
+    expect(triggers.map((t) => t.tgname)).toEqual([
+      "processes_changed",
+      "processes_deleted",
+      "processes_inserted",
+      "processes_outside_update",
+      "processes_truncating",
+    ]);
   });
 
   it("applies nothing on a second run", async () => {

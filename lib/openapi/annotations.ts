@@ -11,6 +11,7 @@ import {
   processVersionSchema,
 } from "@/lib/validations/process";
 import { problemSchema } from "@/lib/validations/problem";
+import { processChangeSchema } from "@/lib/validations/process-history";
 import { tokenCreatedSchema, tokenCreateSchema, tokenSummarySchema } from "@/lib/validations/token";
 
 // What the published document says about the shared zod schemas beyond their shape: descriptions, examples,
@@ -102,4 +103,12 @@ export const ANNOTATIONS: [z.ZodType, Annotation][] = [
     },
   ],
   [problemSchema.shape.requestId, { description: "The answer's X-Request-Id, also in the server's log line." }],
+  [
+    processChangeSchema.shape.kind,
+    {
+      description:
+        "What happened to the process, whoever did it (also inserts and deletes made in the database directly). " +
+        "A deletion carries the last values, also in `previous`, and the last version.",
+    },
+  ],
 ];

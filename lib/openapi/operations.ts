@@ -55,7 +55,8 @@ const IF_NONE_MATCH: NonNullable<OperationSpec["parameters"]>[number] = {
 
 const EVENTS =
   "Event `process` for every change of a process, whoever made it (the application or a change to the " +
-  "database directly), with the history row's `id` as event id. A client that reconnects with `Last-Event-ID` " +
+  "database directly: updates, inserts, deletes, and on PostgreSQL a TRUNCATE as the deletion of every process), " +
+  "with the history row's `id` as event id and `kind` created, updated or deleted. A client that reconnects with `Last-Event-ID` " +
   "first gets what it missed, in order; one `reset` event (fetch the list again) instead when more than 10,000 " +
   "changes were missed. Comments (`: heartbeat`) keep " +
   "the connection open. Opening the stream counts once against the rate limit.";

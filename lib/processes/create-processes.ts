@@ -9,36 +9,41 @@ const ROWS_PER_INSERT = 2_000;
 
 type Tx = Parameters<Parameters<typeof changeProcesses>[0]>[0];
 
-/** Inserts processes and their creation history (actor `system`: only our scripts create processes). */
 async function insert(tx: Tx, processes: ProcessFields[]): Promise<number> {
   let count = 0;
   for (let i = 0; i < processes.length; i += ROWS_PER_INSERT) {
-    const rows = await tx.process.createManyAndReturn({
-      data: processes.slice(i, i + ROWS_PER_INSERT),
-      select: { id: true, name: true, comment: true, version: true, createdAt: true },
-    });
-    await tx.processChange.createMany({
-      data: rows.map((row) => ({
-        processId: row.id,
-        version: row.version,
-        name: row.name,
-        comment: row.comment,
-        changedAt: row.createdAt,
-        actorType: SYSTEM_ACTOR.type,
-        actorName: SYSTEM_ACTOR.name,
-      })),
-    });
-    count += rows.length;
+    const { count: created } = await tx.process.createMany({ data: processes.slice(i, i + ROWS_PER_INSERT) });
+    count += created;
   }
   return count;
 }
 
-const SEVERAL = { severalStatements: true, timeout: 120_000 };
+/**
+ * Runs `work` (inserts and deletes) and labels its history as actor `system`: only our scripts create and
+ * delete processes. The history rows themselves come from the triggers on processes, which label every
+ * insert and delete `unknown` (docs/decisions/016-outside-inserts-and-deletes.md). Every change row after
+ * the newest one seen at the start is this transaction's: on PostgreSQL it holds the revision row, which
+ * every writer of history takes first, and SQLite has one writer.
+ */
+async function asSystem<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return changeProcesses(
+    async (tx) => {
+      const newest = await tx.processChange.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+      const result = await work(tx);
+      await tx.processChange.updateMany({
+        where: { id: { gt: newest?.id ?? 0 }, actorType: "unknown" },
+        data: { actorType: SYSTEM_ACTOR.type, actorId: SYSTEM_ACTOR.id, actorName: SYSTEM_ACTOR.name },
+      });
+      return result;
+    },
+    { severalStatements: true, timeout: 120_000 },
+  );
+}
 
 /** Inserts processes (seeding, tests, benchmarks), all or none; returns how many were created. */
 export async function createProcesses(options: { processes: ProcessFields[] }): Promise<number> {
   const { processes } = options;
-  return changeProcesses((tx) => insert(tx, processes), SEVERAL);
+  return asSystem((tx) => insert(tx, processes));
 }
 
 /** Replaces every process with these, in one transaction: readers see the old list or the new one. */
@@ -46,10 +51,10 @@ export async function replaceProcesses(options: {
   processes: ProcessFields[];
 }): Promise<{ deleted: number; created: number }> {
   const { processes } = options;
-  return changeProcesses(async (tx) => {
+  return asSystem(async (tx) => {
     const { count: deleted } = await tx.process.deleteMany();
     return { deleted, created: await insert(tx, processes) };
-  }, SEVERAL);
+  });
 }
 
 export async function countProcesses(): Promise<number> {

@@ -15,8 +15,8 @@ const encoder = new TextEncoder();
 let open = 0;
 
 function eventData(change: ProcessChange): ProcessEvent {
-  const { processId, name, comment, version, changedAt, changedBy, previous, requestId } = change;
-  return { id: processId, name, comment, version, updatedAt: changedAt, changedBy, previous, requestId };
+  const { processId, name, comment, version, changedAt, changedBy, previous, requestId, kind } = change;
+  return { id: processId, name, comment, version, updatedAt: changedAt, changedBy, previous, requestId, kind };
 }
 
 const frame = (event: string, id: number, data: unknown) =>

@@ -16,7 +16,11 @@ type ChangeRow = {
   actorId: number | null;
   actorName: string | null;
   requestId: string | null;
+  kind: string;
 };
+
+// History rows say create/update/delete; the API says what happened to the process.
+const KINDS: Record<string, ProcessChange["kind"]> = { create: "created", update: "updated", delete: "deleted" };
 
 export function toProcessChange(row: ChangeRow): ProcessChange {
   return {
@@ -29,6 +33,7 @@ export function toProcessChange(row: ChangeRow): ProcessChange {
     changedAt: row.changedAt.toISOString(),
     changedBy: { type: row.actorType as ChangedBy["type"], id: row.actorId, name: row.actorName },
     requestId: row.requestId,
+    kind: KINDS[row.kind] ?? "updated",
   };
 }
 

@@ -34,13 +34,15 @@ export const processChangeSchema = z.object({
   changedAt: z.string(),
   changedBy: changedBySchema,
   requestId: z.string().nullable(),
+  /** What happened to the process: created, updated or deleted (a deletion carries the last values, also in `previous`). */
+  kind: z.enum(["created", "updated", "deleted"]),
 });
 
 export const processHistorySchema = z.object({ changes: z.array(processChangeSchema) });
 
 /** The `data` of a `process` event: the process as the change left it (its fields at the top level), who changed it, and what it was. */
 export const processEventSchema = processChangeSchema
-  .pick({ name: true, comment: true, version: true, changedBy: true, previous: true, requestId: true })
+  .pick({ name: true, comment: true, version: true, changedBy: true, previous: true, requestId: true, kind: true })
   .extend({ id: z.number().int(), updatedAt: z.string() });
 
 /** The `data` of a `reset` event: too much was missed to replay; fetch the list again. */

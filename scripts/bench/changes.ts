@@ -1,5 +1,5 @@
 // Benchmarks of issues 9 and 13: how fast a change reaches open event streams, and what the PostgreSQL
-// triggers (revision bump, NOTIFY, outside-writer check) cost a PUT, as a same-run ratio.
+// triggers (revision bump, NOTIFY, outside-writer check, inserts' and deletes' history) cost a PUT, as a same-run ratio.
 import pg from "pg";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { openEvents, type SseStream } from "@/test/support/sse";
@@ -55,9 +55,8 @@ async function setTriggers(url: string, enabled: boolean): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const verb = enabled ? "ENABLE" : "DISABLE";
-  await client.query(
-    `ALTER TABLE processes ${verb} TRIGGER processes_changed, ${verb} TRIGGER processes_outside_update`,
-  );
+  const triggers = ["changed", "outside_update", "inserted", "deleted", "truncating"];
+  await client.query(`ALTER TABLE processes ${triggers.map((t) => `${verb} TRIGGER processes_${t}`).join(", ")}`);
   await client.end();
 }
 

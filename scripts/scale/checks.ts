@@ -1,5 +1,4 @@
 // The checks of npm run scale:check: several instances on one PostgreSQL must behave as one API.
-import { existsSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 
 export type Outcome = { result: "PASS" | "FAIL" | "SKIP"; detail: string };
@@ -83,48 +82,85 @@ export async function checkListFreshness(
 
 const EVENTS_PATH = "/api/v1/processes/events";
 
-/** Events are checked once the route exists (the concurrency issue); until then the check says why not. */
-export async function checkEvents(urls: string[], token: string, ids: number[]): Promise<Outcome> {
-  const routes = existsSync("lib/api/routes.ts") ? readFileSync("lib/api/routes.ts", "utf8") : "";
-  if (!routes.includes(EVENTS_PATH))
-    return { result: "SKIP", detail: `no ${EVENTS_PATH} in lib/api/routes.ts yet (the concurrency issue adds it)` };
-  const name = `Scale event ${Date.now()}`;
-  const id = ids[0]!;
-  const subscribers = urls.slice(1).map(async (u, k) => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 10_000);
-    try {
-      const res = await fetch(`${u}${EVENTS_PATH}`, {
-        headers: { ...bearer(token), Accept: "text/event-stream" },
-        signal: controller.signal,
-      });
-      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let text = "";
-      while (!text.includes(name)) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += value;
-      }
-      return text.includes(name) ? null : `instance ${k + 2}: stream ended without the change`;
-    } catch {
-      return `instance ${k + 2}: no event within 10 s`;
-    } finally {
-      clearTimeout(timer);
-      controller.abort();
+type Seen = { name: string; kind: string; at: number };
+
+/** Every `process` event of one stream, as it arrives, until `signal` aborts. */
+async function follow(url: string, token: string, seen: Seen[], signal: AbortSignal): Promise<void> {
+  const res = await fetch(`${url}${EVENTS_PATH}`, {
+    headers: { ...bearer(token), Accept: "text/event-stream" },
+    signal,
+  });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1];
+      buffer = buffer.slice(end + 2);
+      if (data) seen.push({ ...(JSON.parse(data) as { name: string; kind: string }), at: performance.now() });
     }
-  });
-  // Subscribers connect before the change is made.
-  await new Promise((r) => setTimeout(r, 1_000));
-  const put = await fetch(`${urls[0]}/api/v1/processes/${id}`, {
-    method: "PUT",
-    headers: { ...bearer(token), "Content-Type": "application/json" },
-    body: JSON.stringify({ name, comment: "event check" }),
-  });
-  if (put.status !== 200) return { result: "FAIL", detail: `PUT answered ${put.status}` };
-  const missing = (await Promise.all(subscribers)).filter((m): m is string => m !== null);
-  return missing.length === 0
-    ? { result: "PASS", detail: `a change on instance 1 reached a subscriber on each of the other ${urls.length - 1}` }
-    : { result: "FAIL", detail: missing.join("; ") };
+  }
+}
+
+/**
+ * A PUT on instance 1 reaches a subscriber on every other instance; an INSERT and a DELETE made outside the
+ * app (a plain `pg` client) reach the subscribers of every instance, as `created` and `deleted` (issue 13).
+ */
+export async function checkEvents(
+  urls: string[],
+  token: string,
+  ids: number[],
+  outside: (sql: string, params: unknown[]) => Promise<void>,
+): Promise<Outcome> {
+  const name = `Scale event ${Date.now()}`;
+  const controller = new AbortController();
+  const streams = urls.map(() => [] as Seen[]);
+  const following = urls.map((u, i) => follow(u, token, streams[i]!, controller.signal).catch(() => undefined));
+  const wanted = (i: number, kind: string, n: string) => streams[i]!.find((e) => e.kind === kind && e.name === n);
+  const waitFor = async (instances: number[], kind: string, n: string, since: number) => {
+    for (let waited = 0; waited < 10_000 && instances.some((i) => !wanted(i, kind, n)); waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
+    const missing = instances.filter((i) => !wanted(i, kind, n)).map((i) => `instance ${i + 1}: no ${kind} event`);
+    const delays = instances.flatMap((i) => (wanted(i, kind, n) ? [wanted(i, kind, n)!.at - since] : []));
+    return { missing, maxMs: Math.round(Math.max(0, ...delays)) };
+  };
+  try {
+    // Subscribers connect before the changes are made.
+    await new Promise((r) => setTimeout(r, 1_000));
+    let since = performance.now();
+    const put = await fetch(`${urls[0]}/api/v1/processes/${ids[0]}`, {
+      method: "PUT",
+      headers: { ...bearer(token), "Content-Type": "application/json" },
+      body: JSON.stringify({ name, comment: "event check" }),
+    });
+    if (put.status !== 200) return { result: "FAIL", detail: `PUT answered ${put.status}` };
+    const others = urls.map((_, i) => i).slice(1);
+    const updated = await waitFor(others, "updated", name, since);
+    const all = urls.map((_, i) => i);
+    since = performance.now();
+    await outside(`INSERT INTO processes (name, comment, "updatedAt") VALUES ($1, 'scale check', now())`, [
+      `${name} +`,
+    ]);
+    const created = await waitFor(all, "created", `${name} +`, since);
+    since = performance.now();
+    await outside("DELETE FROM processes WHERE name = $1", [`${name} +`]);
+    const deleted = await waitFor(all, "deleted", `${name} +`, since);
+    const missing = [...updated.missing, ...created.missing, ...deleted.missing];
+    return missing.length === 0
+      ? {
+          result: "PASS",
+          detail:
+            `a PUT on instance 1 reached the other ${urls.length - 1} (slowest ${updated.maxMs} ms); an outside INSERT ` +
+            `and DELETE reached all ${urls.length} (slowest ${created.maxMs} and ${deleted.maxMs} ms)`,
+        }
+      : { result: "FAIL", detail: missing.join("; ") };
+  } finally {
+    controller.abort();
+    await Promise.all(following);
+  }
 }
 
 export type Throughput = { rps: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };

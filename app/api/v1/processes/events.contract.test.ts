@@ -80,6 +80,7 @@ for (const { provider, options } of PROVIDERS) {
         version: res.body.version,
         changedBy: { type: "token", name: "events writer" },
         previous: { name: target.name, comment: target.comment },
+        kind: "updated",
       });
     });
 
@@ -99,7 +100,11 @@ for (const { provider, options } of PROVIDERS) {
       const target = (await a("GET", `/api/v1/processes/${rows[2]!.id}`)).body as Row;
       await outsideUpdate(target.id, "Written outside");
       const event = await stream.next(forProcess(target.id, "Written outside"));
-      expect(event.data).toMatchObject({ version: target.version + 1, changedBy: { type: "unknown", id: null } });
+      expect(event.data).toMatchObject({
+        version: target.version + 1,
+        changedBy: { type: "unknown", id: null },
+        kind: "updated",
+      });
       // A client still holding the old version is refused instead of overwriting the outside change.
       const stale = await a("PUT", `/api/v1/processes/${target.id}`, {
         headers: { "If-Match": `"${target.version}"` },
