@@ -228,6 +228,26 @@ test.describe("two operators on the same processes", () => {
     await other.context().close();
   });
 
+  test("a process deleted elsewhere leaves the list live; one being edited here stays, marked gone", async ({
+    page,
+    app,
+    signIn,
+    text,
+  }) => {
+    await app.seed(3);
+    await signIn(page);
+    await expect(page.getByText("Live updates on")).toBeVisible();
+    const [first, second, third] = take(await apiProcesses(page.request), 3);
+    await nameField(page, second.id).fill("Edited here");
+
+    await app.deleteProcess(first.id);
+    await app.deleteProcess(second.id);
+
+    await expect(nameField(page, first.id)).toHaveCount(0);
+    await expect(row(page, second.id).getByText(text.rowState.gone)).toBeVisible();
+    await expect(nameField(page, third.id)).toHaveValue(third.name);
+  });
+
   test("a row's history shows who changed what as a diff, and restores a version", async ({ page, app, signIn }) => {
     await app.seed(2);
     await signIn(page);
