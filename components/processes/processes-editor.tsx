@@ -80,10 +80,11 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   const restoreStashed = useEffectEvent(() => {
     if (readOnly) return;
     const byId = new Map(processes.map((p) => [p.id, p]));
-    const restored = takeStashedDrafts().flatMap(({ id, draft }) => {
+    const restored = takeStashedDrafts().flatMap(({ id, draft, base }) => {
       const p = byId.get(id);
-      // Against the list as loaded now: a change made meanwhile by others is theirs to keep (a 1007 on save).
-      return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment) ? [{ id, draft, base: p }] : [];
+      return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment)
+        ? [{ id, draft, base: base ?? p }]
+        : [];
     });
     store.restore(restored);
     if (restored.length > 0) notify("info", t("restored", { count: restored.length }));
