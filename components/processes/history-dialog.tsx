@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { useNotify } from "@/components/feedback/toaster";
 import { useProcessHistory } from "@/lib/query/process-history";
 import type { ProcessFields } from "@/lib/validations/process";
 import type { ChangedBy, ProcessChange } from "@/lib/validations/process-history";
@@ -11,8 +12,8 @@ import styles from "./history-dialog.module.css";
 type Props = {
   id: number;
   onClose: () => void;
-  /** "Restore this version": a normal save of its values against the current version. */
-  onRestore: (fields: ProcessFields) => void;
+  /** "Restore this version": a normal save of its values against the current version ("same": nothing to save). */
+  restore: (fields: ProcessFields) => "saved" | "same" | undefined;
 };
 
 /**
@@ -20,8 +21,14 @@ type Props = {
  * <dialog>: the rest of the page is inert while it is open (focus stays inside), Escape closes it, and
  * focus goes back to the button that opened it.
  */
-export function HistoryDialog({ id, onClose, onRestore }: Props) {
+export function HistoryDialog({ id, onClose, restore }: Props) {
   const t = useTranslations("history");
+  const notify = useNotify();
+  // Closed after a restore: the row shows the save going out.
+  const onRestore = (fields: ProcessFields) => {
+    if (restore(fields) === "same") notify("info", t("same", { id }));
+    onClose();
+  };
   const ref = useRef<HTMLDialogElement>(null);
   const { data: changes, isPending, isError } = useProcessHistory(id);
 
@@ -67,7 +74,7 @@ function ChangeItem({
 }: {
   change: ProcessChange;
   current: boolean;
-  onRestore: Props["onRestore"];
+  onRestore: (fields: ProcessFields) => void;
 }) {
   const t = useTranslations("history");
   const table = useTranslations("table");

@@ -41,7 +41,6 @@ const isServer = () => false;
 
 export function ProcessesEditor({ canWrite, role }: Props) {
   const t = useTranslations("processes");
-  const historyText = useTranslations("history");
   const [store] = useState(() => new EditStore());
   const { data: processes = [] } = useProcesses();
   const notify = useNotify();
@@ -201,11 +200,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           <HistoryDialog
             id={historyId}
             onClose={() => setHistoryId(null)}
-            onRestore={(fields) => {
-              const result = actionsRef.current.restoreVersion(historyId, fields);
-              if (result === "same") notify("info", historyText("same", { id: historyId }));
-              setHistoryId(null);
-            }}
+            restore={(fields) => actionsRef.current.restoreVersion(historyId, fields)}
           />
         )}
       </div>
