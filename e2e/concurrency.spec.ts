@@ -10,6 +10,7 @@ import {
   saveButton,
   screenshot,
   test,
+  VIEWER,
   type Account,
 } from "./support/fixtures";
 import { TEST_ADMIN } from "@/test/support/accounts";
@@ -298,6 +299,32 @@ test.describe("two operators on the same processes", () => {
     await expect(dialog.getByRole("listitem")).toHaveCount(4);
     await expect(dialog.getByRole("listitem").first()).toContainText("Version 4");
   });
+});
+
+test("a read-only operator sees changes live and a row's history, without Restore", async ({
+  page,
+  app,
+  browser,
+  signIn,
+}) => {
+  await app.seed(2);
+  await signIn(page, VIEWER);
+  await expect(page.getByText("Live updates on")).toBeVisible();
+  const other = await secondOperator(browser, app.baseUrl, signIn);
+  const [first] = take(await apiProcesses(page.request), 1);
+
+  await saveFrom(other, first.id, "name", "Renamed for viewers");
+  const table = page.getByRole("table", { name: "Processes" });
+  await expect(table.getByRole("cell", { name: "Renamed for viewers", exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: `History of process ${first.id}` }).click();
+  const dialog = page.getByRole("dialog", { name: `History of process ${first.id}` });
+  await expect(dialog.getByRole("listitem")).toHaveCount(2);
+  await expect(dialog.getByRole("listitem").first()).toContainText(OPERATOR.email);
+  await expect(dialog.getByRole("button", { name: /^Restore/ })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await other.context().close();
 });
 
 test.describe("in Russian", () => {

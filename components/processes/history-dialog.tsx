@@ -12,8 +12,11 @@ import styles from "./history-dialog.module.css";
 type Props = {
   id: number;
   onClose: () => void;
-  /** "Restore this version": a normal save of its values against the current version ("same": nothing to save). */
-  restore: (fields: ProcessFields) => "saved" | "same" | undefined;
+  /**
+   * "Restore this version": a normal save of its values against the current version ("same": nothing to
+   * save). Absent for a read-only operator: the history is shown without it.
+   */
+  restore?: (fields: ProcessFields) => "saved" | "same" | undefined;
 };
 
 /**
@@ -25,10 +28,12 @@ export function HistoryDialog({ id, onClose, restore }: Props) {
   const t = useTranslations("history");
   const notify = useNotify();
   // Closed after a restore: the row shows the save going out.
-  const onRestore = (fields: ProcessFields) => {
-    if (restore(fields) === "same") notify("info", t("same", { id }));
-    onClose();
-  };
+  const onRestore =
+    restore &&
+    ((fields: ProcessFields) => {
+      if (restore(fields) === "same") notify("info", t("same", { id }));
+      onClose();
+    });
   const ref = useRef<HTMLDialogElement>(null);
   const { data: changes, isPending, isError } = useProcessHistory(id);
 
@@ -74,7 +79,7 @@ function ChangeItem({
 }: {
   change: ProcessChange;
   current: boolean;
-  onRestore: (fields: ProcessFields) => void;
+  onRestore: ((fields: ProcessFields) => void) | undefined;
 }) {
   const t = useTranslations("history");
   const table = useTranslations("table");
@@ -112,14 +117,16 @@ function ChangeItem({
       {current ? (
         <p className={styles.muted}>{t("current")}</p>
       ) : (
-        <button
-          type="button"
-          className={styles.button}
-          aria-label={t("restoreOf", { version: change.version })}
-          onClick={() => onRestore({ name: change.name, comment: change.comment })}
-        >
-          {t("restore")}
-        </button>
+        onRestore && (
+          <button
+            type="button"
+            className={styles.button}
+            aria-label={t("restoreOf", { version: change.version })}
+            onClick={() => onRestore({ name: change.name, comment: change.comment })}
+          >
+            {t("restore")}
+          </button>
+        )
       )}
     </li>
   );

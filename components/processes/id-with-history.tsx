@@ -4,9 +4,17 @@ import styles from "./history-dialog.module.css";
 /**
  * The row's id, and a small clock that opens its history (the dialog is the page's, one at a time), so rows
  * keep their height in both densities. Out of the Tab order, so Tab still walks name, comment, next row;
- * from the keyboard, Alt+H in the row opens it.
+ * from the keyboard, Alt+H in the row opens it. In the read-only table (no grid keys) it is a tab stop.
  */
-export function IdWithHistory({ id, onOpen }: { id: number; onOpen: () => void }) {
+export function IdWithHistory({
+  id,
+  onOpen,
+  tabbable = false,
+}: {
+  id: number;
+  onOpen: () => void;
+  tabbable?: boolean;
+}) {
   const t = useTranslations("history");
   const label = t("openOf", { id });
   return (
@@ -14,7 +22,7 @@ export function IdWithHistory({ id, onOpen }: { id: number; onOpen: () => void }
       {id}
       <button
         type="button"
-        tabIndex={-1}
+        tabIndex={tabbable ? undefined : -1}
         aria-keyshortcuts="Alt+H"
         aria-label={label}
         title={label}

@@ -122,7 +122,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       // Alt+H: the history of the row holding focus (its History button is out of the Tab order).
       const rowOf =
         event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("[role=row][data-id]") : null;
-      if (!readOnly && event.altKey && event.code === "KeyH" && rowOf) {
+      if (event.altKey && event.code === "KeyH" && rowOf) {
         event.preventDefault();
         setHistoryId(Number(rowOf.dataset.id));
       }
@@ -196,11 +196,11 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           readOnly={readOnly}
           emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
         />
-        {historyId !== null && !readOnly && (
+        {historyId !== null && (
           <HistoryDialog
             id={historyId}
             onClose={() => setHistoryId(null)}
-            restore={(fields) => actionsRef.current.restoreVersion(historyId, fields)}
+            restore={readOnly ? undefined : (fields) => actionsRef.current.restoreVersion(historyId, fields)}
           />
         )}
       </div>

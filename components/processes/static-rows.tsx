@@ -2,15 +2,17 @@ import { useTranslations } from "next-intl";
 import { memo } from "react";
 import type { Process } from "@/lib/validations/process";
 import { useEditor } from "./editor-context";
+import { IdWithHistory } from "./id-with-history";
 import styles from "./process-table.module.css";
 
-/** A row for the read-only table (the User role, or after a 3001): values as text, nothing to press. */
+/** A row for the read-only table (the User role, or after a 3001): values as text; only its history opens. */
 export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Process }) {
   const t = useTranslations("table");
+  const { actions } = useEditor();
   return (
     <>
       <div role="cell" className={styles.idCell}>
-        {process.id}
+        <IdWithHistory id={process.id} onOpen={() => actions.openHistory(process.id)} tabbable />
       </div>
       <div role="cell" className={styles.textCell}>
         {process.name}
