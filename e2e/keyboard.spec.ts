@@ -13,6 +13,11 @@ test("keyboard only: Tab in reading order, Ctrl+Enter saves a row, Escape revert
 
   // The last control before the table while nothing is edited (Undo, Redo, Discard all, Save all are disabled).
   await page.getByLabel("Rows").focus();
+  // Then the column headers' resize handles (docs/decisions/019), then the first row.
+  await k.press("Tab");
+  await expect(page.getByRole("separator", { name: "Resize the Name column" })).toBeFocused();
+  await k.press("Tab");
+  await expect(page.getByRole("separator", { name: "Resize the Comment column" })).toBeFocused();
   await k.press("Tab");
   await expect(nameField(page, a.id)).toBeFocused();
   await k.press("ControlOrMeta+a");

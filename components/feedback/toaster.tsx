@@ -1,7 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import styles from "./toaster.module.css";
 
 export type Tone = "success" | "error" | "info";
@@ -15,12 +24,15 @@ const ICON: Record<Tone, string> = { success: "✓", error: "!", info: "i" };
 
 /**
  * Toasts for everyone, and the same words in live regions for screen readers: successes politely,
- * failures assertively. The regions stay mounted so that assistive technology notices changes.
+ * failures assertively. The regions stay mounted so that assistive technology notices changes. They are the
+ * only live regions for these messages (a message with a banner gets no toast), so each is announced once.
  */
 export function Toaster({ children }: { children: ReactNode }) {
   const t = useTranslations("common");
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
+  const stackRef = useRef<HTMLDivElement>(null);
+  useReservedSpace(stackRef, toasts.length > 0);
 
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const notify = useCallback<Notify>(
@@ -54,7 +66,7 @@ export function Toaster({ children }: { children: ReactNode }) {
   return (
     <NotifyContext.Provider value={notify}>
       {children}
-      <div className={styles.stack}>
+      <div ref={stackRef} className={styles.stack}>
         <div role="status" aria-live="polite" className={styles.region}>
           {polite.map(render)}
         </div>
@@ -64,6 +76,38 @@ export function Toaster({ children }: { children: ReactNode }) {
       </div>
     </NotifyContext.Provider>
   );
+}
+
+/**
+ * Toasts sit over the page's bottom edge; `--toast-space` (the stack's height and margin, 0 without toasts)
+ * lets layouts keep that strip free, so no toast covers a row's Save or the toolbar (settings-shell).
+ */
+function useReservedSpace(stackRef: RefObject<HTMLDivElement | null>, shown: boolean): void {
+  useLayoutEffect(() => {
+    const stack = stackRef.current;
+    const root = document.documentElement;
+    if (!stack || !shown) {
+      root.style.removeProperty("--toast-space");
+      return;
+    }
+    const reserve = () => {
+      const { top } = stack.getBoundingClientRect();
+      root.style.setProperty("--toast-space", `${Math.ceil(window.innerHeight - top) + 8}px`);
+      // The list just got shorter: the row being worked in stays in sight, clear of the toasts (WCAG 2.4.11;
+      // the page's scroll-padding keeps the strip out of "in sight" where the whole page scrolls).
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && focused !== document.body)
+        (focused.closest('[role="row"]') ?? focused).scrollIntoView({ block: "nearest" });
+    };
+    reserve();
+    const observer = new ResizeObserver(reserve);
+    observer.observe(stack);
+    window.addEventListener("resize", reserve);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", reserve);
+    };
+  }, [stackRef, shown]);
 }
 
 export function useNotify(): Notify {

@@ -58,14 +58,14 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
 
   return (
     <>
-      <div role="gridcell" className={styles.idCell}>
+      <div role="gridcell" className={styles.idCell} data-label={t("id")}>
         <IdWithHistory id={id} onOpen={() => actions.openHistory(id)} />
       </div>
-      <div role="gridcell" className={styles.fieldCell}>
+      <div role="gridcell" className={styles.fieldCell} data-label={label.name}>
         <input ref={nameRef} {...field("name")} autoComplete="off" spellCheck={false} />
         {message("name")}
       </div>
-      <div role="gridcell" className={styles.fieldCell}>
+      <div role="gridcell" className={styles.fieldCell} data-label={label.comment}>
         <textarea {...field("comment")} className={`${styles.input} ${styles.textarea}`} rows={2} />
         {message("comment")}
       </div>

@@ -2,9 +2,20 @@
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
-import { useCallback, useImperativeHandle, useMemo, useRef, useState, type FocusEvent, type Ref } from "react";
+import {
+  useCallback,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FocusEvent,
+  type Ref,
+} from "react";
 import type { Process } from "@/lib/validations/process";
 import { useNotify } from "@/components/feedback/toaster";
+import { useColumnWidths, type ColumnWidths } from "./column-widths";
+import { ColumnResizer } from "./column-resizer";
 import { useDensity } from "./density";
 import { useEditor } from "./editor-context";
 import { PASTE_ASK_CELLS, type PastePlan } from "./paste-range";
@@ -27,6 +38,13 @@ export type TableHandle = {
 
 type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string; ref?: Ref<TableHandle> };
 
+/** Resized columns as CSS variables: the rows' grid templates fall back to flexible widths without them. */
+const columnStyle = (widths: ColumnWidths) =>
+  ({
+    "--name-col": widths.name === undefined ? undefined : `${widths.name}px`,
+    "--comment-col": widths.comment === undefined ? undefined : `${widths.comment}px`,
+  }) as CSSProperties;
+
 /** The virtualizer only asks for indexes below `count` (= rows.length), so a missing row is a bug. */
 function rowAt(rows: TableRow[], index: number): TableRow {
   const row = rows[index];
@@ -43,6 +61,7 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
   const t = useTranslations("table");
   const notify = useNotify();
   const density = useDensity();
+  const widths = useColumnWidths();
   const { store, actions } = useEditor();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
@@ -109,12 +128,19 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
         aria-label={t("label")}
         aria-rowcount={rows.length + 1}
         className={styles.table}
+        style={columnStyle(widths)}
       >
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.headRow} ${columns}`}>
             <div role="columnheader">{t("id")}</div>
-            <div role="columnheader">{t("name")}</div>
-            <div role="columnheader">{t("comment")}</div>
+            <div role="columnheader" className={styles.resizable}>
+              {t("name")}
+              <ColumnResizer column="name" label={t("name")} width={widths.name} />
+            </div>
+            <div role="columnheader" className={styles.resizable}>
+              {t("comment")}
+              <ColumnResizer column="comment" label={t("comment")} width={widths.comment} />
+            </div>
             {!readOnly && <div role="columnheader">{t("state")}</div>}
             {!readOnly && (
               <div role="columnheader">

@@ -11,13 +11,13 @@ export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Pro
   const { actions } = useEditor();
   return (
     <>
-      <div role="cell" className={styles.idCell}>
+      <div role="cell" className={styles.idCell} data-label={t("id")}>
         <IdWithHistory id={process.id} onOpen={() => actions.openHistory(process.id)} tabbable />
       </div>
-      <div role="cell" className={styles.textCell}>
+      <div role="cell" className={styles.textCell} data-label={t("name")}>
         {process.name}
       </div>
-      <div role="cell" className={`${styles.textCell} ${styles.commentText}`}>
+      <div role="cell" className={`${styles.textCell} ${styles.commentText}`} data-label={t("comment")}>
         {process.comment || <span className={styles.empty}>{t("noComment")}</span>}
       </div>
     </>
@@ -31,7 +31,7 @@ export const GoneRow = memo(function GoneRow({ process }: { process: Process }) 
   const draft = store.getRow(process.id)?.draft;
   return (
     <>
-      <div role="gridcell" className={styles.idCell}>
+      <div role="gridcell" className={styles.idCell} data-label={t("table.id")}>
         {process.id}
       </div>
       <div role="gridcell" className={`${styles.textCell} ${styles.goneText}`}>

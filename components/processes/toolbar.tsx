@@ -51,7 +51,8 @@ export function Toolbar({
       {children}
       {!readOnly && (
         <>
-          <p id="unsaved-summary" className={styles.summary} aria-live="polite">
+          {/* Not a live region: the toasts announce saves, discards and pastes, once each. */}
+          <p id="unsaved-summary" className={styles.summary}>
             {edited === 0 ? (
               <span className={styles.clean}>{t("noChanges")}</span>
             ) : (

@@ -36,6 +36,8 @@ describe("message catalogs", () => {
       seconds: 5,
       label: "L",
       message: "m",
+      column: "c",
+      width: 240,
     };
     const tags = { strong: (c: unknown) => c, kbd: (c: unknown) => c };
     const dummy = {

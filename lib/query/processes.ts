@@ -124,3 +124,17 @@ export function applyProcessChanges(client: QueryClient, changes: { upserts: Pro
 export function refetchProcesses(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ queryKey: processKeys.list() });
 }
+
+/**
+ * The list as the server rendered it, handed over as the API's own JSON text (one string in the page's
+ * payload instead of 10,000 objects for React to serialize, inline and revive). Newer data wins, as with
+ * HydrationBoundary: a first render fills an empty cache at once; a later one (router.refresh) only if the
+ * server's list is newer than the cached one, and never during render.
+ */
+export function seedProcessList(client: QueryClient, json: string, renderedAt: number, phase: "render" | "effect") {
+  const state = client.getQueryState(processKeys.list());
+  const empty = state?.data === undefined;
+  if (phase === "render" ? !empty : empty || state.dataUpdatedAt >= renderedAt) return;
+  const { processes } = JSON.parse(json) as ProcessList;
+  client.setQueryData(processKeys.list(), processes, { updatedAt: renderedAt });
+}
