@@ -26,14 +26,14 @@ export function LastChangeCell({ process, role }: Props) {
   const className = `${styles.lastChange} ${useDensity() === "compact" ? styles.oneLine : ""}`;
   if (!lastChange)
     return (
-      <div role={role} className={className}>
+      <div role={role} className={className} data-label={t("column")}>
         <span className={styles.muted}>{t("none")}</span>
       </div>
     );
   const who = whoKey(lastChange.changedBy);
   const full = now === null ? undefined : absoluteTime(lastChange.changedAt, locale);
   return (
-    <div role={role} className={className}>
+    <div role={role} className={className} data-label={t("column")}>
       <time dateTime={lastChange.changedAt} title={full}>
         {now === null ? "" : relativeTime(lastChange.changedAt, now, locale)}
       </time>
