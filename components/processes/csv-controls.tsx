@@ -9,7 +9,6 @@ import { planImport } from "./csv-import";
 import type { EditStore } from "./edit-store";
 import { ImportPreviewDialog, type ImportPreview } from "./import-preview-dialog";
 import type { TableRow } from "./process-table";
-import gridData from "./grid-data.module.css";
 import styles from "./toolbar.module.css";
 
 type Props = {
@@ -72,7 +71,7 @@ export function CsvControls({ rows, processes, store, readOnly, narrowed }: Prop
   };
 
   return (
-    <div className={gridData.csvControls}>
+    <div className={styles.filter}>
       {narrowed && (
         <button
           type="button"

@@ -2,7 +2,7 @@ import { processIdSchema, type ProcessFields } from "@/lib/validations/process";
 import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import type { CsvRecord } from "./csv-format";
 import type { EditStore } from "./edit-store";
-import { entryOf, FIELDS, type FieldErrors, type FieldName, type RowEdit } from "./row-entry";
+import { baseOf, entryOf, FIELDS, type FieldErrors, type FieldName, type RowEdit } from "./row-entry";
 
 /** A row of the file that changes a process: its values as shown now and as the file has them. */
 export type ImportChange = {
@@ -71,6 +71,6 @@ export function importEdits(plan: ImportPlan, processes: readonly ProcessListing
   const byId = new Map(processes.map((p) => [p.id, p]));
   return plan.changes.flatMap(({ id, after }) => {
     const saved = byId.get(id);
-    return saved ? [{ id, saved: { name: saved.name, comment: saved.comment }, fields: after }] : [];
+    return saved ? [{ id, saved: baseOf(saved), fields: after }] : [];
   });
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Process, ProcessFields } from "@/lib/validations/process";
+import type { Process } from "@/lib/validations/process";
 import { EditStore } from "./edit-store";
-import { fieldError, isRowBlocked } from "./row-entry";
+import { fieldError, isRowBlocked, type Base } from "./row-entry";
 
-const saved: ProcessFields = { name: "Degreasing", comment: "Line 1" };
-const process = (id: number): Process => ({ id, ...saved, version: 1, createdAt: "", updatedAt: "" });
+const saved: Base = { name: "Degreasing", comment: "Line 1", version: 1 };
+const process = (id: number): Process => ({ id, ...saved, createdAt: "", updatedAt: "" });
 
 /** A store, and the row notifications it sends (row id per call) and page notifications (count). */
 function setup() {
@@ -20,8 +20,8 @@ describe("EditStore: typing", () => {
   it("keeps a draft with the field typed and the other field as saved", () => {
     const { store } = setup();
     store.editRow(1, saved, { name: "Etching" });
-    expect(store.getRow(1)).toEqual({ draft: { name: "Etching", comment: "Line 1" } });
-    expect(store.getSummary()).toEqual({ editedIds: [1], invalidCount: 0, goneProcesses: [] });
+    expect(store.getRow(1)).toEqual({ draft: { name: "Etching", comment: "Line 1" }, base: saved });
+    expect(store.getSummary()).toEqual({ editedIds: [1], invalidCount: 0, conflictCount: 0, goneProcesses: [] });
   });
 
   it("forgets the row when it is typed back to its saved values", () => {
@@ -180,7 +180,12 @@ describe("EditStore: saves settling", () => {
       { id: 2, saved, fields: { name: "B" } },
     ]);
     store.settle([{ id: 2, kind: "gone", process: process(2) }]);
-    expect(store.getSummary()).toEqual({ editedIds: [1], invalidCount: 0, goneProcesses: [process(2)] });
+    expect(store.getSummary()).toEqual({
+      editedIds: [1],
+      invalidCount: 0,
+      conflictCount: 0,
+      goneProcesses: [process(2)],
+    });
     expect(store.drafts().map((d) => d.id)).toEqual([1]);
     store.editRow(2, saved, { name: "B2" });
     expect(store.getRow(2)?.outcome).toEqual({ kind: "gone", process: process(2) });
@@ -197,11 +202,11 @@ describe("EditStore: discarding and restoring", () => {
     ]);
     store.discard(2);
     expect(store.getRow(2)).toBeUndefined();
-    expect(store.getSummary()).toEqual({ editedIds: [1, 3], invalidCount: 0, goneProcesses: [] });
+    expect(store.getSummary()).toEqual({ editedIds: [1, 3], invalidCount: 0, conflictCount: 0, goneProcesses: [] });
     rowCalls.length = 0;
     store.discardAll();
     expect([store.getRow(1), store.getRow(3)]).toEqual([undefined, undefined]);
-    expect(store.getSummary()).toEqual({ editedIds: [], invalidCount: 0, goneProcesses: [] });
+    expect(store.getSummary()).toEqual({ editedIds: [], invalidCount: 0, conflictCount: 0, goneProcesses: [] });
     expect(rowCalls.sort()).toEqual([1, 3]);
   });
 
@@ -213,7 +218,7 @@ describe("EditStore: discarding and restoring", () => {
     ]);
     expect(store.getRow(1)?.schemaErrors).toBeUndefined();
     expect(store.getRow(2)?.schemaErrors).toEqual({ name: "must not be empty" });
-    expect(store.getSummary()).toEqual({ editedIds: [1, 2], invalidCount: 1, goneProcesses: [] });
+    expect(store.getSummary()).toEqual({ editedIds: [1, 2], invalidCount: 1, conflictCount: 0, goneProcesses: [] });
   });
 
   it("stops notifying a row after it unsubscribes", () => {
@@ -271,5 +276,46 @@ describe("EditStore: undo and redo", () => {
     store.settle([{ id: 2, kind: "saved", draft }]);
     expect(store.getHistory()).toEqual({ undo: 0, redo: 0 });
     expect(store.undo()).toBe(false);
+  });
+});
+
+describe("EditStore: other people's changes", () => {
+  const theirs = (fields: Partial<Base>, version = 2): Base => ({ ...saved, ...fields, version });
+  const change = { by: "b@example.com", at: null };
+
+  it("keeps the base an edit started from, whatever is typed after", () => {
+    const { store } = setup();
+    store.editRow(1, saved, { name: "E" });
+    store.editRow(1, theirs({}, 7), { comment: "c" });
+    expect(store.drafts()).toEqual([{ id: 1, draft: { name: "E", comment: "c" }, base: saved }]);
+  });
+
+  it("opens a conflict that blocks Save all and counts apart from errors; resolving it closes it", () => {
+    const { store } = setup();
+    store.editRow(1, saved, { name: "Mine" });
+    store.editRow(2, saved, { name: "" });
+    store.rebase([{ id: 1, theirs: theirs({ name: "Theirs" }), change }]);
+    expect(store.getSummary()).toMatchObject({ editedIds: [1, 2], invalidCount: 1, conflictCount: 1 });
+    expect(store.invalidIds()).toEqual([1, 2]);
+    expect(store.getRow(1)?.conflict).toEqual({ theirs: theirs({ name: "Theirs" }), fields: ["name"], ...change });
+
+    store.resolve(1, "mine");
+    expect(store.getSummary()).toMatchObject({ conflictCount: 0 });
+    expect(store.drafts()[0]).toEqual({
+      id: 1,
+      draft: { name: "Mine", comment: "Line 1" },
+      base: theirs({ name: "Theirs" }),
+    });
+  });
+
+  it("marks an unedited row as changed by someone, only when asked, and clears the mark", () => {
+    const { store } = setup();
+    store.rebase([{ id: 3, theirs: theirs({ name: "X" }), change }]);
+    expect(store.getRow(3)).toBeUndefined();
+    store.rebase([{ id: 3, theirs: theirs({ name: "X" }), change, mark: true }]);
+    expect(store.getRow(3)).toEqual({ outcome: { kind: "changed", ...change } });
+    expect(store.getSummary().editedIds).toEqual([]);
+    store.clearChanged([3]);
+    expect(store.getRow(3)).toBeUndefined();
   });
 });

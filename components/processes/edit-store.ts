@@ -1,22 +1,19 @@
-import type { Process, ProcessFields } from "@/lib/validations/process";
+import type { ProcessFields } from "@/lib/validations/process";
+import { EMPTY_SUMMARY, summarizeEntries, type EditSummary } from "./edit-summary";
+
+export type { EditSummary };
+import { rebasedEntry, resolvedEntry, type Change } from "./rebase";
 import {
+  baseOf,
   entryOf,
   FIELDS,
   isRowBlocked,
   withoutFields,
+  type Base,
   type RowEdit,
   type RowEntry,
   type RowSettlement,
 } from "./row-entry";
-
-export type EditSummary = {
-  /** Ids with unsaved edits that can still be saved (a process that no longer exists is excluded). */
-  editedIds: number[];
-  invalidCount: number;
-  goneProcesses: Process[];
-};
-
-const EMPTY_SUMMARY: EditSummary = { editedIds: [], invalidCount: 0, goneProcesses: [] };
 
 /** How many steps can be undone and redone (kept as one object while the numbers stay). */
 export type HistoryState = { undo: number; redo: number };
@@ -25,8 +22,6 @@ export type HistoryState = { undo: number; redo: number };
 type Step = { before: Map<number, RowEntry | undefined>; after: Map<number, RowEntry | undefined>; cell?: string };
 
 const HISTORY_LIMIT = 200;
-
-const isSavable = (e: RowEntry) => e.draft !== undefined && e.outcome?.kind !== "gone";
 
 /**
  * The page's edits, outside React: rows subscribe to their own entry only, so typing in one row re-renders
@@ -58,11 +53,11 @@ export class EditStore {
     return () => set.delete(listener);
   }
 
-  /** Every savable draft, in id order. */
-  drafts(): { id: number; draft: ProcessFields }[] {
+  /** Every savable draft, in id order, with the version it started from. */
+  drafts(): { id: number; draft: ProcessFields; base?: Base }[] {
     return this.summary.editedIds.flatMap((id) => {
-      const draft = this.entries.get(id)?.draft;
-      return draft ? [{ id, draft }] : [];
+      const entry = this.entries.get(id);
+      return entry?.draft ? [{ id, draft: entry.draft, base: entry.base }] : [];
     });
   }
 
@@ -89,7 +84,9 @@ export class EditStore {
       const draft = FIELDS.every((f) => values[f] === saved[f]) ? undefined : values;
       const serverErrors = draft ? withoutFields(old?.serverErrors, changed) : undefined;
       const outcome = old?.outcome?.kind === "gone" ? old.outcome : undefined;
-      next.set(id, entryOf(draft, serverErrors, outcome));
+      // The first edit fixes the base; an open conflict stays open whatever is typed.
+      const rest = { base: old?.base ?? baseOf(saved), conflict: old?.conflict };
+      next.set(id, entryOf(draft, serverErrors, outcome, rest));
     }
     // Typing in one cell is one step, as a spreadsheet undoes a cell's entry at once.
     const only = edits.length === 1 ? edits[0] : undefined;
@@ -101,13 +98,45 @@ export class EditStore {
   undo = (): boolean => this.travel(this.done, this.undone, "before");
   redo = (): boolean => this.travel(this.undone, this.done, "after");
 
-  editRow(id: number, saved: ProcessFields, fields: Partial<ProcessFields>): void {
+  editRow(id: number, saved: Base, fields: Partial<ProcessFields>): void {
     this.edit([{ id, saved, fields }]);
   }
 
   /** Puts back drafts kept elsewhere (the sign-in round trip), replacing whatever those rows held. */
-  restore(drafts: readonly { id: number; draft: ProcessFields }[]): void {
-    this.commit(new Map(drafts.map(({ id, draft }) => [id, entryOf({ ...draft })])));
+  restore(drafts: readonly { id: number; draft: ProcessFields; base?: Base }[]): void {
+    this.commit(
+      new Map(drafts.map(({ id, draft, base }) => [id, entryOf({ ...draft }, undefined, undefined, { base })])),
+    );
+  }
+
+  /**
+   * Someone else changed these processes: edited rows merge quietly or open a conflict (rebase.ts), rows
+   * without edits are marked "changed by" (when `mark`). Not an operator step: nothing to undo.
+   */
+  rebase(changes: readonly { id: number; theirs: Base | null; change: Change; mark?: boolean }[]): void {
+    const next = new Map<number, RowEntry | undefined>();
+    for (const { id, theirs, change, mark } of changes) {
+      const old = this.entries.get(id);
+      if (old?.draft) next.set(id, rebasedEntry(old, theirs, change));
+      else if (mark && theirs && old?.outcome?.kind !== "gone")
+        next.set(id, { outcome: { kind: "changed", ...change } });
+    }
+    this.commit(next);
+  }
+
+  /** Clears "changed by … just now" marks, except on rows that have moved on since. */
+  clearChanged(ids: readonly number[]): void {
+    const marked = ids.filter((id) => {
+      const entry = this.entries.get(id);
+      return entry?.outcome?.kind === "changed" && !entry.draft;
+    });
+    this.commit(new Map(marked.map((id) => [id, undefined])));
+  }
+
+  /** The operator picked a side of a conflict. */
+  resolve(id: number, choice: "mine" | "theirs"): void {
+    const old = this.entries.get(id);
+    if (old?.conflict) this.commit(new Map([[id, resolvedEntry(old, choice)]]));
   }
 
   /**
@@ -185,30 +214,6 @@ export class EditStore {
   }
 
   private summarize(): void {
-    const editedIds: number[] = [];
-    const goneProcesses: Process[] = [];
-    let invalidCount = 0;
-    for (const [id, entry] of this.entries) {
-      if (entry.outcome?.kind === "gone") goneProcesses.push(entry.outcome.process);
-      else if (isSavable(entry)) {
-        editedIds.push(id);
-        if (isRowBlocked(entry)) invalidCount++;
-      }
-    }
-    editedIds.sort((a, b) => a - b);
-    const old = this.summary;
-    // Keystrokes in an already edited row change nothing here: keep the object so the toolbar does not re-render.
-    const sameEdited = sameList(old.editedIds, editedIds);
-    const sameGone = sameList(old.goneProcesses, goneProcesses);
-    if (sameEdited && sameGone && old.invalidCount === invalidCount) return;
-    this.summary = {
-      editedIds: sameEdited ? old.editedIds : editedIds,
-      invalidCount,
-      goneProcesses: sameGone ? old.goneProcesses : goneProcesses,
-    };
+    this.summary = summarizeEntries(this.entries, this.summary);
   }
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -7,7 +7,12 @@ import { mutationInvolves, processKeys } from "@/lib/query/processes";
 import type { EditStore } from "./edit-store";
 import type { RowEntry } from "./row-entry";
 
-export type EditorActions = { saveRow: (id: number) => void; discardRow: (id: number) => void };
+export type EditorActions = {
+  saveRow: (id: number) => void;
+  discardRow: (id: number) => void;
+  resolveConflict: (id: number, choice: "mine" | "theirs") => void;
+  openHistory: (id: number) => void;
+};
 type EditorContextValue = { store: EditStore; actions: EditorActions };
 
 // The value is created once per editor, so rows (memoized) never re-render because of it.

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { LastChange, ProcessListingItem } from "@/lib/validations/process-listing";
-import { absoluteTime, relativeTime, whoKey } from "./last-change-format";
+import { absoluteTime, isTime, relativeTime, whoKey } from "./last-change-format";
 import { useDensity } from "./density";
 import { useNow } from "./use-now";
 import styles from "./grid-data.module.css";
@@ -30,6 +30,7 @@ export function LastChangeCell({ process, role }: Props) {
         <span className={styles.muted}>{t("none")}</span>
       </div>
     );
+  if (!isTime(lastChange.changedAt)) return <div role={role} className={className} />;
   const who = whoKey(lastChange.changedBy);
   const full = now === null ? undefined : absoluteTime(lastChange.changedAt, locale);
   return (

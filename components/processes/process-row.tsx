@@ -7,6 +7,8 @@ import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import { LastChangeCell } from "./last-change-cell";
 import { useEditor, useRowEntry, useSavingState } from "./editor-context";
 import { fieldError, isRowBlocked, type FieldName } from "./row-entry";
+import { ConflictPanel } from "./conflict-panel";
+import { IdWithHistory } from "./id-with-history";
 import { RowActions } from "./row-actions";
 import { RowStatus } from "./row-status";
 import styles from "./process-table.module.css";
@@ -24,7 +26,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
   const saving = useSavingState(id);
   const nameRef = useRef<HTMLInputElement>(null);
   const values = entry?.draft ?? process;
-  const saved = { name: process.name, comment: process.comment };
+  const saved = { name: process.name, comment: process.comment, version: process.version };
 
   const onChange = (field: FieldName) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     store.editRow(id, saved, { [field]: event.target.value });
@@ -58,7 +60,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
   return (
     <>
       <div role="gridcell" className={styles.idCell} data-label={t("id")}>
-        {id}
+        <IdWithHistory id={id} onOpen={() => actions.openHistory(id)} />
       </div>
       <div role="gridcell" className={styles.fieldCell} data-label={label.name}>
         <input ref={nameRef} {...field("name")} autoComplete="off" spellCheck={false} />
@@ -85,6 +87,17 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
           }}
         />
       </div>
+      {entry?.conflict && entry.draft && (
+        <ConflictPanel
+          id={id}
+          conflict={entry.conflict}
+          mine={entry.draft}
+          onResolve={(choice) => {
+            nameRef.current?.focus();
+            actions.resolveConflict(id, choice);
+          }}
+        />
+      )}
     </>
   );
 });

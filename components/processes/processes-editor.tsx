@@ -31,6 +31,9 @@ import { useSaveActions } from "./use-save-actions";
 import { useSortParam } from "./use-sort-param";
 import { useShownRows } from "./use-shown-rows";
 import { CsvControls } from "./csv-controls";
+import { useProcessEvents } from "./use-process-events";
+import { LiveStatus } from "./live-status";
+import { HistoryDialog } from "./history-dialog";
 import styles from "./processes-editor.module.css";
 
 type Props = { canWrite: boolean; role: Role };
@@ -54,13 +57,17 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   useLayoutEffect(() => {
     actionsRef.current = actions;
   });
+  const [historyId, setHistoryId] = useState<number | null>(null);
   const [context] = useState(() => ({
     store,
     actions: {
       saveRow: (id: number) => actionsRef.current.saveRow(id),
       discardRow: (id: number) => actionsRef.current.discardRow(id),
+      resolveConflict: (id: number, choice: "mine" | "theirs") => actionsRef.current.resolveConflict(id, choice),
+      openHistory: setHistoryId,
     },
   }));
+  const live = useProcessEvents(store, true, notify);
 
   const summary = useSyncExternalStore(store.subscribe, store.getSummary, store.getSummary);
   useLeaveGuard(!readOnly && summary.editedIds.length > 0);
@@ -75,9 +82,11 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   const restoreStashed = useEffectEvent(() => {
     if (readOnly) return;
     const byId = new Map(processes.map((p) => [p.id, p]));
-    const restored = takeStashedDrafts().filter(({ id, draft }) => {
+    const restored = takeStashedDrafts().flatMap(({ id, draft, base }) => {
       const p = byId.get(id);
-      return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment);
+      return p !== undefined && (p.name !== draft.name || p.comment !== draft.comment)
+        ? [{ id, draft, base: base ?? p }]
+        : [];
     });
     store.restore(restored);
     if (restored.length > 0) notify("info", t("restored", { count: restored.length }));
@@ -116,6 +125,13 @@ export function ProcessesEditor({ canWrite, role }: Props) {
         if (keys.letter === "y" || keys.shift) store.redo();
         else store.undo();
       }
+      // Alt+H: the history of the row holding focus (its History button is out of the Tab order).
+      const rowOf =
+        event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("[role=row][data-id]") : null;
+      if (event.altKey && event.code === "KeyH" && rowOf) {
+        event.preventDefault();
+        setHistoryId(Number(rowOf.dataset.id));
+      }
       if (keys?.letter === "s") {
         event.preventDefault();
         // Blocked by rows with errors: go to the first one (the toast says how many remain).
@@ -144,6 +160,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             </p>
           </div>
           {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
+          <LiveStatus state={live} />
         </header>
         {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
         {!readOnly && (
@@ -196,6 +213,13 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
           />
         </div>
+        {historyId !== null && (
+          <HistoryDialog
+            id={historyId}
+            onClose={() => setHistoryId(null)}
+            restore={readOnly ? undefined : (fields) => actionsRef.current.restoreVersion(historyId, fields)}
+          />
+        )}
       </div>
     </EditorContext.Provider>
   );

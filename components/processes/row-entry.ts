@@ -6,7 +6,26 @@ export type { FieldErrors, FieldName };
 export const FIELDS = ["name", "comment"] as const satisfies readonly FieldName[];
 
 /** What happened to a row's last save; cleared when the operator edits the row again ("gone" stays). */
-export type RowOutcome = { kind: "saved" } | { kind: "failed"; reason: string } | { kind: "gone"; process: Process };
+export type RowOutcome =
+  | { kind: "saved" }
+  | { kind: "failed"; reason: string }
+  | { kind: "gone"; process: Process }
+  /** Someone else's change was merged into this row's edits (their fields plus mine). */
+  | { kind: "merged"; by: string | null }
+  /** An unedited row just took someone else's change from the event stream (cleared after a moment). */
+  | { kind: "changed"; by: string | null };
+
+/** The saved values an edit started from, with their version: a save's precondition. */
+export type Base = Pick<Process, "name" | "comment" | "version">;
+
+/** Both sides changed the same fields: their values wait beside mine until the operator picks. */
+export type RowConflict = {
+  theirs: Base;
+  fields: FieldName[];
+  by: string | null;
+  /** When their change was made (ISO), when known. */
+  at: string | null;
+};
 
 /**
  * Everything the page knows about one row beyond the saved process: the one source of its values and
@@ -20,10 +39,13 @@ export type RowEntry = {
   /** The server's reasons (1001), each kept until its field changes. */
   serverErrors?: FieldErrors;
   outcome?: RowOutcome;
+  /** The saved process the draft started from (kept with the draft): its version goes with the save. */
+  base?: Base;
+  conflict?: RowConflict;
 };
 
 /** One operator step on one row: `fields` typed (or pasted, or reverted) over the row as shown. */
-export type RowEdit = { id: number; saved: ProcessFields; fields: Partial<ProcessFields> };
+export type RowEdit = { id: number; saved: Base; fields: Partial<ProcessFields> };
 
 /** How a save ended for one row it sent (decided by save-outcome.ts). */
 export type RowSettlement =
@@ -36,13 +58,22 @@ export type RowSettlement =
 export const fieldError = (entry: RowEntry | undefined, field: FieldName): string | undefined =>
   entry?.serverErrors?.[field] ?? entry?.schemaErrors?.[field];
 
-/** A row that may not be sent: the schema or the server refuses one of its fields. */
+/** A row that may not be sent: the schema or the server refuses one of its fields, or a conflict is open. */
 export const isRowBlocked = (entry: RowEntry): boolean =>
-  entry.schemaErrors !== undefined || entry.serverErrors !== undefined;
+  entry.schemaErrors !== undefined || entry.serverErrors !== undefined || entry.conflict !== undefined;
+
+/** The base of a saved process (what an edit of it starts from). */
+export const baseOf = ({ name, comment, version }: Base): Base => ({ name, comment, version });
 
 /** An entry with its draft checked against the shared schema (the same check the API makes). */
-export function entryOf(draft: ProcessFields | undefined, serverErrors?: FieldErrors, outcome?: RowOutcome): RowEntry {
-  return { draft, schemaErrors: draft && schemaErrors(draft), serverErrors, outcome };
+export function entryOf(
+  draft: ProcessFields | undefined,
+  serverErrors?: FieldErrors,
+  outcome?: RowOutcome,
+  rest: Pick<RowEntry, "base" | "conflict"> = {},
+): RowEntry {
+  const kept = draft ? rest : {};
+  return { draft, schemaErrors: draft && schemaErrors(draft), serverErrors, outcome, ...kept };
 }
 
 /** The schema's verdict on a draft, as the first reason per field (what a form resolver would show). */

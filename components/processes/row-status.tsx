@@ -11,6 +11,23 @@ type Look = {
   detail?: string;
 };
 
+/** Someone else's change on this row (a conflict, a quiet merge, a live update), in the `live` catalog. */
+type LiveLook = { icon: string; tone: Look["tone"]; text: string; detail?: undefined };
+
+function liveLook(
+  entry: RowEntry | undefined,
+  t: (key: "conflict" | "mergedWith" | "changedBy", values?: { who: string }) => string,
+  someone: string,
+): LiveLook | undefined {
+  if (entry?.conflict) return { icon: "⚠", tone: "danger", text: t("conflict") };
+  const outcome = entry?.outcome;
+  if (outcome?.kind === "merged" && entry?.draft)
+    return { icon: "⇄", tone: "edited", text: t("mergedWith", { who: outcome.by ?? someone }) };
+  if (outcome?.kind === "changed" && !entry?.draft)
+    return { icon: "↻", tone: "ok", text: t("changedBy", { who: outcome.by ?? someone }) };
+  return undefined;
+}
+
 function look(entry: RowEntry | undefined, saving: SavingState): Look {
   if (entry?.outcome?.kind === "gone") return { icon: "✕", text: "gone", tone: "danger" };
   if (saving === "waiting") return { icon: "↻", text: "waiting", tone: "busy" };
@@ -27,7 +44,11 @@ function look(entry: RowEntry | undefined, saving: SavingState): Look {
 /** The row's state in words and an icon, never colour alone. */
 export function RowStatus({ entry, saving }: { entry: RowEntry | undefined; saving: SavingState }) {
   const t = useTranslations("rowState");
-  const { icon, text, tone, detail } = look(entry, saving);
+  const liveText = useTranslations("live");
+  const base = look(entry, saving);
+  const live = saving === "idle" ? liveLook(entry, liveText, liveText("someone")) : undefined;
+  const { icon, tone, detail } = live ?? base;
+  const text = live ? live.text : t(base.text);
   return (
     <div className={`${styles.status} ${styles[tone]}`}>
       <span className={styles.statusLine}>
@@ -36,7 +57,7 @@ export function RowStatus({ entry, saving }: { entry: RowEntry | undefined; savi
             {icon}
           </span>
         )}
-        <span>{t(text)}</span>
+        <span>{text}</span>
       </span>
       {detail && <span className={styles.statusDetail}>{detail}</span>}
     </div>

@@ -10,7 +10,7 @@ type Props = {
   sort: Sort;
   onSort: (key: SortKey) => void;
   className?: string;
-  /** More in the header after the button (a column's resize handle). */
+  /** Beside the button, e.g. the column's resize handle. */
   children?: ReactNode;
 };
 

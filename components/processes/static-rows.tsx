@@ -3,15 +3,17 @@ import { memo } from "react";
 import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import { LastChangeCell } from "./last-change-cell";
 import { useEditor } from "./editor-context";
+import { IdWithHistory } from "./id-with-history";
 import styles from "./process-table.module.css";
 
-/** A row for the read-only table (the User role, or after a 3001): values as text, nothing to press. */
+/** A row for the read-only table (the User role, or after a 3001): values as text; only its history opens. */
 export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: ProcessListingItem }) {
   const t = useTranslations("table");
+  const { actions } = useEditor();
   return (
     <>
       <div role="cell" className={styles.idCell} data-label={t("id")}>
-        {process.id}
+        <IdWithHistory id={process.id} onOpen={() => actions.openHistory(process.id)} tabbable />
       </div>
       <div role="cell" className={styles.textCell} data-label={t("name")}>
         {process.name}

@@ -108,7 +108,7 @@ export function useGridKeys({
     if (!action) return;
     const process = rows[indexById.get(id) ?? -1]?.process;
     if (!process) return;
-    const saved = { name: process.name, comment: process.comment };
+    const saved = { name: process.name, comment: process.comment, version: process.version };
     const index = indexById.get(id) ?? 0;
 
     switch (action.kind) {

@@ -4,18 +4,20 @@ import { notifyManager, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
 import type { Tone } from "@/components/feedback/toaster";
+import { fetchLatestChange } from "@/lib/query/process-history";
 import {
-  mutationInvolves,
+  isSavePending,
+  mergeSavedProcesses,
   processKeys,
   refetchProcesses,
   useSaveProcess,
   useSaveProcesses,
 } from "@/lib/query/processes";
-import { processFieldsSchema, type Process } from "@/lib/validations/process";
+import { processFieldsSchema, type Process, type ProcessFields } from "@/lib/validations/process";
 import type { Banner } from "./banners";
 import { stashDrafts } from "./draft-stash";
 import type { EditStore } from "./edit-store";
-import { isRowBlocked } from "./row-entry";
+import { baseOf, isRowBlocked } from "./row-entry";
 import {
   blockedOutcome,
   failedOutcome,
@@ -25,6 +27,7 @@ import {
   type SaveOutcome,
   type SentRow,
 } from "./save-outcome";
+import { changeOf, staleCurrent, whoChanged } from "./stale-save";
 
 type Options = {
   store: EditStore;
@@ -33,7 +36,13 @@ type Options = {
   onForbidden: () => void;
 };
 
-/** Save one row, save all, discard: sends, then applies what save-outcome.ts decides. */
+/** A save sent again after a quiet merge: whose change it took in (for the message), and how many times. */
+type Retry = { who: string; attempt: number };
+// Each retry follows a fresh 1007: past this, someone is writing the row continuously; show the refusal.
+const MAX_RETRIES = 3;
+const WHO_LOOKUPS = 20;
+
+/** Save one row, save all, discard, resolve a conflict, restore a version: sends, then applies. */
 export function useSaveActions({ store, notify, setBanner, onForbidden }: Options) {
   const client = useQueryClient();
   const saveOne = useSaveProcess();
@@ -41,12 +50,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   const outcomeText = useTranslations("outcome");
   const t: OutcomeText = (key, values) => outcomeText(key, values);
   const pageText = useTranslations("processes");
-
-  const isSaving = (id: number) =>
-    client
-      .getMutationCache()
-      .findAll({ mutationKey: processKeys.all, status: "pending" })
-      .some((m) => mutationInvolves(m.state.variables, id));
+  const liveText = useTranslations("live");
 
   function apply(outcome: SaveOutcome): void {
     store.settle(outcome.rows);
@@ -68,38 +72,108 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
 
   // After React Query has handed the saved values to the rows: clearing a draft first would show the old
   // value for a frame.
-  const onSaved = (sent: SentRow[], bulk: boolean) => notifyManager.schedule(() => apply(savedOutcome(sent, bulk, t)));
+  const onSaved = (sent: SentRow[], bulk: boolean, retry?: Retry) =>
+    notifyManager.schedule(() => {
+      const outcome = savedOutcome(sent, bulk, t);
+      if (retry) {
+        const merged = bulk
+          ? liveText("mergedMany", { count: sent.length, who: retry.who })
+          : liveText("mergedOne", { id: sent[0]?.id ?? 0, who: retry.who });
+        outcome.toast = { tone: "success", message: merged };
+      }
+      apply(outcome);
+    });
 
-  function onFailed(error: unknown, sent: SentRow[], bulk: boolean): void {
+  function onFailed(error: unknown, sent: SentRow[], bulk: boolean, attempt: number): void {
+    const current = staleCurrent(error);
+    if (current.length > 0 && attempt < MAX_RETRIES) {
+      void onStale(current, sent, bulk, attempt);
+      return;
+    }
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
     const byId = new Map(list.map((p) => [p.id, p]));
     apply(failedOutcome({ error, sent, bulk, known: (id) => byId.get(id), t }));
   }
 
-  function saveRow(id: number): void {
+  /**
+   * 1007, nothing written: take their processes, merge their fields into my drafts (rebase.ts), and save
+   * again against their versions; where both sides changed a field, open a conflict and save nothing.
+   */
+  async function onStale(current: Process[], sent: SentRow[], bulk: boolean, attempt: number): Promise<void> {
+    mergeSavedProcesses(client, current);
+    // Who changed them, from each one's newest history row: a few lookups, not one per row of a large bulk.
+    const lookups = current.map((p, i) => (i < WHO_LOOKUPS ? fetchLatestChange(p.id) : null));
+    const changes = (await Promise.all(lookups)).map(changeOf);
+    store.rebase(current.map((theirs, i) => ({ id: theirs.id, theirs, change: changes[i] ?? changeOf(null) })));
+    const who = whoChanged(changes, liveText("someone"));
+    const conflicts = current.filter((p) => store.getRow(p.id)?.conflict);
+    const first = conflicts[0];
+    if (first) {
+      const message = bulk
+        ? liveText("conflictsMany", { count: conflicts.length })
+        : liveText("conflictOne", { id: first.id, who });
+      notify("error", message);
+      return;
+    }
+    const retry = { who, attempt: attempt + 1 };
+    if (bulk) saveAll(retry);
+    else if (store.getRow(sent[0]?.id ?? 0)?.draft) saveRow(sent[0]?.id ?? 0, retry);
+    else notify("info", liveText("mergedOne", { id: sent[0]?.id ?? 0, who }));
+  }
+
+  function saveRow(id: number, retry?: Retry): void {
     const entry = store.getRow(id);
-    if (!entry?.draft || isRowBlocked(entry) || entry.outcome?.kind === "gone" || isSaving(id)) return;
+    if (!entry?.draft || isRowBlocked(entry) || entry.outcome?.kind === "gone" || isSavePending(client, id)) return;
     const sent = [{ id, draft: entry.draft }];
-    saveOne.mutateAsync({ id, fields: processFieldsSchema.parse(entry.draft) }).then(
-      () => onSaved(sent, false),
-      (error: unknown) => onFailed(error, sent, false),
+    const version = entry.base?.version;
+    // Merged from the event stream before Save: the save's message says so too.
+    if (!retry && entry.outcome?.kind === "merged")
+      retry = { who: entry.outcome.by ?? liveText("someone"), attempt: 0 };
+    saveOne.mutateAsync({ id, fields: processFieldsSchema.parse(entry.draft), version }).then(
+      () => onSaved(sent, false, retry),
+      (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0),
     );
   }
 
-  /** "blocked" when rows with errors kept anything from being sent (the page then shows the first). */
-  function saveAll(): "blocked" | undefined {
-    const { editedIds, invalidCount } = store.getSummary();
+  /** "blocked" when rows with errors or conflicts kept anything from being sent (the page shows the first). */
+  function saveAll(retry?: Retry): "blocked" | undefined {
+    const { editedIds, invalidCount, conflictCount } = store.getSummary();
     if (editedIds.length === 0 || saveMany.isPending) return;
+    if (conflictCount > 0) {
+      notify("error", liveText("resolveFirst", { count: conflictCount }));
+      return "blocked";
+    }
     if (invalidCount > 0) {
       apply(blockedOutcome(invalidCount, t));
       return "blocked";
     }
-    const sent = store.drafts();
-    const items = sent.map(({ id, draft }) => ({ id, ...processFieldsSchema.parse(draft) }));
+    const drafts = store.drafts();
+    const sent = drafts.map(({ id, draft }) => ({ id, draft }));
+    const items = drafts.map(({ id, draft, base }) => ({
+      id,
+      ...processFieldsSchema.parse(draft),
+      version: base?.version,
+    }));
     saveMany.mutateAsync(items).then(
-      () => onSaved(sent, true),
-      (error: unknown) => onFailed(error, sent, true),
+      () => onSaved(sent, true, retry),
+      (error: unknown) => onFailed(error, sent, true, retry?.attempt ?? 0),
     );
+  }
+
+  /** "Keep mine" saves my values against their version at once; "Take theirs" leaves my other edits. */
+  function resolveConflict(id: number, choice: "mine" | "theirs"): void {
+    store.resolve(id, choice);
+    if (choice === "mine") saveRow(id);
+  }
+
+  /** "Restore this version": a normal save of those values against the current version. */
+  function restoreVersion(id: number, fields: ProcessFields): "saved" | "same" | undefined {
+    const current = client.getQueryData<Process[]>(processKeys.list())?.find((p) => p.id === id);
+    if (!current) return undefined;
+    if (current.name === fields.name && current.comment === fields.comment) return "same";
+    store.restore([{ id, draft: { name: fields.name, comment: fields.comment }, base: baseOf(current) }]);
+    saveRow(id);
+    return "saved";
   }
 
   function discardRow(id: number): void {
@@ -113,5 +187,13 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     if (edited > 0) notify("info", pageText("discarded", { count: edited }));
   }
 
-  return { saveRow, saveAll, discardRow, discardAll, saveAllPending: saveMany.isPending };
+  return {
+    saveRow: (id: number) => saveRow(id),
+    saveAll: () => saveAll(),
+    discardRow,
+    discardAll,
+    resolveConflict,
+    restoreVersion,
+    saveAllPending: saveMany.isPending,
+  };
 }

@@ -44,7 +44,19 @@ describe("message catalogs", () => {
       width: 240,
     };
     const tags = { strong: (c: unknown) => c, kbd: (c: unknown) => c };
-    const dummy = { name: "n", role: "r", date: "d", detail: "x", reason: "y", file: "f.csv", value: "v", ...values };
+    const dummy = {
+      name: "n",
+      role: "r",
+      date: "d",
+      detail: "x",
+      reason: "y",
+      file: "f.csv",
+      value: "v",
+      who: "w",
+      when: "t",
+      version: 3,
+      ...values,
+    };
     for (const key of keys(catalogs[locale])) {
       const text = t.markup(key as never, { ...dummy, ...tags } as never);
       expect(text, key).not.toMatch(/^[a-z]+\.[\w.]+$/);

@@ -11,6 +11,9 @@ export const processKeys = {
   list: () => [...processKeys.all, "list"] as const,
   /** Who this page's own saves are made by (the signed-in user), set by the page with the list. */
   actor: () => [...processKeys.all, "actor"] as const,
+  /** Every process's history (lib/query/process-history.ts), and one process's. */
+  histories: () => [...processKeys.all, "history"] as const,
+  history: (id: number) => [...processKeys.histories(), id] as const,
 };
 
 export const processMutationKeys = {
@@ -24,8 +27,9 @@ export async function fetchProcesses(): Promise<ProcessListingItem[]> {
   return body.processes;
 }
 
-export function putProcess(id: number, fields: ProcessFields): Promise<Process> {
-  return apiFetch<Process>(`/api/v1/processes/${id}`, { method: "PUT", body: JSON.stringify(fields) });
+/** `version`: the one the edit started from; the server refuses the save (1007) when the process moved on. */
+export function putProcess(id: number, fields: ProcessFields, version?: number): Promise<Process> {
+  return apiFetch<Process>(`/api/v1/processes/${id}`, { method: "PUT", body: JSON.stringify({ ...fields, version }) });
 }
 
 export async function putProcesses(items: ProcessItem[]): Promise<Process[]> {
@@ -77,7 +81,7 @@ export function mergeChangedProcesses(
   );
 }
 
-export type SaveOneVariables = { id: number; fields: ProcessFields };
+export type SaveOneVariables = { id: number; fields: ProcessFields; version?: number };
 
 /** Whether a save's variables (one row's, or the bulk list) include the row `id`. */
 export function mutationInvolves(variables: unknown, id: number): boolean {
@@ -85,12 +89,23 @@ export function mutationInvolves(variables: unknown, id: number): boolean {
   return (variables as { id?: unknown } | undefined)?.id === id;
 }
 
+/** Whether a save that carries the row `id` is out (read from the mutation cache, never a component flag). */
+export function isSavePending(client: QueryClient, id: number): boolean {
+  return client
+    .getMutationCache()
+    .findAll({ mutationKey: processKeys.all, status: "pending" })
+    .some((m) => mutationInvolves(m.state.variables, id));
+}
+
 export function useSaveProcess() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: processMutationKeys.saveOne,
-    mutationFn: ({ id, fields }: SaveOneVariables) => putProcess(id, fields),
-    onSuccess: (saved) => mergeSavedProcesses(client, [saved]),
+    mutationFn: ({ id, fields, version }: SaveOneVariables) => putProcess(id, fields, version),
+    onSuccess: (saved) => {
+      mergeSavedProcesses(client, [saved]);
+      void client.invalidateQueries({ queryKey: processKeys.history(saved.id) });
+    },
   });
 }
 
@@ -99,7 +114,35 @@ export function useSaveProcesses() {
   return useMutation({
     mutationKey: processMutationKeys.saveMany,
     mutationFn: (items: ProcessItem[]) => putProcesses(items),
-    onSuccess: (saved) => mergeSavedProcesses(client, saved),
+    onSuccess: (saved) => {
+      mergeSavedProcesses(client, saved);
+      void client.invalidateQueries({ queryKey: processKeys.histories() });
+    },
+  });
+}
+
+/**
+ * Changes from the event stream, applied to the cached list in one update: newer versions replace rows in
+ * place (others keep their identity), new ids are added in id order, deleted ids removed.
+ */
+export function applyProcessChanges(client: QueryClient, changes: { upserts: Process[]; deleted: number[] }): void {
+  if (changes.upserts.length === 0 && changes.deleted.length === 0) return;
+  client.setQueryData<Process[]>(processKeys.list(), (list) => {
+    if (!list) return list;
+    const byId = new Map(changes.upserts.map((p) => [p.id, p]));
+    const deleted = new Set(changes.deleted);
+    let changed = false;
+    const next = list.flatMap((p) => {
+      if (deleted.has(p.id)) return ((changed = true), []);
+      const update = byId.get(p.id);
+      if (!update) return [p];
+      byId.delete(p.id);
+      if (update.version <= p.version) return [p];
+      changed = true;
+      return [update];
+    });
+    if (byId.size === 0) return changed ? next : list;
+    return [...next, ...byId.values()].sort((a, b) => a.id - b.id);
   });
 }
 
@@ -114,10 +157,18 @@ export function refetchProcesses(client: QueryClient): Promise<void> {
  * HydrationBoundary: a first render fills an empty cache at once; a later one (router.refresh) only if the
  * server's list is newer than the cached one, and never during render.
  */
-export function seedProcessList(client: QueryClient, json: string, renderedAt: number, phase: "render" | "effect") {
+export function seedProcessList(
+  client: QueryClient,
+  seed: { json: string; renderedAt: number; actor: ChangedBy },
+  phase: "render" | "effect",
+) {
+  const { json, renderedAt, actor } = seed;
+  client.setQueryData(processKeys.actor(), actor);
   const state = client.getQueryState(processKeys.list());
   const empty = state?.data === undefined;
   if (phase === "render" ? !empty : empty || state.dataUpdatedAt >= renderedAt) return;
   const { processes } = JSON.parse(json) as ProcessList;
   client.setQueryData(processKeys.list(), processes, { updatedAt: renderedAt });
+  // The server's list has no last changes (note 018): stale at once, so the editor refetches it with them.
+  void client.invalidateQueries({ queryKey: processKeys.list(), refetchType: "none" });
 }

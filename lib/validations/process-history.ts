@@ -52,3 +52,10 @@ export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 export type ChangedBy = z.infer<typeof changedBySchema>;
 export type ProcessChange = z.infer<typeof processChangeSchema>;
 export type ProcessEvent = z.infer<typeof processEventSchema>;
+
+/**
+ * What a `process` event did to the process. Read on its own, so that a stream from before events carried
+ * a kind still reads as "updated".
+ */
+export const processEventKindSchema = z.enum(["created", "updated", "deleted"]).catch("updated");
+export type ProcessEventKind = z.infer<typeof processEventKindSchema>;
