@@ -28,6 +28,10 @@ const plan = (...batch: unknown[]) => {
 };
 
 describe("planEventBatch", () => {
+  it("keeps who made each change, for the last-changed column", () => {
+    expect(planEventBatch([event(1, 3, "New")], known).updated.get(1)?.changedBy).toEqual(by);
+  });
+
   it.each([
     {
       name: "an update of a known process: its new version, by whom",

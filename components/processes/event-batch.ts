@@ -1,11 +1,11 @@
 import type { Process } from "@/lib/validations/process";
-import { processEventKindSchema, processEventSchema } from "@/lib/validations/process-history";
+import { processEventKindSchema, processEventSchema, type ChangedBy } from "@/lib/validations/process-history";
 import type { Change } from "./rebase";
 
 /** What a batch of `process` events means for the page, each process once (its last event wins). */
 export type EventBatch = {
   /** Newer versions of known processes, and new ones (`created`: no edit here can be based on them). */
-  updated: Map<number, { process: Process; change: Change; created: boolean }>;
+  updated: Map<number, { process: Process; change: Change; created: boolean; changedBy: ChangedBy }>;
   /** Deleted processes, as last known here. */
   deleted: Map<number, Process>;
 };
@@ -34,7 +34,8 @@ export function planEventBatch(batch: readonly unknown[], known: ReadonlyMap<num
     if (cached && cached.version >= version) continue;
     const process = { id, name, comment, version, updatedAt, createdAt: cached?.createdAt ?? updatedAt };
     deleted.delete(id);
-    updated.set(id, { process, change: { by: changedBy.name, at: updatedAt }, created: kind === "created" });
+    const change = { by: changedBy.name, at: updatedAt };
+    updated.set(id, { process, change, created: kind === "created", changedBy });
   }
   return { updated, deleted };
 }
