@@ -185,6 +185,8 @@ test.describe("two operators on the same processes", () => {
 
     await expect(nameField(page, first.id)).toHaveValue("Renamed elsewhere");
     await expect(row(page, first.id).getByText(`Changed by ${OPERATOR.email} just now`)).toBeVisible();
+    // The last-changed column names the other operator too (the event's changedBy, note 018).
+    await expect(row(page, first.id).locator("time + span")).toHaveText(OPERATOR.email);
     await screenshot(page, "processes-changed-live");
     await other.context().close();
   });
