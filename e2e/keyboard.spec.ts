@@ -11,13 +11,22 @@ test("keyboard only: Tab in reading order, Ctrl+Enter saves a row, Escape revert
   const [a, b, c] = take(await apiProcesses(page.request), 3);
   const k = page.keyboard;
 
-  // The last control before the table while nothing is edited (Undo, Redo, Discard all, Save all are disabled).
+  // The last control before the table while nothing is edited (Undo, Redo, Discard all, Save all are disabled),
+  // then the sortable column headers, then the first cell.
   await page.getByLabel("Rows").focus();
-  // Then the column headers' resize handles (docs/decisions/019), then the first row.
+  // Column headers: sort buttons and the resize handles (docs/decisions/018, 019), then the first row.
+  await k.press("Tab");
+  await expect(page.getByRole("columnheader", { name: "ID" }).getByRole("button")).toBeFocused();
+  await k.press("Tab");
+  await expect(page.getByRole("columnheader", { name: "Name" }).getByRole("button")).toBeFocused();
   await k.press("Tab");
   await expect(page.getByRole("separator", { name: "Resize the Name column" })).toBeFocused();
   await k.press("Tab");
   await expect(page.getByRole("separator", { name: "Resize the Comment column" })).toBeFocused();
+  for (const header of ["Last changed", "State"]) {
+    await k.press("Tab");
+    await expect(page.getByRole("columnheader", { name: header }).getByRole("button")).toBeFocused();
+  }
   await k.press("Tab");
   await expect(nameField(page, a.id)).toBeFocused();
   await k.press("ControlOrMeta+a");

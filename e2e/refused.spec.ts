@@ -60,7 +60,8 @@ test.describe("saves the server refuses", () => {
     await nameField(page, b.id).fill("Too late");
     await app.deleteProcess(b.id);
     const refetched = page.waitForResponse(
-      (r) => r.url().endsWith("/api/v1/processes") && r.request().method() === "GET",
+      // The page reads the list with each item's last change (?include=lastChange).
+      (r) => new URL(r.url()).pathname === "/api/v1/processes" && r.request().method() === "GET",
     );
 
     await saveButton(page, b.id).click();

@@ -1,8 +1,9 @@
-import type { Process } from "@/lib/validations/process";
+import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import { processMatcher } from "./build-rows-filter";
 import type { EditStore } from "./edit-store";
 import { isRowBlocked } from "./row-entry";
 import type { TableRow } from "./process-table";
+import { DEFAULT_SORT, sortRows, type Sort } from "./sort-rows";
 
 /**
  * The rows to show: the server's list plus processes deleted under an edit (kept, marked, until dismissed),
@@ -12,12 +13,16 @@ import type { TableRow } from "./process-table";
 /** Which rows the page shows: all, those with unsaved edits, or those with errors. */
 export type RowsShown = "all" | "edited" | "invalid";
 
+/** How the rows are ordered (sort-rows.ts): the sort, and the row kept in place while it is worked in. */
+export type RowOrder = { sort: Sort; locale?: string; hold?: number | null; previous?: readonly number[] };
+
 export function buildRows(
-  processes: Process[],
-  gone: Process[],
+  processes: ProcessListingItem[],
+  gone: ProcessListingItem[],
   filter: string,
   store: EditStore,
   shown: RowsShown = "all",
+  order: RowOrder = { sort: DEFAULT_SORT },
 ): TableRow[] {
   let rows: TableRow[] = processes.map((process) => ({ process, gone: false }));
   if (gone.length > 0) {
@@ -33,6 +38,9 @@ export function buildRows(
       return entry?.draft !== undefined && (shown === "edited" || isRowBlocked(entry));
     });
   const matches = processMatcher(filter);
-  if (!matches) return rows;
-  return rows.filter(({ process }) => matches(process, store.getRow(process.id)?.draft));
+  if (matches) rows = rows.filter(({ process }) => matches(process, store.getRow(process.id)?.draft));
+  // The list comes in id order: ascending by id needs no sorting, nor a held row (nothing can move).
+  const { sort, ...options } = order;
+  if (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir) return rows;
+  return sortRows(rows, sort, store, options);
 }

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { memo, useRef, type ChangeEvent } from "react";
 import { errorAttributes, FieldError } from "@/components/ui/field-error";
-import type { Process } from "@/lib/validations/process";
+import type { ProcessListingItem } from "@/lib/validations/process-listing";
+import { LastChangeCell } from "./last-change-cell";
 import { useEditor, useRowEntry, useSavingState } from "./editor-context";
 import { fieldError, isRowBlocked, type FieldName } from "./row-entry";
 import { ConflictPanel } from "./conflict-panel";
@@ -17,7 +18,7 @@ import styles from "./process-table.module.css";
  * API's schema, then the server's), so a row unmounted by the virtualizer comes back as it was left. Keys
  * are the grid's (use-grid-keys.ts); a cell is found by its `data-field`.
  */
-export const ProcessRow = memo(function ProcessRow({ process }: { process: Process }) {
+export const ProcessRow = memo(function ProcessRow({ process }: { process: ProcessListingItem }) {
   const t = useTranslations("table");
   const { store, actions } = useEditor();
   const { id } = process;
@@ -69,6 +70,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
         <textarea {...field("comment")} className={`${styles.input} ${styles.textarea}`} rows={2} />
         {message("comment")}
       </div>
+      <LastChangeCell process={process} role="gridcell" />
       <div role="gridcell" className={styles.statusCell}>
         <RowStatus entry={entry} saving={saving} />
       </div>

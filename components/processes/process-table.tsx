@@ -12,7 +12,7 @@ import {
   type FocusEvent,
   type Ref,
 } from "react";
-import type { Process } from "@/lib/validations/process";
+import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import { useNotify } from "@/components/feedback/toaster";
 import { useColumnWidths, type ColumnWidths } from "./column-widths";
 import { ColumnResizer } from "./column-resizer";
@@ -20,11 +20,13 @@ import { useDensity } from "./density";
 import { useEditor } from "./editor-context";
 import { PASTE_ASK_CELLS, type PastePlan } from "./paste-range";
 import { ProcessRow } from "./process-row";
+import { SortHeader } from "./sort-header";
+import type { Sort, SortKey } from "./sort-rows";
 import { GoneRow, ReadOnlyRow } from "./static-rows";
 import { useGridKeys } from "./use-grid-keys";
 import styles from "./process-table.module.css";
 
-export type TableRow = { process: Process; gone: boolean };
+export type TableRow = { process: ProcessListingItem; gone: boolean };
 
 const ESTIMATED_ROW_HEIGHT = { comfortable: 69, compact: 38 } as const;
 
@@ -36,7 +38,14 @@ export type TableHandle = {
   currentId: () => number | null;
 };
 
-type Props = { rows: TableRow[]; readOnly: boolean; emptyText: string; ref?: Ref<TableHandle> };
+type Props = {
+  rows: TableRow[];
+  readOnly: boolean;
+  emptyText: string;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  ref?: Ref<TableHandle>;
+};
 
 /** Resized columns as CSS variables: the rows' grid templates fall back to flexible widths without them. */
 const columnStyle = (widths: ColumnWidths) =>
@@ -57,8 +66,9 @@ function rowAt(rows: TableRow[], index: number): TableRow {
  * scrolling away and Tab / Shift+Tab always find the next row in the document. Editable, it is a grid:
  * spreadsheet keys (use-grid-keys.ts); read-only, a plain table.
  */
-export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
+export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: Props) {
   const t = useTranslations("table");
+  const tLast = useTranslations("lastChange");
   const notify = useNotify();
   const density = useDensity();
   const widths = useColumnWidths();
@@ -132,16 +142,16 @@ export function ProcessTable({ rows, readOnly, emptyText, ref }: Props) {
       >
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.headRow} ${columns}`}>
-            <div role="columnheader">{t("id")}</div>
-            <div role="columnheader" className={styles.resizable}>
-              {t("name")}
+            <SortHeader column="id" label={t("id")} sort={sort} onSort={onSort} />
+            <SortHeader column="name" label={t("name")} sort={sort} onSort={onSort} className={styles.resizable}>
               <ColumnResizer column="name" label={t("name")} width={widths.name} />
-            </div>
+            </SortHeader>
             <div role="columnheader" className={styles.resizable}>
               {t("comment")}
               <ColumnResizer column="comment" label={t("comment")} width={widths.comment} />
             </div>
-            {!readOnly && <div role="columnheader">{t("state")}</div>}
+            <SortHeader column="lastChange" label={tLast("column")} sort={sort} onSort={onSort} />
+            {!readOnly && <SortHeader column="state" label={t("state")} sort={sort} onSort={onSort} />}
             {!readOnly && (
               <div role="columnheader">
                 <span className="visually-hidden">{t("actions")}</span>

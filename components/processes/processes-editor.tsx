@@ -19,7 +19,7 @@ import { Banners, ReadOnlyNotice, type Banner } from "./banners";
 import { takeStashedDrafts } from "./draft-stash";
 import { EditStore } from "./edit-store";
 import { EditorContext } from "./editor-context";
-import { buildRows, type RowsShown } from "./build-rows";
+import type { RowsShown } from "./build-rows";
 import { nextError } from "./next-error";
 import { ViewControls } from "./view-controls";
 import { HistoryButtons } from "./history-buttons";
@@ -28,6 +28,9 @@ import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
 import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
+import { useSortParam } from "./use-sort-param";
+import { useShownRows } from "./use-shown-rows";
+import { CsvControls } from "./csv-controls";
 import { useProcessEvents } from "./use-process-events";
 import { LiveStatus } from "./live-status";
 import { HistoryDialog } from "./history-dialog";
@@ -94,13 +97,16 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState<RowsShown>("all");
   const deferredFilter = useDeferredValue(filter);
-  // Narrowed to edited rows, the list follows which rows are edited (not each keystroke).
-  const editedWhenNarrowed = shown === "all" ? null : summary.editedIds;
-  const rows = useMemo(
-    () => buildRows(processes, readOnly ? [] : summary.goneProcesses, deferredFilter, store, shown),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- editedWhenNarrowed: re-narrow when edited rows change
-    [processes, summary.goneProcesses, deferredFilter, store, readOnly, shown, editedWhenNarrowed],
-  );
+  const [sort, onSort] = useSortParam();
+  const { rows, noteFocus } = useShownRows({
+    processes,
+    summary,
+    filter: deferredFilter,
+    shown,
+    sort,
+    store,
+    readOnly,
+  });
   const goToError = (from: number | null) => {
     const target = nextError(rows, store, from);
     if (target) tableRef.current?.focusCell(target.id, target.field);
@@ -190,15 +196,26 @@ export function ProcessesEditor({ canWrite, role }: Props) {
               onNextError={() => goToError(tableRef.current?.currentId() ?? null)}
             />
           )}
+          <CsvControls
+            rows={rows}
+            processes={processes}
+            store={store}
+            readOnly={readOnly}
+            narrowed={Boolean(deferredFilter.trim()) || shown !== "all"}
+          />
           <DensitySwitch />
           {!readOnly && <HistoryButtons store={store} />}
         </Toolbar>
-        <ProcessTable
-          ref={tableRef}
-          rows={rows}
-          readOnly={readOnly}
-          emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
-        />
+        <div className={styles.tableArea} onFocus={(event) => noteFocus(event.target)}>
+          <ProcessTable
+            ref={tableRef}
+            rows={rows}
+            readOnly={readOnly}
+            sort={sort}
+            onSort={onSort}
+            emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
+          />
+        </div>
         {historyId !== null && (
           <HistoryDialog
             id={historyId}

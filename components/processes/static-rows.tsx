@@ -1,12 +1,13 @@
 import { useTranslations } from "next-intl";
 import { memo } from "react";
-import type { Process } from "@/lib/validations/process";
+import type { ProcessListingItem } from "@/lib/validations/process-listing";
+import { LastChangeCell } from "./last-change-cell";
 import { useEditor } from "./editor-context";
 import { IdWithHistory } from "./id-with-history";
 import styles from "./process-table.module.css";
 
 /** A row for the read-only table (the User role, or after a 3001): values as text; only its history opens. */
-export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Process }) {
+export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: ProcessListingItem }) {
   const t = useTranslations("table");
   const { actions } = useEditor();
   return (
@@ -20,12 +21,13 @@ export const ReadOnlyRow = memo(function ReadOnlyRow({ process }: { process: Pro
       <div role="cell" className={`${styles.textCell} ${styles.commentText}`} data-label={t("comment")}>
         {process.comment || <span className={styles.empty}>{t("noComment")}</span>}
       </div>
+      <LastChangeCell process={process} role="cell" />
     </>
   );
 });
 
 /** A row whose process was deleted meanwhile: kept on screen, with what was typed, until dismissed. */
-export const GoneRow = memo(function GoneRow({ process }: { process: Process }) {
+export const GoneRow = memo(function GoneRow({ process }: { process: ProcessListingItem }) {
   const { store, actions } = useEditor();
   const t = useTranslations();
   const draft = store.getRow(process.id)?.draft;
@@ -40,6 +42,7 @@ export const GoneRow = memo(function GoneRow({ process }: { process: Process }) 
       <div role="gridcell" className={`${styles.textCell} ${styles.goneText} ${styles.commentText}`}>
         {draft?.comment ?? process.comment}
       </div>
+      <LastChangeCell process={process} role="gridcell" />
       <div role="gridcell" className={styles.statusCell}>
         <div className={`${styles.status} ${styles.danger}`}>
           <span className={styles.statusLine}>

@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List all processes
-         * @description Every process, ordered by id. The `ETag` changes whenever the list does (also when the database is changed outside the application); poll with `If-None-Match` to get 304 while nothing changed.
+         * @description Every process, ordered by id. The `ETag` changes whenever the list does (also when the database is changed outside the application); poll with `If-None-Match` to get 304 while nothing changed. With `include=lastChange` each item also has `lastChange`: when its newest change was made and by whom (`null` for a process without history), read with the list in one query; that answer has its own `ETag`. Without the parameter the answer is the plain list.
          *
          *     Roles: User, Advanced user, Super user.
          */
@@ -367,6 +367,47 @@ export interface components {
         ProcessList: {
             processes: components["schemas"]["Process"][];
         };
+        ProcessListing: {
+            processes: {
+                /**
+                 * @description 1 to 100 characters. Leading and trailing white space is removed before checking and storing. No control characters (U+0000–U+001F, U+007F–U+009F: tab and newline included). Lengths count Unicode code points (an emoji is one character), after leading and trailing white space is trimmed.
+                 * @example Cutting
+                 */
+                name: string;
+                /**
+                 * @description 0 to 1000 characters, kept as sent (not trimmed). Newline (U+000A) and tab (U+0009) are allowed; other control characters (U+0000–U+001F, U+007F–U+009F, carriage return included) are refused. Lengths count Unicode code points (an emoji is one character).
+                 * @example Flying saw
+                 */
+                comment: string;
+                /**
+                 * @description A process id: an integer from 1 to 2147483647.
+                 * @example 7
+                 */
+                id: number;
+                /** @description Grows by one with every change of the process. */
+                readonly version: number;
+                /**
+                 * Format: date-time
+                 * @description When the process was created (UTC).
+                 */
+                readonly createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the process last changed (UTC).
+                 */
+                readonly updatedAt: string;
+                lastChange?: components["schemas"]["LastChange"] | null;
+            }[];
+        };
+        LastChange: {
+            changedAt: string;
+            changedBy: {
+                /** @enum {string} */
+                type: "user" | "token" | "system" | "unknown";
+                id: number | null;
+                name: string | null;
+            };
+        };
         ProcessChange: {
             id: number;
             processId: number;
@@ -678,7 +719,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     getProcesses: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `lastChange`: add each process's newest change (`changedAt`, `changedBy`) to its item. */
+                include?: "lastChange";
+            };
             header?: {
                 /** @description The `ETag` of the list last read: 304 while it has not changed. */
                 "If-None-Match"?: string;
@@ -712,7 +756,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["ProcessList"];
+                    "application/json": components["schemas"]["ProcessListing"];
                 };
             };
             /** @description Unchanged since the `ETag` sent in `If-None-Match`; no body. */
@@ -726,6 +770,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
             };
             /** @description 2004 No access token; 2002 Access token expired */
             401: {

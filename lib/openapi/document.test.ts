@@ -71,7 +71,13 @@ describe("the OpenAPI document", () => {
     expect(conflict.required).toContain("current");
     expect(Object.keys(one.get.responses["200"].headers)).toContain("ETag");
     expect(list.get.responses["304"]).not.toHaveProperty("content");
-    expect(list.get.parameters.map((p: { name: string }) => p.name)).toEqual(["If-None-Match"]);
+    expect(list.get.parameters.map((p: { name: string }) => p.name)).toEqual(["include", "If-None-Match"]);
+    expect(list.get.responses["200"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/ProcessListing",
+    });
+    const item = document.components.schemas.ProcessListing.properties.processes.items;
+    expect(Object.keys(item.properties)).toContain("lastChange");
+    expect(item.required).not.toContain("lastChange");
     const history = document.paths["/api/v1/processes/{id}/history"].get;
     expect(history.parameters.map((p: { name?: string; $ref?: string }) => p.name ?? p.$ref)).toEqual([
       "#/components/parameters/Id",

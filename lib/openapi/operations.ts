@@ -5,6 +5,7 @@ import { EXAMPLE_PROCESS, EXAMPLE_TOKEN } from "@/lib/openapi/annotations";
 import type { HeaderName } from "@/lib/openapi/headers";
 import { type REQUEST_SCHEMAS, type SchemaName, toJsonSchema } from "@/lib/openapi/schemas";
 import { MAX_BULK_ITEMS } from "@/lib/validations/process";
+import { processListQuerySchema } from "@/lib/validations/process-listing";
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT, historyQuerySchema } from "@/lib/validations/process-history";
 
 // What the document says about each route of the route table (lib/api/routes.ts) beyond its schemas. The
@@ -67,12 +68,23 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     summary: "List all processes",
     description:
       "Every process, ordered by id. The `ETag` changes whenever the list does (also when the database is changed " +
-      "outside the application); poll with `If-None-Match` to get 304 while nothing changed.",
-    parameters: [IF_NONE_MATCH],
+      "outside the application); poll with `If-None-Match` to get 304 while nothing changed. With " +
+      "`include=lastChange` each item also has `lastChange`: when its newest change was made and by whom " +
+      "(`null` for a process without history), read with the list in one query; that answer has its own `ETag`. " +
+      "Without the parameter the answer is the plain list.",
+    parameters: [
+      {
+        in: "query",
+        name: "include",
+        description: "`lastChange`: add each process's newest change (`changedAt`, `changedBy`) to its item.",
+        schema: toJsonSchema(processListQuerySchema.shape.include, "input"),
+      },
+      IF_NONE_MATCH,
+    ],
     answers: [
       {
         status: 200,
-        schema: "ProcessList",
+        schema: "ProcessListing",
         description: "The processes.",
         example: { processes: [EXAMPLE_PROCESS] },
         headers: ["ETag"],
@@ -83,6 +95,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
         headers: ["ETag", "Cache-Control"],
       },
     ],
+    errors: [[1001, 400]],
   },
   "PUT /api/v1/processes": {
     tag: "Processes",

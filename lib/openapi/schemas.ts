@@ -14,6 +14,7 @@ import {
   processHistorySchema,
   resetEventSchema,
 } from "@/lib/validations/process-history";
+import { lastChangeSchema, processListingSchema } from "@/lib/validations/process-listing";
 import {
   tokenCreatedSchema,
   tokenCreateSchema,
@@ -37,6 +38,8 @@ export const REQUEST_SCHEMAS = {
 export const RESPONSE_SCHEMAS = {
   Process: processSchema,
   ProcessList: processListSchema,
+  ProcessListing: processListingSchema,
+  LastChange: lastChangeSchema,
   ProcessChange: processChangeSchema,
   ProcessHistory: processHistorySchema,
   ProcessEvent: processEventSchema,

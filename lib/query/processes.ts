@@ -1,12 +1,16 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/query/api-error";
 import type { Process, ProcessFields, ProcessItem, ProcessList } from "@/lib/validations/process";
+import type { ChangedBy } from "@/lib/validations/process-history";
+import type { LastChange, ProcessListing, ProcessListingItem } from "@/lib/validations/process-listing";
 
 // The processes resource on the client: keys, fetchers, query options and mutation hooks, in one place.
 
 export const processKeys = {
   all: ["processes"] as const,
   list: () => [...processKeys.all, "list"] as const,
+  /** Who this page's own saves are made by (the signed-in user), set by the page with the list. */
+  actor: () => [...processKeys.all, "actor"] as const,
   /** Every process's history (lib/query/process-history.ts), and one process's. */
   histories: () => [...processKeys.all, "history"] as const,
   history: (id: number) => [...processKeys.histories(), id] as const,
@@ -17,8 +21,9 @@ export const processMutationKeys = {
   saveMany: [...processKeys.all, "save-many"] as const,
 };
 
-export async function fetchProcesses(): Promise<Process[]> {
-  const body = await apiFetch<ProcessList>("/api/v1/processes");
+/** The list as the page shows it: each item with its `lastChange` (when, and who). */
+export async function fetchProcesses(): Promise<ProcessListingItem[]> {
+  const body = await apiFetch<ProcessListing>("/api/v1/processes?include=lastChange");
   return body.processes;
 }
 
@@ -46,11 +51,32 @@ export function useProcesses() {
  * saved rows re-render.
  */
 export function mergeSavedProcesses(client: QueryClient, saved: Process[]): void {
-  const byId = new Map(saved.map((p) => [p.id, p]));
-  client.setQueryData<Process[]>(processKeys.list(), (list) =>
+  const actor = client.getQueryData<ChangedBy>(processKeys.actor());
+  mergeChangedProcesses(
+    client,
+    saved.map((process) => ({
+      process,
+      lastChange: actor ? { changedAt: process.updatedAt, changedBy: actor } : undefined,
+    })),
+  );
+}
+
+/**
+ * Puts newer versions of processes into the cached list with their last change (a live event carries
+ * `updatedAt` and `changedBy`: pass `{ changedAt: updatedAt, changedBy }`), so the "last changed" column,
+ * which reads the cached items, follows. Older versions than the cached ones are ignored.
+ */
+export function mergeChangedProcesses(
+  client: QueryClient,
+  changes: { process: Process; lastChange?: LastChange }[],
+): void {
+  const byId = new Map(changes.map((c) => [c.process.id, c]));
+  client.setQueryData<ProcessListingItem[]>(processKeys.list(), (list) =>
     list?.map((p) => {
-      const next = byId.get(p.id);
-      return next && next.version >= p.version ? next : p;
+      const change = byId.get(p.id);
+      if (!change || change.process.version < p.version) return p;
+      // Without its change, the item has no lastChange: the column then shows updatedAt without a who.
+      return { ...change.process, lastChange: change.lastChange };
     }),
   );
 }
@@ -131,10 +157,18 @@ export function refetchProcesses(client: QueryClient): Promise<void> {
  * HydrationBoundary: a first render fills an empty cache at once; a later one (router.refresh) only if the
  * server's list is newer than the cached one, and never during render.
  */
-export function seedProcessList(client: QueryClient, json: string, renderedAt: number, phase: "render" | "effect") {
+export function seedProcessList(
+  client: QueryClient,
+  seed: { json: string; renderedAt: number; actor: ChangedBy },
+  phase: "render" | "effect",
+) {
+  const { json, renderedAt, actor } = seed;
+  client.setQueryData(processKeys.actor(), actor);
   const state = client.getQueryState(processKeys.list());
   const empty = state?.data === undefined;
   if (phase === "render" ? !empty : empty || state.dataUpdatedAt >= renderedAt) return;
   const { processes } = JSON.parse(json) as ProcessList;
   client.setQueryData(processKeys.list(), processes, { updatedAt: renderedAt });
+  // The server's list has no last changes (note 018): stale at once, so the editor refetches it with them.
+  void client.invalidateQueries({ queryKey: processKeys.list(), refetchType: "none" });
 }

@@ -23,9 +23,13 @@ export default async function ProcessesPage() {
   const user = await requireUser("/settings/processes");
   // Prefetched here so the first paint already shows the table. The cached JSON text, not objects: at 10,000
   // rows React's serializing and reviving them cost about a quarter of the render (docs/decisions/019).
+  // The plain list, without last changes: the browser fetches it again with them right after hydration
+  // (note 018: embedding them would make the page two thirds larger and delay the editable table).
   const { json, readAt } = await readList();
+  // This page's own saves are recorded as this user's: the "last changed" column shows them so at once.
+  const actor = { type: "user" as const, id: user.id, name: user.email };
   return (
-    <ProcessListSeed json={json} renderedAt={readAt}>
+    <ProcessListSeed json={json} renderedAt={readAt} actor={actor}>
       <ProcessesEditor canWrite={WRITERS.includes(user.role)} role={user.role} />
     </ProcessListSeed>
   );

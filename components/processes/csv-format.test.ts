@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { delimiterFor, parseCsv, toCsv } from "./csv-format";
+
+const rows = [
+  { id: 1, name: "Обезжиривание", comment: "Линия 1; ванна 2" },
+  { id: 2, name: 'Etching "A"', comment: "first line\nsecond, line" },
+  { id: 3, name: "=SUM(A1)", comment: "" },
+];
+
+describe("toCsv", () => {
+  it("writes a BOM, the header, CRLF records, and quotes what needs quoting (ru: semicolons)", () => {
+    expect(toCsv(rows, ";")).toBe(
+      "\uFEFFid;name;comment\r\n" +
+        '1;Обезжиривание;"Линия 1; ванна 2"\r\n' +
+        '2;"Etching ""A""";"first line\nsecond, line"\r\n' +
+        '3;"\'=SUM(A1)";',
+    );
+  });
+
+  it("en: commas", () => {
+    expect(toCsv(rows.slice(0, 1), ",")).toBe("\uFEFFid,name,comment\r\n1,Обезжиривание,Линия 1; ванна 2");
+  });
+
+  it.each([
+    ["ru", ";"],
+    ["ru-RU", ";"],
+    ["en", ","],
+  ])("%s uses %s", (locale, delimiter) => {
+    expect(delimiterFor(locale)).toBe(delimiter);
+  });
+
+  it.each([";", ","] as const)("reads back what it wrote (delimiter %s), formulas unescaped", (delimiter) => {
+    const read = parseCsv(toCsv(rows, delimiter));
+    expect(read.ok && read.records.map(({ id, name, comment }) => ({ id: Number(id), name, comment }))).toEqual(rows);
+  });
+});
+
+describe("parseCsv", () => {
+  it.each([
+    [
+      "a BOM and semicolons",
+      "\uFEFFid;name;comment\r\n7;Rinse;tank",
+      [{ line: 2, id: "7", name: "Rinse", comment: "tank" }],
+    ],
+    ["no BOM and commas", "id,name,comment\n7,Rinse,tank\n", [{ line: 2, id: "7", name: "Rinse", comment: "tank" }]],
+    [
+      "tabs (pasted from a sheet)",
+      "id\tname\tcomment\n7\tRinse\ttank",
+      [{ line: 2, id: "7", name: "Rinse", comment: "tank" }],
+    ],
+    [
+      "quotes and a quoted CRLF newline in a comment (kept as LF), lines counted",
+      'id;name;comment\r\n7;"Say ""hi""";"a\r\nb"\r\n8;Next;',
+      [
+        { line: 2, id: "7", name: 'Say "hi"', comment: "a\nb" },
+        { line: 4, id: "8", name: "Next", comment: "" },
+      ],
+    ],
+    [
+      "Cyrillic",
+      "id;name;comment\n5;Травление;ГОСТ 9.305",
+      [{ line: 2, id: "5", name: "Травление", comment: "ГОСТ 9.305" }],
+    ],
+    [
+      "columns in another order, other columns ignored, header in any case",
+      "Comment;ID;extra;NAME\nc;9;x;n",
+      [{ line: 2, id: "9", name: "n", comment: "c" }],
+    ],
+    ["blank lines skipped", "id,name,comment\n\n7,a,b\n\n", [{ line: 3, id: "7", name: "a", comment: "b" }]],
+    ["a short row: missing values are empty", "id,name,comment\n7,a", [{ line: 2, id: "7", name: "a", comment: "" }]],
+  ])("%s", (_, text, records) => {
+    expect(parseCsv(text)).toMatchObject({ ok: true, records });
+  });
+
+  it.each([
+    ["no header", "7;Rinse;tank", "missingHeader"],
+    ["a header without comment", "id;name\n7;Rinse", "missingHeader"],
+    ["an empty file", "\uFEFF  \r\n", "empty"],
+    ["an unclosed quote", 'id,name,comment\n7,"Rinse,tank', "malformed"],
+  ])("%s is refused as a whole (%s)", (_, text, problem) => {
+    expect(parseCsv(text)).toMatchObject({ ok: false, problem });
+  });
+});
