@@ -22,7 +22,12 @@ const event = (id: number, version: number, name: string, kind?: string) => ({
 const plan = (...batch: unknown[]) => {
   const { updated, deleted } = planEventBatch(batch, known);
   return {
-    updated: [...updated.values()].map((u) => ({ ...u.process, created: u.created, by: u.change.by })),
+    // lastChange is checked on its own below.
+    updated: [...updated.values()].map(({ process: { lastChange: _, ...process }, created, change }) => ({
+      ...process,
+      created,
+      by: change.by,
+    })),
     deleted: [...deleted.keys()],
   };
 };
@@ -97,5 +102,10 @@ describe("planEventBatch", () => {
     },
   ])("$name", ({ batch, expected }) => {
     expect(plan(...batch)).toEqual(expected);
+  });
+
+  it("gives each updated process its last change (when, who), for the last-changed column", () => {
+    const { updated } = planEventBatch([event(1, 3, "New")], known);
+    expect(updated.get(1)?.process.lastChange).toEqual({ changedAt: "u3", changedBy: by });
   });
 });
