@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relativeTime, whoKey } from "./last-change-format";
+import { absoluteTime, relativeTime, whoKey } from "./last-change-format";
 
 const NOW = Date.parse("2026-11-29T12:00:00.000Z");
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -28,5 +28,12 @@ describe("whoKey", () => {
     [{ type: "unknown", id: null, name: null }, { key: "byUnknown" }],
   ] as const)("%o", (by, expected) => {
     expect(whoKey(by)).toEqual(expected);
+  });
+});
+
+describe("a process with no time (known only from a save's draft)", () => {
+  it("says nothing rather than throwing", () => {
+    expect(relativeTime("", Date.now(), "en")).toBe("");
+    expect(absoluteTime("", "ru")).toBe("");
   });
 });

@@ -92,7 +92,12 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     }
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
     const byId = new Map(list.map((p) => [p.id, p]));
-    apply(failedOutcome({ error, sent, bulk, known: (id) => byId.get(id), t }));
+    // A deletion the event stream brought first has left the list: the row's gone marker still holds it.
+    const goneProcess = (id: number) => {
+      const outcome = store.getRow(id)?.outcome;
+      return outcome?.kind === "gone" ? outcome.process : undefined;
+    };
+    apply(failedOutcome({ error, sent, bulk, known: (id) => byId.get(id) ?? goneProcess(id), t }));
   }
 
   /**
