@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { LastChange, ProcessListingItem } from "@/lib/validations/process-listing";
-import { absoluteTime, relativeTime, whoKey } from "./last-change-format";
+import { absoluteTime, isTime, relativeTime, whoKey } from "./last-change-format";
 import { useDensity } from "./density";
 import { useNow } from "./use-now";
 import styles from "./grid-data.module.css";
@@ -26,14 +26,15 @@ export function LastChangeCell({ process, role }: Props) {
   const className = `${styles.lastChange} ${useDensity() === "compact" ? styles.oneLine : ""}`;
   if (!lastChange)
     return (
-      <div role={role} className={className}>
+      <div role={role} className={className} data-label={t("column")}>
         <span className={styles.muted}>{t("none")}</span>
       </div>
     );
+  if (!isTime(lastChange.changedAt)) return <div role={role} className={className} />;
   const who = whoKey(lastChange.changedBy);
   const full = now === null ? undefined : absoluteTime(lastChange.changedAt, locale);
   return (
-    <div role={role} className={className}>
+    <div role={role} className={className} data-label={t("column")}>
       <time dateTime={lastChange.changedAt} title={full}>
         {now === null ? "" : relativeTime(lastChange.changedAt, now, locale)}
       </time>

@@ -15,8 +15,21 @@ describe("relativeTime", () => {
     [ago(5 * 60), "ru", "5 минут назад"],
     [ago(86400), "ru", "вчера"],
     [ago(2 * 3600), "ru", "2 часа назад"],
+    // A row kept for a process deleted meanwhile has no time: nothing shown, nothing thrown.
+    ["", "en", ""],
+    ["not a date", "ru", ""],
   ])("%s in %s is %s", (changedAt, locale, expected) => {
     expect(relativeTime(changedAt, NOW, locale)).toBe(expected);
+  });
+});
+
+describe("absoluteTime", () => {
+  it.each([
+    ["2026-11-29T12:00:00.000Z", "en", /Nov 29, 2026/],
+    ["2026-11-29T12:00:00.000Z", "ru", /29 нояб\. 2026/],
+    ["", "en", /^$/],
+  ])("%s in %s", (changedAt, locale, expected) => {
+    expect(absoluteTime(changedAt, locale)).toMatch(expected);
   });
 });
 

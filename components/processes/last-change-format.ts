@@ -9,10 +9,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", Infinity],
 ];
 
+/** A row kept for a process deleted meanwhile has no time (""): nothing to format, and Intl would throw. */
+export const isTime = (value: string) => !Number.isNaN(Date.parse(value));
+
 /** "5 minutes ago" / "5 минут назад" (Intl.RelativeTimeFormat): the largest unit that gives a whole number. */
 export function relativeTime(changedAt: string, now: number, locale: string): string {
-  // A process known only from a save's draft (deleted before the page saw it) has no time: say nothing.
-  if (Number.isNaN(Date.parse(changedAt))) return "";
+  if (!isTime(changedAt)) return "";
   const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   let value = (Date.parse(changedAt) - now) / 1000;
   // Under a minute reads "now": the clock ticks by minutes, and seconds would only flicker.
@@ -26,7 +28,7 @@ export function relativeTime(changedAt: string, now: number, locale: string): st
 
 /** The date and time in full, for the cell's tooltip and screen readers. */
 export function absoluteTime(changedAt: string, locale: string): string {
-  if (Number.isNaN(Date.parse(changedAt))) return "";
+  if (!isTime(changedAt)) return "";
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(changedAt));
 }
 
