@@ -1,11 +1,12 @@
 import type { Process } from "@/lib/validations/process";
-import { processEventKindSchema, processEventSchema, type ChangedBy } from "@/lib/validations/process-history";
+import type { ProcessListingItem } from "@/lib/validations/process-listing";
+import { processEventKindSchema, processEventSchema } from "@/lib/validations/process-history";
 import type { Change } from "./rebase";
 
 /** What a batch of `process` events means for the page, each process once (its last event wins). */
 export type EventBatch = {
   /** Newer versions of known processes, and new ones (`created`: no edit here can be based on them). */
-  updated: Map<number, { process: Process; change: Change; created: boolean; changedBy: ChangedBy }>;
+  updated: Map<number, { process: ProcessListingItem; change: Change; created: boolean }>;
   /** Deleted processes, as last known here. */
   deleted: Map<number, Process>;
 };
@@ -32,10 +33,11 @@ export function planEventBatch(batch: readonly unknown[], known: ReadonlyMap<num
       continue;
     }
     if (cached && cached.version >= version) continue;
-    const process = { id, name, comment, version, updatedAt, createdAt: cached?.createdAt ?? updatedAt };
+    // With its last change, so that the "last changed" column follows live rows too.
+    const lastChange = { changedAt: updatedAt, changedBy };
+    const process = { id, name, comment, version, updatedAt, createdAt: cached?.createdAt ?? updatedAt, lastChange };
     deleted.delete(id);
-    const change = { by: changedBy.name, at: updatedAt };
-    updated.set(id, { process, change, created: kind === "created", changedBy });
+    updated.set(id, { process, change: { by: changedBy.name, at: updatedAt }, created: kind === "created" });
   }
   return { updated, deleted };
 }

@@ -27,34 +27,39 @@ type Props = {
 export function HistoryDialog({ id, onClose, restore }: Props) {
   const t = useTranslations("history");
   const notify = useNotify();
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const { data: changes, isPending, isError } = useProcessHistory(id);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog?.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  // Focus goes back while the dialog is still in the page, whichever way it closes (Escape, Close, Restore).
+  const close = () => {
+    ref.current?.close();
+    opener.current?.focus();
+    onClose();
+  };
   // Closed after a restore: the row shows the save going out.
   const onRestore =
     restore &&
     ((fields: ProcessFields) => {
       if (restore(fields) === "same") notify("info", t("same", { id }));
-      onClose();
+      close();
     });
-  const ref = useRef<HTMLDialogElement>(null);
-  const { data: changes, isPending, isError } = useProcessHistory(id);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog?.showModal();
-    return () => {
-      dialog?.close();
-      opener?.focus();
-    };
-  }, []);
 
   const titleId = `history-title-${id}`;
   return (
-    <dialog ref={ref} aria-labelledby={titleId} className={styles.dialog} onClose={onClose}>
+    <dialog ref={ref} aria-labelledby={titleId} className={styles.dialog} onClose={close}>
       <div className={styles.header}>
         <h2 id={titleId} className={styles.title}>
           {t("title", { id })}
         </h2>
-        <button type="button" className={styles.button} onClick={onClose}>
+        <button type="button" className={styles.button} onClick={close}>
           {t("close")}
         </button>
       </div>

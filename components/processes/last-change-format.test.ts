@@ -43,3 +43,10 @@ describe("whoKey", () => {
     expect(whoKey(by)).toEqual(expected);
   });
 });
+
+describe("a process with no time (known only from a save's draft)", () => {
+  it("says nothing rather than throwing", () => {
+    expect(relativeTime("", Date.now(), "en")).toBe("");
+    expect(absoluteTime("", "ru")).toBe("");
+  });
+});

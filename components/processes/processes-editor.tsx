@@ -67,7 +67,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       openHistory: setHistoryId,
     },
   }));
-  const live = useProcessEvents(store, true, notify);
+  const liveState = useProcessEvents(store, true, notify);
 
   const summary = useSyncExternalStore(store.subscribe, store.getSummary, store.getSummary);
   useLeaveGuard(!readOnly && summary.editedIds.length > 0);
@@ -152,7 +152,11 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       <div className={styles.page} data-editable={editable || undefined}>
         <header className={styles.header}>
           <div>
-            <h1 className={styles.title}>{t("title")}</h1>
+            {/* The live state beside the title: it takes no line of its own, which a phone cannot spare. */}
+            <div className={styles.titleLine}>
+              <h1 className={styles.title}>{t("title")}</h1>
+              <LiveStatus state={liveState} />
+            </div>
             <p className={styles.subtitle}>
               {deferredFilter.trim() || shown !== "all"
                 ? t("subtitleFiltered", { shown: rows.length, count: processes.length })
@@ -160,7 +164,6 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             </p>
           </div>
           {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
-          <LiveStatus state={live} />
         </header>
         {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
         {!readOnly && (

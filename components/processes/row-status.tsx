@@ -3,6 +3,7 @@ import type en from "@/messages/en.json";
 import type { RowEntry } from "./row-entry";
 import type { SavingState } from "./editor-context";
 import styles from "./process-table.module.css";
+import liveStyles from "./live-status.module.css";
 
 type Look = {
   icon: string;
@@ -57,7 +58,8 @@ export function RowStatus({ entry, saving }: { entry: RowEntry | undefined; savi
             {icon}
           </span>
         )}
-        <span>{text}</span>
+        {/* A live text names a person (an email): it may break anywhere rather than run under the actions. */}
+        <span className={live ? liveStyles.wrap : undefined}>{text}</span>
       </span>
       {detail && <span className={styles.statusDetail}>{detail}</span>}
     </div>

@@ -45,12 +45,7 @@ export function useProcessEvents(
   const applyBatch = useEffectEvent((batch: unknown[]) => {
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
     const { updated, deleted } = planEventBatch(batch, new Map(list.map((p) => [p.id, p])));
-    // Each with its last change, so the "last changed" column names who changed it (note 018).
-    const upserts = [...updated.values()].map((u) => ({
-      ...u.process,
-      lastChange: { changedAt: u.process.updatedAt, changedBy: u.changedBy },
-    }));
-    applyProcessChanges(client, { upserts, deleted: [...deleted.keys()] });
+    applyProcessChanges(client, { upserts: [...updated.values()].map((u) => u.process), deleted: [...deleted.keys()] });
     const gone = [...deleted].filter(([id]) => store.getRow(id)?.draft);
     if (gone.length > 0) store.settle(gone.map(([id, process]) => ({ id, kind: "gone" as const, process })));
     // The echo of a save still waiting for its answer is this page's own change: nothing to merge.

@@ -7,7 +7,7 @@ import type { Tone } from "@/components/feedback/toaster";
 import { fetchLatestChange } from "@/lib/query/process-history";
 import {
   isSavePending,
-  mergeSavedProcesses,
+  mergeChangedProcesses,
   processKeys,
   refetchProcesses,
   useSaveProcess,
@@ -92,7 +92,12 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     }
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
     const byId = new Map(list.map((p) => [p.id, p]));
-    apply(failedOutcome({ error, sent, bulk, known: (id) => byId.get(id), t }));
+    // A deletion the event stream brought first has left the list: the row's gone marker still holds it.
+    const goneProcess = (id: number) => {
+      const outcome = store.getRow(id)?.outcome;
+      return outcome?.kind === "gone" ? outcome.process : undefined;
+    };
+    apply(failedOutcome({ error, sent, bulk, known: (id) => byId.get(id) ?? goneProcess(id), t }));
   }
 
   /**
@@ -100,10 +105,20 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
    * again against their versions; where both sides changed a field, open a conflict and save nothing.
    */
   async function onStale(current: Process[], sent: SentRow[], bulk: boolean, attempt: number): Promise<void> {
-    mergeSavedProcesses(client, current);
     // Who changed them, from each one's newest history row: a few lookups, not one per row of a large bulk.
-    const lookups = current.map((p, i) => (i < WHO_LOOKUPS ? fetchLatestChange(p.id) : null));
-    const changes = (await Promise.all(lookups)).map(changeOf);
+    const latest = await Promise.all(current.map((p, i) => (i < WHO_LOOKUPS ? fetchLatestChange(p.id) : null)));
+    // Their versions into the list, with their last change (not this page's: it wrote nothing).
+    mergeChangedProcesses(
+      client,
+      current.map((process, i) => {
+        const change = latest[i];
+        return {
+          process,
+          lastChange: change ? { changedAt: change.changedAt, changedBy: change.changedBy } : undefined,
+        };
+      }),
+    );
+    const changes = latest.map(changeOf);
     store.rebase(current.map((theirs, i) => ({ id: theirs.id, theirs, change: changes[i] ?? changeOf(null) })));
     const who = whoChanged(changes, liveText("someone"));
     const conflicts = current.filter((p) => store.getRow(p.id)?.conflict);

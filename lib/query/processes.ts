@@ -125,9 +125,12 @@ export function useSaveProcesses() {
  * Changes from the event stream, applied to the cached list in one update: newer versions replace rows in
  * place (others keep their identity), new ids are added in id order, deleted ids removed.
  */
-export function applyProcessChanges(client: QueryClient, changes: { upserts: Process[]; deleted: number[] }): void {
+export function applyProcessChanges(
+  client: QueryClient,
+  changes: { upserts: ProcessListingItem[]; deleted: number[] },
+): void {
   if (changes.upserts.length === 0 && changes.deleted.length === 0) return;
-  client.setQueryData<Process[]>(processKeys.list(), (list) => {
+  client.setQueryData<ProcessListingItem[]>(processKeys.list(), (list) => {
     if (!list) return list;
     const byId = new Map(changes.upserts.map((p) => [p.id, p]));
     const deleted = new Set(changes.deleted);
