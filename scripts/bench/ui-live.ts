@@ -4,12 +4,8 @@
 // the main thread's blocked time (long tasks, beyond 50 ms each) while the events are applied.
 // Prints a markdown table and writes bench-results/ui-live-<time>.md.
 import sparticuz from "@sparticuz/chromium";
-import { chromium } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createTestDatabase } from "@/test/support/test-database";
-import { seedProcessesWithCli } from "@/test/support/cli";
-import { TEST_ADMIN } from "@/test/support/accounts";
-import { startServer } from "@/test/support/test-server";
+import { openUiBench } from "./ui-session";
 
 const SIZES = [1_000, 10_000];
 const RUNS = 3;
@@ -17,29 +13,8 @@ const RUNS = 3;
 type Run = { putMs: number; shownMs: number; blockedMs: number };
 
 async function measure(rows: number, executablePath: string): Promise<Run[]> {
-  const database = await createTestDatabase("sqlite");
-  await seedProcessesWithCli(database.url, rows);
-  const server = await startServer({
-    env: {
-      DATABASE_URL: database.url,
-      SEED_DEMO_DATA: "false",
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_API_POINTS: "100000",
-      RATE_LIMIT_SIGNIN_POINTS: "1000",
-    },
-  });
-  const browser = await chromium.launch({
-    executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
-  });
+  const { server, page, close } = await openUiBench({ rows, executablePath });
   try {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto("/signin");
-    await page.getByLabel("Email").fill(TEST_ADMIN.email);
-    await page.getByLabel("Password").fill(TEST_ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/settings\/processes$/);
     await page.getByText("Live updates on").waitFor();
     const list = (await (await page.request.get("/api/v1/processes")).json()) as {
       processes: { id: number; comment: string }[];
@@ -73,9 +48,7 @@ async function measure(rows: number, executablePath: string): Promise<Run[]> {
     }
     return runs;
   } finally {
-    await browser.close();
-    await server.stop();
-    await database.drop();
+    await close();
   }
 }
 

@@ -2,13 +2,9 @@
 // per navigation, the browser's own timings: first byte, last byte, parsing done, the editor hydrated.
 // npx tsx --conditions=react-server scripts/bench/ui-profile.ts [rows=10000]   (production build first)
 import sparticuz from "@sparticuz/chromium";
-import { chromium } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import { createTestDatabase } from "@/test/support/test-database";
-import { seedProcessesWithCli } from "@/test/support/cli";
-import { TEST_ADMIN } from "@/test/support/accounts";
-import { startServer } from "@/test/support/test-server";
+import { openUiBench } from "./ui-session";
 
 const rows = Number(process.argv[2] ?? 10_000);
 const PAGE_REQUESTS = 20;
@@ -20,24 +16,8 @@ const cpuMs = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
-const database = await createTestDatabase("sqlite");
-await seedProcessesWithCli(database.url, rows);
-const server = await startServer({
-  env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", RATE_LIMIT_API_POINTS: "100000" },
-});
-const browser = await chromium.launch({
-  executablePath: await sparticuz.executablePath(),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
-});
+const { server, page, close } = await openUiBench({ rows, executablePath: await sparticuz.executablePath() });
 try {
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(TEST_ADMIN.email);
-  await page.getByLabel("Password").fill(TEST_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/settings\/processes$/);
-
   for (let i = 0; i < 3; i++) await page.request.get("/settings/processes");
   const before = cpuMs(server.pid);
   for (let i = 0; i < PAGE_REQUESTS; i++) {
@@ -64,7 +44,5 @@ try {
     console.log(`| ${t.map(Math.round).join(" | ")} |`);
   }
 } finally {
-  await browser.close();
-  await server.stop();
-  await database.drop();
+  await close();
 }

@@ -3,13 +3,10 @@
 // paint, a paste of 1,000 cells (500 rows × name and comment) → next paint, Save all of 100 edits.
 // Prints a markdown table and writes bench-results/ui-<time>.{md,json}.
 import sparticuz from "@sparticuz/chromium";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { createTestDatabase } from "@/test/support/test-database";
-import { seedProcessesWithCli } from "@/test/support/cli";
-import { TEST_ADMIN } from "@/test/support/accounts";
-import { startServer } from "@/test/support/test-server";
+import { openUiBench } from "./ui-session";
 
 const SIZES = [1_000, 10_000];
 const NAV_RUNS = 7;
@@ -42,14 +39,6 @@ const median = (xs: number[]) => {
 };
 
 const p95 = (xs: number[]) => Math.round(sorted(xs)[Math.floor(xs.length * 0.95)] ?? NaN);
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(TEST_ADMIN.email);
-  await page.getByLabel("Password").fill(TEST_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/settings\/processes$/);
-}
 
 /** Navigation start → the editor hydrated (its mount effect sets the mark), read from the page's own clock. */
 async function timeToEditable(page: Page): Promise<number> {
@@ -130,25 +119,8 @@ async function saveAllOnce(page: Page, ids: number[], run: number): Promise<numb
 }
 
 async function measure(rows: number, executablePath: string): Promise<Result> {
-  const database = await createTestDatabase("sqlite");
-  await seedProcessesWithCli(database.url, rows);
-  const server = await startServer({
-    env: {
-      DATABASE_URL: database.url,
-      SEED_DEMO_DATA: "false",
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_API_POINTS: "100000",
-      RATE_LIMIT_SIGNIN_POINTS: "1000",
-    },
-  });
-  const browser = await chromium.launch({
-    executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
-  });
+  const { page, close } = await openUiBench({ rows, executablePath });
   try {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await signIn(page);
     const list = (await (await page.request.get("/api/v1/processes")).json()) as { processes: { id: number }[] };
     const ids = list.processes.map((p) => p.id);
 
@@ -167,9 +139,7 @@ async function measure(rows: number, executablePath: string): Promise<Result> {
     for (let run = 1; run <= SAVE_RUNS; run++) saveAllMs.push(await saveAllOnce(page, ids, run));
     return { rows, editableMs, keystrokeMs, arrowMs, pasteMs, saveAllMs };
   } finally {
-    await browser.close();
-    await server.stop();
-    await database.drop();
+    await close();
   }
 }
 
