@@ -29,6 +29,17 @@ describe("toCsv", () => {
     expect(delimiterFor(locale)).toBe(delimiter);
   });
 
+  it.each([
+    ["a multi-line formula", '=HYPERLINK("http://x","y")\nz', `"'=HYPERLINK(""http://x"",""y"")\nz"`],
+    ["a value already starting with an apostrophe", "'=1", `"''=1"`],
+    ["a plus", "+7 (495) 000", `"'+7 (495) 000"`],
+    ["text", "plain", "plain"],
+  ])("escapes %s so no spreadsheet runs it", (_, comment, written) => {
+    expect(toCsv([{ id: 1, name: "n", comment }], ";")).toBe(`\uFEFFid;name;comment\r\n1;n;${written}`);
+    const read = parseCsv(toCsv([{ id: 1, name: "n", comment }], ";"));
+    expect(read.ok && read.records[0]?.comment).toBe(comment);
+  });
+
   it.each([";", ","] as const)("reads back what it wrote (delimiter %s), formulas unescaped", (delimiter) => {
     const read = parseCsv(toCsv(rows, delimiter));
     expect(read.ok && read.records.map(({ id, name, comment }) => ({ id: Number(id), name, comment }))).toEqual(rows);

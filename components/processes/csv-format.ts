@@ -10,8 +10,11 @@ const BOM = "\uFEFF";
 export const delimiterFor = (locale: string): ";" | "," => (locale.startsWith("ru") ? ";" : ",");
 
 // What a spreadsheet would run as a formula (OWASP "CSV injection"); papaparse's escapeFormulae prefixes
-// such a value with "'", which reading the file takes off again.
-const FORMULA_START = /^'[=+\-@\t\r]/;
+// such a value with "'", which reading the file takes off again. Papaparse's own pattern ends in `.*$`
+// without the s flag, so a multi-line value slipped through; a value that already starts with "'" and a
+// formula character is escaped too, so that reading takes off exactly the "'" that writing added.
+const ESCAPE_ON_WRITE = /^'?[=+\-@\t\r]/;
+const ADDED_ON_WRITE = /^'(?='?[=+\-@\t\r])/;
 
 /**
  * The rows as CSV: UTF-8 with a BOM (Excel then reads Cyrillic correctly), a header row, records ended by
@@ -19,7 +22,10 @@ const FORMULA_START = /^'[=+\-@\t\r]/;
  */
 export function toCsv(rows: readonly ({ id: number } & ProcessFields)[], delimiter: ";" | ","): string {
   const data = rows.map((r) => [String(r.id), r.name, r.comment]);
-  return BOM + Papa.unparse({ fields: [...CSV_COLUMNS], data }, { delimiter, newline: "\r\n", escapeFormulae: true });
+  return (
+    BOM +
+    Papa.unparse({ fields: [...CSV_COLUMNS], data }, { delimiter, newline: "\r\n", escapeFormulae: ESCAPE_ON_WRITE })
+  );
 }
 
 /** One record of an imported file: its line in the file (1 = the header), the id as written, the values. */
@@ -41,8 +47,7 @@ function headerDelimiter(text: string): string {
   return ",";
 }
 
-const clean = (value: string | undefined) =>
-  (value ?? "").replace(/\r\n?/g, "\n").replace(FORMULA_START, (m) => m.slice(1));
+const clean = (value: string | undefined) => (value ?? "").replace(/\r\n?/g, "\n").replace(ADDED_ON_WRITE, "");
 
 /**
  * Reads a file written by `toCsv` or by a spreadsheet: a BOM or none, either delimiter (from the header),
