@@ -106,9 +106,7 @@ export function CsvControls({ rows, processes, store, readOnly, narrowed }: Prop
           />
         </>
       )}
-      {preview && (
-        <ImportPreviewDialog preview={preview} processes={processes} store={store} onClose={() => setPreview(null)} />
-      )}
+      {preview && <ImportPreviewDialog preview={preview} store={store} onClose={() => setPreview(null)} />}
     </div>
   );
 }

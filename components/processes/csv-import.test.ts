@@ -35,6 +35,7 @@ describe("planImport", () => {
         before: { name: "Degreasing", comment: "Line 1" },
         after: { name: "Degreasing", comment: "Line 2" },
         changed: ["comment"],
+        base: { name: "Degreasing", comment: "Line 1", version: 1 },
         errors: undefined,
       },
       {
@@ -43,6 +44,7 @@ describe("planImport", () => {
         before: { name: "Травление", comment: "ГОСТ" },
         after: { name: "Травление 2", comment: "ГОСТ" },
         changed: ["name"],
+        base: { name: "Травление", comment: "ГОСТ", version: 1 },
         errors: undefined,
       },
     ]);
@@ -85,11 +87,25 @@ describe("planImport", () => {
   it("applied, the changes are edited rows in one undo step", () => {
     const store = new EditStore();
     const plan = planImport(records("id,name,comment\n1,Degreasing,New\n3,,x"), list, store);
-    store.edit(importEdits(plan, list));
+    store.edit(importEdits(plan));
     expect(store.getSummary().editedIds).toEqual([1, 3]);
     expect(store.getSummary().invalidCount).toBe(1);
     expect(store.getRow(1)?.draft).toEqual({ name: "Degreasing", comment: "New" });
     expect(store.undo()).toBe(true);
     expect(store.getSummary().editedIds).toEqual([]);
+  });
+
+  it("applied after the process changed elsewhere, the edit keeps the version the file was compared with", () => {
+    const store = new EditStore();
+    const plan = planImport(records("id,name,comment\n1,From the file,Line 1"), list, store);
+    expect(plan.changes.map((c) => c.changed)).toEqual([["name"]]);
+    store.edit(importEdits(plan));
+    // Sent with the old version: the server answers 1007 and the page merges their comment (rebase.ts).
+    expect(store.getRow(1)?.base).toEqual({
+      name: list[0]!.name,
+      comment: list[0]!.comment,
+      version: list[0]!.version,
+    });
+    expect(store.getRow(1)?.draft).toEqual({ name: "From the file", comment: list[0]!.comment });
   });
 });

@@ -2,7 +2,7 @@ import { processIdSchema, type ProcessFields } from "@/lib/validations/process";
 import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import type { CsvRecord } from "./csv-format";
 import type { EditStore } from "./edit-store";
-import { baseOf, entryOf, FIELDS, type FieldErrors, type FieldName, type RowEdit } from "./row-entry";
+import { baseOf, entryOf, FIELDS, type Base, type FieldErrors, type FieldName, type RowEdit } from "./row-entry";
 
 /** A row of the file that changes a process: its values as shown now and as the file has them. */
 export type ImportChange = {
@@ -11,6 +11,8 @@ export type ImportChange = {
   before: ProcessFields;
   after: ProcessFields;
   changed: FieldName[];
+  /** The process as saved when the file was read: the version the import's edit starts from. */
+  base: Base;
   /** The shared schema's reasons (as for typed input): applied, the row shows them and blocks Save all. */
   errors?: FieldErrors;
 };
@@ -61,16 +63,22 @@ export function planImport(
       plan.unchanged++;
       continue;
     }
-    plan.changes.push({ line, id, before, after, changed, errors: entryOf(after).schemaErrors });
+    const errors = entryOf(after).schemaErrors;
+    plan.changes.push({ line, id, before, after, changed, base: baseOf(process), errors });
   }
   return plan;
 }
 
-/** The plan's changes as one edit of the store (one undo step), over each process as saved. */
-export function importEdits(plan: ImportPlan, processes: readonly ProcessListingItem[]): RowEdit[] {
-  const byId = new Map(processes.map((p) => [p.id, p]));
-  return plan.changes.flatMap(({ id, after }) => {
-    const saved = byId.get(id);
-    return saved ? [{ id, saved: baseOf(saved), fields: after }] : [];
-  });
+/**
+ * The plan's changes as one edit of the store (one undo step): only the fields the preview showed as
+ * changed, over each process as it was when the file was read. Had someone changed it while the preview
+ * was open, the save meets their version with a 1007 and merges or opens a conflict (rebase.ts), instead of
+ * writing the file's copy of a field the preview did not show as changing.
+ */
+export function importEdits(plan: ImportPlan): RowEdit[] {
+  return plan.changes.map(({ id, base, after, changed }) => ({
+    id,
+    saved: base,
+    fields: Object.fromEntries(changed.map((field) => [field, after[field]])),
+  }));
 }

@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useNotify } from "@/components/feedback/toaster";
 import { useIssueText } from "@/components/ui/use-issue-text";
-import type { ProcessListingItem } from "@/lib/validations/process-listing";
 import type { CsvReadResult } from "./csv-format";
 import { importEdits, type ImportPlan, type ImportSkip } from "./csv-import";
 import type { EditStore } from "./edit-store";
@@ -16,7 +15,6 @@ export type ImportPreview = { file: string } & ({ plan: ImportPlan } | { problem
 
 type Props = {
   preview: ImportPreview;
-  processes: readonly ProcessListingItem[];
   store: EditStore;
   onClose: () => void;
 };
@@ -29,7 +27,7 @@ const LISTED = 200;
  * file), its invalid values marked in place, the rows skipped and why. Apply makes the changes edited rows
  * in one undo step, saved with Save all; Cancel (or Escape) changes nothing.
  */
-export function ImportPreviewDialog({ preview, processes, store, onClose }: Props) {
+export function ImportPreviewDialog({ preview, store, onClose }: Props) {
   const t = useTranslations("csv");
   const tTable = useTranslations("table");
   const issueText = useIssueText();
@@ -46,7 +44,7 @@ export function ImportPreviewDialog({ preview, processes, store, onClose }: Prop
   const invalid = plan?.changes.filter((c) => c.errors).length ?? 0;
   const apply = () => {
     if (!plan) return;
-    store.edit(importEdits(plan, processes));
+    store.edit(importEdits(plan));
     notify("info", t("applied", { count: plan.changes.length }));
     onClose();
   };
