@@ -69,7 +69,13 @@ export function HistoryDialog({ id, onClose, restore }: Props) {
       {changes && changes.length > 0 && (
         <ol className={styles.list}>
           {changes.map((change, index) => (
-            <ChangeItem key={change.id} change={change} current={index === 0} onRestore={onRestore} />
+            // A deleted process has nothing to restore into: a save would only answer 1005.
+            <ChangeItem
+              key={change.id}
+              change={change}
+              current={index === 0}
+              onRestore={changes[0]?.kind === "deleted" ? undefined : onRestore}
+            />
           ))}
         </ol>
       )}
@@ -91,7 +97,8 @@ function ChangeItem({
   const format = useFormatter();
   const when = format.dateTime(new Date(change.changedAt), { dateStyle: "medium", timeStyle: "medium" });
   const { previous } = change;
-  const changed = FIELDS.filter((f) => !previous || previous[f] !== change[f]);
+  const deleted = change.kind === "deleted";
+  const changed = deleted ? [] : FIELDS.filter((f) => !previous || previous[f] !== change[f]);
   const show = (value: string) => (value === "" ? "—" : value);
   return (
     <li className={styles.change}>
@@ -99,8 +106,9 @@ function ChangeItem({
         <strong>{t("version", { version: change.version })}</strong> ·{" "}
         {t("by", { who: actorName(change.changedBy, t), when })}
         {!previous && <> · {t("created")}</>}
+        {deleted && <> · {t("deleted")}</>}
       </p>
-      {changed.length === 0 ? (
+      {deleted ? null : changed.length === 0 ? (
         <p className={styles.muted}>{t("unchanged")}</p>
       ) : (
         <dl className={styles.diff}>
@@ -119,20 +127,18 @@ function ChangeItem({
           ))}
         </dl>
       )}
-      {current ? (
-        <p className={styles.muted}>{t("current")}</p>
-      ) : (
-        onRestore && (
-          <button
-            type="button"
-            className={styles.button}
-            aria-label={t("restoreOf", { version: change.version })}
-            onClick={() => onRestore({ name: change.name, comment: change.comment })}
-          >
-            {t("restore")}
-          </button>
-        )
-      )}
+      {current
+        ? !deleted && <p className={styles.muted}>{t("current")}</p>
+        : onRestore && (
+            <button
+              type="button"
+              className={styles.button}
+              aria-label={t("restoreOf", { version: change.version })}
+              onClick={() => onRestore({ name: change.name, comment: change.comment })}
+            >
+              {t("restore")}
+            </button>
+          )}
     </li>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import type { Tone } from "@/components/feedback/toaster";
 import { invalidateProcessHistories } from "@/lib/query/process-history";
-import { applyProcessChanges, isSavePending, processKeys, refetchProcesses } from "@/lib/query/processes";
+import { applyProcessChanges, pendingSaveIds, processKeys, refetchProcesses } from "@/lib/query/processes";
 import type { Process } from "@/lib/validations/process";
 import type { EditStore } from "./edit-store";
 import { planEventBatch } from "./event-batch";
@@ -49,7 +49,8 @@ export function useProcessEvents(
     const gone = [...deleted].filter(([id]) => store.getRow(id)?.draft);
     if (gone.length > 0) store.settle(gone.map(([id, process]) => ({ id, kind: "gone" as const, process })));
     // The echo of a save still waiting for its answer is this page's own change: nothing to merge.
-    const theirs = [...updated].filter(([id, u]) => !u.created && !isSavePending(client, id));
+    const pending = pendingSaveIds(client);
+    const theirs = [...updated].filter(([id, u]) => !u.created && !pending.has(id));
     const open = new Set(theirs.filter(([id]) => store.getRow(id)?.conflict).map(([id]) => id));
     store.rebase(theirs.map(([id, u]) => ({ id, theirs: u.process, change: u.change, mark: true })));
     const conflicts = theirs.filter(([id]) => !open.has(id) && store.getRow(id)?.conflict);

@@ -14,12 +14,12 @@ type LastChangeRow = {
   actorName: string | null;
 };
 
-// The newest history row of every process, in ONE statement on both databases: the (processId, id) index
-// answers the MAX per process, and the join reads those rows only. Identifiers are quoted: PostgreSQL keeps
-// the camel-case column names Prisma created.
+// The newest history row of every process, in ONE statement on both databases: per process, the
+// (processId, id) index answers its MAX(id) (no scan of the whole history, which only grows), and the join
+// reads those rows only. Identifiers are quoted: PostgreSQL keeps the camel-case column names Prisma created.
 const LAST_CHANGES_SQL = `SELECT c."processId", c."changedAt", c."actorType", c."actorId", c."actorName"
-FROM process_changes c
-JOIN (SELECT "processId" AS pid, MAX(id) AS mid FROM process_changes GROUP BY "processId") m ON c.id = m.mid`;
+FROM processes p
+JOIN process_changes c ON c.id = (SELECT MAX(h.id) FROM process_changes h WHERE h."processId" = p.id)`;
 
 /** SQLite hands raw DateTime columns back as text or milliseconds; PostgreSQL as a Date. */
 function isoOf(value: Date | string | number): string {

@@ -2,7 +2,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Process } from "@/lib/validations/process";
 import type { ProcessListingItem } from "@/lib/validations/process-listing";
-import { mergeChangedProcesses, mergeSavedProcesses, processKeys } from "./processes";
+import { mergeChangedProcesses, mergeSavedProcesses, pendingSaveIds, processKeys } from "./processes";
 
 const p = (id: number, version: number, updatedAt = "2026-11-29T10:00:00.000Z"): Process => ({
   id,
@@ -53,5 +53,27 @@ describe("the cached list's last changes", () => {
     const client = clientWith([{ ...p(1, 1), lastChange: old }]);
     mergeSavedProcesses(client, [p(1, 2)]);
     expect(listOf(client)[0]?.lastChange).toBeUndefined();
+  });
+
+  it("the same version without a who keeps the who a live event brought first", () => {
+    const live = { changedAt: "2026-11-29T13:00:00.000Z", changedBy: me };
+    const client = clientWith([{ ...p(1, 2), lastChange: live }]);
+    mergeChangedProcesses(client, [{ process: p(1, 2) }]);
+    expect(listOf(client)[0]?.lastChange).toBe(live);
+  });
+});
+
+describe("pendingSaveIds", () => {
+  it("collects the rows of one-row and bulk saves waiting for their answer, and nothing else", async () => {
+    const client = new QueryClient();
+    const never = () => new Promise<never>(() => {});
+    const cache = client.getMutationCache();
+    void cache.build(client, { mutationKey: [...processKeys.all, "save-one"], mutationFn: never }).execute({ id: 4 });
+    void cache
+      .build(client, { mutationKey: [...processKeys.all, "save-many"], mutationFn: never })
+      .execute([{ id: 7 }, { id: 9 }]);
+    void cache.build(client, { mutationKey: ["tokens", "create"], mutationFn: never }).execute({ id: 5 });
+    await Promise.resolve();
+    expect([...pendingSaveIds(client)].sort((a, b) => a - b)).toEqual([4, 7, 9]);
   });
 });

@@ -75,8 +75,10 @@ export function mergeChangedProcesses(
     list?.map((p) => {
       const change = byId.get(p.id);
       if (!change || change.process.version < p.version) return p;
-      // Without its change, the item has no lastChange: the column then shows updatedAt without a who.
-      return { ...change.process, lastChange: change.lastChange };
+      // Without its change, the item has no lastChange: the column then shows updatedAt without a who. The
+      // same version without a who keeps the who already known (a live event may have brought it first).
+      const known = change.process.version === p.version ? p.lastChange : undefined;
+      return { ...change.process, lastChange: change.lastChange ?? known };
     }),
   );
 }
@@ -91,10 +93,20 @@ export function mutationInvolves(variables: unknown, id: number): boolean {
 
 /** Whether a save that carries the row `id` is out (read from the mutation cache, never a component flag). */
 export function isSavePending(client: QueryClient, id: number): boolean {
-  return client
-    .getMutationCache()
-    .findAll({ mutationKey: processKeys.all, status: "pending" })
-    .some((m) => mutationInvolves(m.state.variables, id));
+  return pendingSaveIds(client).has(id);
+}
+
+/** The rows of every save still waiting for its answer: one pass, then a lookup per event of a burst. */
+export function pendingSaveIds(client: QueryClient): Set<number> {
+  const ids = new Set<number>();
+  for (const mutation of client.getMutationCache().findAll({ mutationKey: processKeys.all, status: "pending" })) {
+    const variables: unknown = mutation.state.variables;
+    for (const item of Array.isArray(variables) ? variables : [variables]) {
+      const id = (item as { id?: unknown } | undefined)?.id;
+      if (typeof id === "number") ids.add(id);
+    }
+  }
+  return ids;
 }
 
 export function useSaveProcess() {
