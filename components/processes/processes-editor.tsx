@@ -26,8 +26,8 @@ import { HistoryButtons } from "./history-buttons";
 import { DensitySwitch } from "./density-switch";
 import { ProcessTable, type TableHandle } from "./process-table";
 import { Toolbar } from "./toolbar";
-import { shortcut } from "./grid-keys";
 import { useSaveActions } from "./use-save-actions";
+import { usePageShortcuts } from "./use-page-shortcuts";
 import { useSortParam } from "./use-sort-param";
 import { useShownRows } from "./use-shown-rows";
 import { CsvControls } from "./csv-controls";
@@ -111,36 +111,14 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     const target = nextError(rows, store, from);
     if (target) tableRef.current?.focusCell(target.id, target.field);
   };
-  const goToErrorRef = useRef(goToError);
-  useLayoutEffect(() => {
-    goToErrorRef.current = goToError;
-  });
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      // By physical key: on a Russian layout Ctrl+S arrives as key "ы", code "KeyS".
-      const keys = shortcut(event);
-      if (!readOnly && (keys?.letter === "z" || keys?.letter === "y")) {
-        event.preventDefault();
-        if (keys.letter === "y" || keys.shift) store.redo();
-        else store.undo();
-      }
-      // Alt+H: the history of the row holding focus (its History button is out of the Tab order).
-      const rowOf =
-        event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("[role=row][data-id]") : null;
-      if (event.altKey && event.code === "KeyH" && rowOf) {
-        event.preventDefault();
-        setHistoryId(Number(rowOf.dataset.id));
-      }
-      if (keys?.letter === "s") {
-        event.preventDefault();
-        // Blocked by rows with errors: go to the first one (the toast says how many remain).
-        if (!readOnly && actionsRef.current.saveAll() === "blocked") goToErrorRef.current(null);
-      }
-    };
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [readOnly, store]);
+  usePageShortcuts({
+    store,
+    readOnly,
+    // Blocked by rows with errors: go to the first one (the toast says how many remain).
+    saveAll: () => actionsRef.current.saveAll() === "blocked" && goToError(null),
+    openHistory: setHistoryId,
+  });
   const hidden = useMemo(() => {
     if (!deferredFilter && shown === "all") return 0;
     const visible = new Set(rows.map((r) => r.process.id));
