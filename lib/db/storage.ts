@@ -34,11 +34,19 @@ export function noteDatabaseError(error: unknown): void {
   if (isDiskFull(error)) fullSince ??= Date.now();
 }
 
-/** Rewrites the file's header with what it holds: a write of one page that changes nothing. */
+// How many pages the probe commits: about what one PUT writes (the process row, its history row and their
+// indexes, the revision row). One page alone could still fit where the refused write did not.
+const PROBE_PAGES = 8;
+
+/**
+ * Rewrites the file's header with what it holds, PROBE_PAGES times, each its own commit (a WAL frame each):
+ * writes that change nothing but need as much room as a real one.
+ */
 async function writeProbe(): Promise<boolean> {
   try {
     const [row] = await db.$queryRawUnsafe<{ user_version: number | bigint }[]>("PRAGMA user_version");
-    await db.$executeRawUnsafe(`PRAGMA user_version = ${Number(row?.user_version ?? 0)}`);
+    for (let page = 0; page < PROBE_PAGES; page++)
+      await db.$executeRawUnsafe(`PRAGMA user_version = ${Number(row?.user_version ?? 0)}`);
     return true;
   } catch (error) {
     if (!isDiskFull(error)) throw error;
