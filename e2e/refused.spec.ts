@@ -18,6 +18,9 @@ test.describe("saves the server refuses", () => {
     signIn,
   }) => {
     await app.seed(4);
+    // The page must not hear of the deletion before it saves: its live stream stays down (a stream that is
+    // up marks the row gone at once, and the save then never meets the refusal this test is about).
+    await page.route("**/api/v1/processes/events", (route) => route.abort());
     await signIn(page);
     const [a, b, c] = take(await apiProcesses(page.request), 3);
 
@@ -55,6 +58,9 @@ test.describe("saves the server refuses", () => {
     signIn,
   }) => {
     await app.seed(3);
+    // The page must not hear of the deletion before it saves: its live stream stays down (a stream that is
+    // up marks the row gone at once, and the save then never meets the refusal this test is about).
+    await page.route("**/api/v1/processes/events", (route) => route.abort());
     await signIn(page);
     const [a, b] = take(await apiProcesses(page.request), 2);
     await nameField(page, b.id).fill("Too late");
