@@ -1,5 +1,15 @@
 import type { Locator, Page } from "@playwright/test";
-import { apiProcesses, expect, nameField, processesTable, row, rowState, saveButton, test } from "./support/fixtures";
+import {
+  apiProcesses,
+  blockLiveUpdates,
+  expect,
+  nameField,
+  processesTable,
+  row,
+  rowState,
+  saveButton,
+  test,
+} from "./support/fixtures";
 import { take } from "@/test/support/take";
 
 /** True when the page would need a horizontal scroll bar (WCAG 1.4.10 allows scrolling in one direction). */
@@ -174,9 +184,8 @@ test("a toast covers no row's Save nor the toolbar, and the message is announced
 
 test("a refusal is announced once: by its banner, with no toast repeating it", async ({ page, app, signIn }) => {
   await app.seed(3);
-  // The page must not hear of the deletion before it saves: its live stream stays down (a stream that is
-  // up marks the row gone at once, and the save then never meets the refusal this test is about).
-  await page.route("**/api/v1/processes/events", (route) => route.abort());
+  // Heard live, the deletion would mark the row gone before the save, which then meets no refusal.
+  await blockLiveUpdates(page);
   await signIn(page);
   const [a, b] = take(await apiProcesses(page.request), 2);
   await nameField(page, a.id).fill("Kept");

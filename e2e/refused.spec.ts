@@ -1,5 +1,6 @@
 import {
   apiProcesses,
+  blockLiveUpdates,
   commentField,
   expect,
   nameField,
@@ -18,9 +19,8 @@ test.describe("saves the server refuses", () => {
     signIn,
   }) => {
     await app.seed(4);
-    // The page must not hear of the deletion before it saves: its live stream stays down (a stream that is
-    // up marks the row gone at once, and the save then never meets the refusal this test is about).
-    await page.route("**/api/v1/processes/events", (route) => route.abort());
+    // Heard live, the deletion would mark the row gone before the save, which then meets no refusal.
+    await blockLiveUpdates(page);
     await signIn(page);
     const [a, b, c] = take(await apiProcesses(page.request), 3);
 
@@ -58,9 +58,8 @@ test.describe("saves the server refuses", () => {
     signIn,
   }) => {
     await app.seed(3);
-    // The page must not hear of the deletion before it saves: its live stream stays down (a stream that is
-    // up marks the row gone at once, and the save then never meets the refusal this test is about).
-    await page.route("**/api/v1/processes/events", (route) => route.abort());
+    // Heard live, the deletion would mark the row gone before the save, which then meets no refusal.
+    await blockLiveUpdates(page);
     await signIn(page);
     const [a, b] = take(await apiProcesses(page.request), 2);
     await nameField(page, b.id).fill("Too late");

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Process } from "@/lib/validations/process";
+import { processFixture } from "@/test/support/process-fixture";
 import { buildRows } from "./build-rows";
 import { EditStore } from "./edit-store";
 
-const p = (id: number, name: string, comment = ""): Process => ({
-  id,
-  name,
-  comment,
-  version: 1,
-  createdAt: "",
-  updatedAt: "",
-});
+const p = processFixture;
 
 const list = [p(1, "Degreasing", "Line 1"), p(2, "Etching", "Acid bath"), p(5, "Rinsing", "Tank 2 — ГОСТ")];
 const ids = (rows: ReturnType<typeof buildRows>) => rows.map((r) => [r.process.id, r.gone]);

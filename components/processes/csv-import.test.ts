@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ProcessListingItem } from "@/lib/validations/process-listing";
+import { processFixture } from "@/test/support/process-fixture";
 import { parseCsv, type CsvRecord } from "./csv-format";
 import { importEdits, planImport } from "./csv-import";
 import { EditStore } from "./edit-store";
 
-const p = (id: number, name: string, comment = ""): ProcessListingItem => ({
-  id,
-  name,
-  comment,
-  version: 1,
-  createdAt: "",
-  updatedAt: "",
-});
+const p = processFixture;
 const list = [p(1, "Degreasing", "Line 1"), p(2, "Etching"), p(3, "Травление", "ГОСТ")];
 const records = (text: string): CsvRecord[] => {
   const read = parseCsv(text);

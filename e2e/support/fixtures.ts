@@ -150,3 +150,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** A row's state as written in its State cell ("Edited", "Saved", …). */
 export const rowState = (page: Page, id: number, text: string) => row(page, id).getByText(text, { exact: true });
+
+/**
+ * Keeps the page off the live event stream from its next load on: it then learns of another writer's change
+ * only when a save meets it (1005, 1007), which is what the refusal specs are about.
+ */
+export const blockLiveUpdates = (page: Page) => page.route("**/api/v1/processes/events", (route) => route.abort());
