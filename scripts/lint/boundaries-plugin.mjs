@@ -1,6 +1,7 @@
 // Local ESLint rules for the import boundaries that a path list cannot express (docs/decisions/005).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import importX from "eslint-plugin-import-x";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", "/index.ts", "/index.tsx"];
@@ -78,11 +79,42 @@ const noForeignPrivateFolder = {
   },
 };
 
+/**
+ * import-x/no-cycle, type imports included. import-x skips `import type` edges (it has no option for them); a
+ * cycle through types still ties the files together, so this feeds it each statement as a value edge. The modules
+ * it walks from there are read by types-as-values-parser.mjs (the "import-x/parsers" setting).
+ */
+const importXNoCycle = importX.rules["no-cycle"];
+const asValueCopy = (node) => ({
+  ...node,
+  importKind: node.importKind === undefined ? undefined : "value",
+  exportKind: node.exportKind === undefined ? undefined : "value",
+  specifiers: node.specifiers?.map((s) => ({
+    ...s,
+    importKind: s.importKind && "value",
+    exportKind: s.exportKind && "value",
+  })),
+});
+const noCycle = {
+  meta: { ...importXNoCycle.meta, docs: { description: "no import cycles, `import type` included" } },
+  defaultOptions: importXNoCycle.defaultOptions,
+  create(context) {
+    const visitors = importXNoCycle.create(context);
+    return Object.fromEntries(
+      Object.entries(visitors).map(([type, visit]) => [
+        type,
+        (node) => visit(/^(Import|Export)\w*Declaration$|^TSImportEquals/.test(node.type) ? asValueCopy(node) : node),
+      ]),
+    );
+  },
+};
+
 const plugin = {
   meta: { name: "project-boundaries" },
   rules: {
     "no-server-only-in-components": noServerOnlyInComponents,
     "no-foreign-private-folder": noForeignPrivateFolder,
+    "no-cycle": noCycle,
   },
 };
 
