@@ -24,9 +24,9 @@ import { takeStashedDrafts } from "./saving/draft-stash";
 import { EditStore } from "./editing/edit-store";
 import { EditorContext } from "./editing/editor-context";
 import type { RowsShown } from "./shown-rows/build-rows";
-import { nextError } from "./shown-rows/next-error";
+import { nextInvalidRow } from "./shown-rows/next-invalid-row";
 import { ViewControls } from "./shown-rows/view-controls";
-import { HistoryButtons } from "./editing/history-buttons";
+import { UndoRedoButtons } from "./editing/undo-redo-buttons";
 import { DensitySwitch } from "./layout/density-switch";
 import { ProcessTable, type TableHandle } from "./table/process-table";
 import { Toolbar } from "./toolbar";
@@ -111,8 +111,8 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     store,
     readOnly,
   });
-  const goToError = (from: number | null) => {
-    const target = nextError(rows, store, from);
+  const goToInvalidRow = (from: number | null) => {
+    const target = nextInvalidRow(rows, store, from);
     if (target) tableRef.current?.focusCell(target.id, target.field);
   };
 
@@ -120,7 +120,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     store,
     readOnly,
     // Blocked by rows with errors: go to the first one (the toast says how many remain).
-    saveAll: () => actionsRef.current.saveAll() === "blocked" && goToError(null),
+    saveAll: () => actionsRef.current.saveAll() === "blocked" && goToInvalidRow(null),
     openHistory: setHistoryId,
   });
   const hidden = useMemo(() => {
@@ -175,7 +175,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
               shown={shown}
               onShown={setShown}
               invalid={summary.invalidCount}
-              onNextError={() => goToError(tableRef.current?.currentId() ?? null)}
+              onNextInvalidRow={() => goToInvalidRow(tableRef.current?.currentId() ?? null)}
             />
           )}
           <CsvControls
@@ -186,7 +186,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             narrowed={Boolean(deferredFilter.trim()) || shown !== "all"}
           />
           <DensitySwitch />
-          {!readOnly && <HistoryButtons store={store} />}
+          {!readOnly && <UndoRedoButtons store={store} />}
         </Toolbar>
         <div className={styles.tableArea} onFocus={(event) => noteFocus(event.target)}>
           <ProcessTable

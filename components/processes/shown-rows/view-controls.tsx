@@ -4,10 +4,10 @@ import { useTranslations } from "next-intl";
 import type { RowsShown } from "./build-rows";
 import styles from "../toolbar.module.css";
 
-type Props = { shown: RowsShown; onShown: (shown: RowsShown) => void; invalid: number; onNextError: () => void };
+type Props = { shown: RowsShown; onShown: (shown: RowsShown) => void; invalid: number; onNextInvalidRow: () => void };
 
 /** Which rows to show, and a way to the next row with errors wherever it is in the list. */
-export function ViewControls({ shown, onShown, invalid, onNextError }: Props) {
+export function ViewControls({ shown, onShown, invalid, onNextInvalidRow }: Props) {
   const t = useTranslations("toolbar");
   return (
     <div className={styles.filter}>
@@ -25,7 +25,7 @@ export function ViewControls({ shown, onShown, invalid, onNextError }: Props) {
         <option value="invalid">{t("showInvalid")}</option>
       </select>
       {invalid > 0 && (
-        <button type="button" className={styles.button} onClick={onNextError} aria-keyshortcuts="F8">
+        <button type="button" className={styles.button} onClick={onNextInvalidRow} aria-keyshortcuts="F8">
           {t("nextError")}
         </button>
       )}

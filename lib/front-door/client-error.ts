@@ -1,5 +1,5 @@
 import { httpProblem } from "@/lib/api/problem";
-import { acceptRequestId } from "@/lib/edge/request-id";
+import { acceptRequestId } from "@/lib/front-door/request-id";
 
 const STATUS_TEXT = { 400: "Bad Request", 408: "Request Timeout", 431: "Request Header Fields Too Large" } as const;
 

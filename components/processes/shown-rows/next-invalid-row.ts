@@ -6,7 +6,7 @@ import { fieldError, type FieldName } from "../model/row-entry";
  * The next row with errors after `currentId` in the order shown (wrapping round), and its first refused
  * field; undefined when no shown row has errors.
  */
-export function nextError(
+export function nextInvalidRow(
   rows: readonly TableRow[],
   store: EditStore,
   currentId: number | null,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decodeEdgeAnswer, edgeAnswerFor, encodeEdgeAnswer, originForm } from "@/lib/edge/edge-answer";
+import {
+  decodeFrontDoorAnswer,
+  frontDoorAnswerFor,
+  encodeFrontDoorAnswer,
+  originForm,
+} from "@/lib/front-door/front-door-answer";
 
-describe("edgeAnswerFor", () => {
+describe("frontDoorAnswerFor", () => {
   it.each([
     ["GET", "/api/v1/processes"],
     ["HEAD", "/api/v1/processes"],
@@ -13,7 +18,7 @@ describe("edgeAnswerFor", () => {
     ["HEAD", "/signin"],
     ["GET", "/_next/static/chunks/x.js"],
   ])("passes %s %s to Next", (method, target) => {
-    expect(edgeAnswerFor(method, target)).toBeNull();
+    expect(frontDoorAnswerFor(method, target)).toBeNull();
   });
 
   it.each([
@@ -29,17 +34,17 @@ describe("edgeAnswerFor", () => {
     ["DELETE", "/_next/static/chunks/x.js", "GET, HEAD, OPTIONS"],
     ["TRACE", "/__nextjs_original-stack-frames", "GET, HEAD, OPTIONS"],
   ])("refuses %s %s with 405, Allow %s", (method, target, allow) => {
-    expect(edgeAnswerFor(method, target)).toEqual({ status: 405, method, path: target, allow });
+    expect(frontDoorAnswerFor(method, target)).toEqual({ status: 405, method, path: target, allow });
   });
 
   it.each([
     ["GET", "/api/v1/nothing"],
     ["TRACE", "/api/v1/nothing"],
     ["GET", "/api"],
-    ["GET", "/api/edge"],
+    ["GET", "/api/front-door"],
     ["GET", "/api/v1/processes/7/extra"],
   ])("answers %s %s with 404", (method, target) => {
-    expect(edgeAnswerFor(method, target)).toMatchObject({ status: 404, allow: null });
+    expect(frontDoorAnswerFor(method, target)).toMatchObject({ status: 404, allow: null });
   });
 
   it.each([
@@ -47,7 +52,7 @@ describe("edgeAnswerFor", () => {
     ["/api/auth/signin", "GET, POST, HEAD, OPTIONS"],
     ["/settings", "GET, HEAD, OPTIONS"],
   ])("answers OPTIONS %s with 204, Allow %s", (target, allow) => {
-    expect(edgeAnswerFor("OPTIONS", target)).toMatchObject({ status: 204, allow });
+    expect(frontDoorAnswerFor("OPTIONS", target)).toMatchObject({ status: 204, allow });
   });
 });
 
@@ -61,12 +66,12 @@ describe("originForm", () => {
   ])("%j → %j", (target, expected) => expect(originForm(target)).toBe(expected));
 });
 
-describe("the edge answer header", () => {
+describe("the front-door answer header", () => {
   it("round-trips any request line, and anything else is no answer", () => {
     const answer = { status: 405 as const, method: "TRACE", path: '/ä\r\n"x', allow: "GET" };
-    const encoded = encodeEdgeAnswer(answer);
+    const encoded = encodeFrontDoorAnswer(answer);
     expect(encoded).toMatch(/^[\x21-\x7e]+$/);
-    expect(decodeEdgeAnswer(encoded)).toEqual(answer);
+    expect(decodeFrontDoorAnswer(encoded)).toEqual(answer);
     for (const bad of [
       null,
       "",
@@ -74,6 +79,6 @@ describe("the edge answer header", () => {
       "{}",
       encodeURIComponent('{"status":200,"method":"GET","path":"/","allow":null}'),
     ])
-      expect(decodeEdgeAnswer(bad)).toBeNull();
+      expect(decodeFrontDoorAnswer(bad)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import type { EditStore } from "./edit-store";
 import styles from "../toolbar.module.css";
 
 /** Undo and redo across cells (typing in a cell, a paste, Discard, Discard all), also Ctrl/Cmd+Z and +Shift+Z. */
-export function HistoryButtons({ store }: { store: EditStore }) {
+export function UndoRedoButtons({ store }: { store: EditStore }) {
   const t = useTranslations("toolbar");
   const history = useSyncExternalStore(store.subscribe, store.getHistory, store.getHistory);
   return (

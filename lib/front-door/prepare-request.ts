@@ -2,13 +2,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/net/client-address";
 import type { IpRanges } from "@/lib/net/ip";
 import {
-  EDGE_ANSWER_HEADER,
-  EDGE_ANSWER_PATH,
-  edgeAnswerFor,
-  encodeEdgeAnswer,
+  FRONT_DOOR_ANSWER_HEADER,
+  FRONT_DOOR_ANSWER_PATH,
+  frontDoorAnswerFor,
+  encodeFrontDoorAnswer,
   originForm,
-} from "@/lib/edge/edge-answer";
-import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/edge/request-id";
+} from "@/lib/front-door/front-door-answer";
+import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/front-door/request-id";
 
 /** Headers only a proxy in front of the app may set; from anyone else they are removed. */
 const FORWARDING_HEADERS = [
@@ -20,7 +20,7 @@ const FORWARDING_HEADERS = [
 ];
 
 /** Headers the server sets for the app; any value a client sent is removed first. */
-const PRIVATE_HEADERS = [CLIENT_ADDRESS_HEADER, EDGE_ANSWER_HEADER];
+const PRIVATE_HEADERS = [CLIENT_ADDRESS_HEADER, FRONT_DOOR_ANSWER_HEADER];
 
 // One year; not includeSubDomains, since other plant hosts under the same domain may still be plain HTTP.
 export const HSTS_VALUE = "max-age=31536000";
@@ -30,7 +30,7 @@ export type EdgeOptions = { trustedProxies: IpRanges; hsts: boolean };
 /**
  * Everything the server does to a request before Next's handler sees it: the request id, the client's
  * address from the TCP peer (and listed proxies), forwarding headers only from listed proxies, the
- * headers every answer carries, and the edge answers (unknown API path, unserved method, OPTIONS),
+ * headers every answer carries, and the front-door answers (unknown API path, unserved method, OPTIONS),
  * which are rewritten to the route that gives them.
  */
 export function prepareRequest(req: IncomingMessage, res: ServerResponse, options: EdgeOptions): void {
@@ -54,13 +54,13 @@ export function prepareRequest(req: IncomingMessage, res: ServerResponse, option
 
   const method = req.method ?? "GET";
   const target = originForm(req.url);
-  const answer = edgeAnswerFor(method, target);
+  const answer = frontDoorAnswerFor(method, target);
   if (!answer) {
     req.url = target;
     return;
   }
-  req.headers[EDGE_ANSWER_HEADER] = encodeEdgeAnswer(answer);
-  req.url = EDGE_ANSWER_PATH;
+  req.headers[FRONT_DOOR_ANSWER_HEADER] = encodeFrontDoorAnswer(answer);
+  req.url = FRONT_DOOR_ANSWER_PATH;
   // A method Next can route; the response keeps HEAD's no-body rule, fixed when it was created.
   req.method = method === "HEAD" ? "HEAD" : "GET";
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { decodeEdgeAnswer } from "@/lib/edge/edge-answer";
-import { prepareRequest } from "@/lib/edge/prepare-request";
+import { decodeFrontDoorAnswer } from "@/lib/front-door/front-door-answer";
+import { prepareRequest } from "@/lib/front-door/prepare-request";
 import { parseIpRanges, type IpRanges } from "@/lib/net/ip";
 
 const trusted = (list: string): IpRanges => {
@@ -46,7 +46,7 @@ describe("prepareRequest", () => {
   it("from a peer that is not a listed proxy: forwarding and private headers are removed, the peer is the client", () => {
     const { req } = run({
       peer: "::ffff:203.0.113.9",
-      headers: { ...FORWARDING, "x-client-address": "1.1.1.1", "x-edge-answer": "forged" },
+      headers: { ...FORWARDING, "x-client-address": "1.1.1.1", "x-front-door-answer": "forged" },
     });
     expect(req.headers).toEqual({ "x-client-address": "203.0.113.9", "x-request-id": expect.any(String) });
   });
@@ -69,11 +69,11 @@ describe("prepareRequest", () => {
     expect(secure.answer["strict-transport-security"]).toBe("max-age=31536000");
   });
 
-  it("an edge answer rewrites the request to the edge route, keeping HEAD", () => {
+  it("a front-door answer rewrites the request to the front-door route, keeping HEAD", () => {
     const trace = run({ peer: "127.0.0.1", method: "TRACE", url: "http://evil.example/api/v1/processes?x=1" });
-    expect(trace.req.url).toBe("/api/edge");
+    expect(trace.req.url).toBe("/api/front-door");
     expect(trace.req.method).toBe("GET");
-    expect(decodeEdgeAnswer(trace.req.headers["x-edge-answer"] as string)).toEqual({
+    expect(decodeFrontDoorAnswer(trace.req.headers["x-front-door-answer"] as string)).toEqual({
       status: 405,
       method: "TRACE",
       path: "/api/v1/processes",
@@ -81,13 +81,13 @@ describe("prepareRequest", () => {
     });
     const head = run({ peer: "127.0.0.1", method: "HEAD", url: "/api/v1/nothing" });
     expect(head.req.method).toBe("HEAD");
-    expect(decodeEdgeAnswer(head.req.headers["x-edge-answer"] as string)?.status).toBe(404);
+    expect(decodeFrontDoorAnswer(head.req.headers["x-front-door-answer"] as string)?.status).toBe(404);
   });
 
-  it("a request Next serves goes on in origin form, without an edge answer", () => {
+  it("a request Next serves goes on in origin form, without a front-door answer", () => {
     const { req } = run({ peer: "127.0.0.1", url: "http://evil.example/api/v1/processes?x=1" });
     expect(req.url).toBe("/api/v1/processes?x=1");
     expect(req.method).toBe("GET");
-    expect(req.headers["x-edge-answer"]).toBeUndefined();
+    expect(req.headers["x-front-door-answer"]).toBeUndefined();
   });
 });

@@ -3,21 +3,21 @@ import { allowedMethods } from "@/lib/api/routes";
 
 // What the server answers before any route runs: unknown API paths (404), methods a path does not serve
 // (405, TRACE and CONNECT included, which Next cannot even represent), and OPTIONS (204). The server
-// (server.ts) decides; the route at EDGE_ANSWER_PATH answers, so that these answers are rate-limited,
+// (server.ts) decides; the route at FRONT_DOOR_ANSWER_PATH answers, so that these answers are rate-limited,
 // logged and shaped like every other API answer.
 
-export const EDGE_ANSWER_PATH = "/api/edge";
+export const FRONT_DOOR_ANSWER_PATH = "/api/front-door";
 /** Carries the decision to that route; the server removes any value a client sent. */
-export const EDGE_ANSWER_HEADER = "x-edge-answer";
+export const FRONT_DOOR_ANSWER_HEADER = "x-front-door-answer";
 
-const edgeAnswerSchema = z.object({
+const frontDoorAnswerSchema = z.object({
   status: z.union([z.literal(204), z.literal(404), z.literal(405)]),
   method: z.string(),
   path: z.string(),
   allow: z.string().nullable(),
 });
 
-export type EdgeAnswer = z.infer<typeof edgeAnswerSchema>;
+export type FrontDoorAnswer = z.infer<typeof frontDoorAnswerSchema>;
 
 /** The methods Next's routes can be called with; anything else never reaches Next. */
 const NEXT_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -47,7 +47,7 @@ export function originForm(target: string | undefined): string {
   return "/";
 }
 
-export function edgeAnswerFor(method: string, target: string): EdgeAnswer | null {
+export function frontDoorAnswerFor(method: string, target: string): FrontDoorAnswer | null {
   const path = target.split("?", 1)[0] ?? "/";
   // Next's own development endpoints (error overlay) exist only under `npm run dev`.
   if (path.startsWith("/__nextjs") && NEXT_METHODS.has(method)) return null;
@@ -60,12 +60,12 @@ export function edgeAnswerFor(method: string, target: string): EdgeAnswer | null
 }
 
 // URI-encoded so that any byte of the request line stays a valid header value.
-export const encodeEdgeAnswer = (answer: EdgeAnswer) => encodeURIComponent(JSON.stringify(answer));
+export const encodeFrontDoorAnswer = (answer: FrontDoorAnswer) => encodeURIComponent(JSON.stringify(answer));
 
-export function decodeEdgeAnswer(value: string | null): EdgeAnswer | null {
+export function decodeFrontDoorAnswer(value: string | null): FrontDoorAnswer | null {
   if (!value) return null;
   try {
-    const parsed = edgeAnswerSchema.safeParse(JSON.parse(decodeURIComponent(value)));
+    const parsed = frontDoorAnswerSchema.safeParse(JSON.parse(decodeURIComponent(value)));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

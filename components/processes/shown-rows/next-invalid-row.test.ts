@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Process } from "@/lib/validations/process";
 import { EditStore } from "../editing/edit-store";
-import { nextError } from "./next-error";
+import { nextInvalidRow } from "./next-invalid-row";
 
 const p = (id: number): Process => ({ id, name: `P${id}`, comment: "", version: 1, createdAt: "", updatedAt: "" });
 const rows = [1, 2, 3, 4, 5].map((id) => ({ process: p(id), gone: false }));
@@ -14,7 +14,7 @@ function storeWithErrors() {
   return store;
 }
 
-describe("nextError", () => {
+describe("nextInvalidRow", () => {
   it.each([
     { current: null, expected: { id: 2, field: "comment" } },
     { current: 1, expected: { id: 2, field: "comment" } },
@@ -22,11 +22,11 @@ describe("nextError", () => {
     { current: 4, expected: { id: 2, field: "comment" } },
     { current: 5, expected: { id: 2, field: "comment" } },
   ])("from row $current → $expected.id ($expected.field), wrapping round", ({ current, expected }) => {
-    expect(nextError(rows, storeWithErrors(), current)).toEqual(expected);
+    expect(nextInvalidRow(rows, storeWithErrors(), current)).toEqual(expected);
   });
 
   it("finds nothing when no row has errors, or none is shown", () => {
-    expect(nextError(rows, new EditStore(), 1)).toBeUndefined();
-    expect(nextError(rows.slice(0, 1), storeWithErrors(), null)).toBeUndefined();
+    expect(nextInvalidRow(rows, new EditStore(), 1)).toBeUndefined();
+    expect(nextInvalidRow(rows.slice(0, 1), storeWithErrors(), null)).toBeUndefined();
   });
 });
