@@ -99,7 +99,8 @@ const config = [
       ],
     },
   },
-  { files: ["components/**"], rules: { "boundaries/no-server-only-in-components": "error" } },
+  // Client code (components/, and "use client" files in app/, which the rule finds itself) stays off the server.
+  { files: ["components/**", "app/**"], rules: { "boundaries/no-server-module-in-client": "error" } },
   { files: ["app/**"], rules: { "boundaries/no-foreign-private-folder": "error" } },
   {
     files: TESTS,

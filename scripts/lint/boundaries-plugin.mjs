@@ -39,18 +39,40 @@ function onImports(context, check) {
   };
 }
 
-const noServerOnlyInComponents = {
+/**
+ * Server modules that cannot carry the marker: lib/env.ts is also loaded by server.ts and the CLI outside
+ * Next's react-server build, where `import "server-only"` throws.
+ */
+const UNMARKED_SERVER_MODULES = new Map([
+  [
+    path.join(ROOT, "lib/env.ts"),
+    "holds the server's settings and secrets (AUTH_SECRET); read what the page needs in a server component and pass it in as props",
+  ],
+]);
+
+/** Code that may run in the browser: everything under components/, and any file that opens with "use client". */
+function isClientCode(context) {
+  if (context.filename.startsWith(path.join(ROOT, "components") + path.sep)) return true;
+  const first = context.sourceCode.ast.body[0];
+  return first?.type === "ExpressionStatement" && first.directive === "use client";
+}
+
+const noServerModuleInClient = {
   meta: {
     type: "problem",
-    docs: { description: 'components may not import modules marked `import "server-only"`' },
+    docs: { description: 'client code may not import server modules (`import "server-only"`, lib/env.ts)' },
     messages: {
       serverOnly: "{{source}} is a server-only module; components run in the browser too. Pass its data in as props.",
+      unmarked: "{{source}} {{why}}.",
     },
     schema: [],
   },
   create(context) {
+    if (!isClientCode(context)) return {};
     return onImports(context, (file, node) => {
-      if (isServerOnly(file)) context.report({ node, messageId: "serverOnly", data: { source: node.value } });
+      const why = UNMARKED_SERVER_MODULES.get(file);
+      if (why) context.report({ node, messageId: "unmarked", data: { source: node.value, why } });
+      else if (isServerOnly(file)) context.report({ node, messageId: "serverOnly", data: { source: node.value } });
     });
   },
 };
@@ -112,7 +134,7 @@ const noCycle = {
 const plugin = {
   meta: { name: "project-boundaries" },
   rules: {
-    "no-server-only-in-components": noServerOnlyInComponents,
+    "no-server-module-in-client": noServerModuleInClient,
     "no-foreign-private-folder": noForeignPrivateFolder,
     "no-cycle": noCycle,
   },

@@ -50,7 +50,25 @@ describe("import boundaries and hook rules in eslint.config.mjs", () => {
       "a component imports a server-only module",
       "components/fixture.tsx",
       'import { db } from "@/lib/db/client";\nexport const d = db;\n',
-      "boundaries/no-server-only-in-components",
+      "boundaries/no-server-module-in-client",
+    ],
+    [
+      "a component imports the server's settings (lib/env.ts, which holds AUTH_SECRET)",
+      "components/fixture.tsx",
+      'import { env } from "@/lib/env";\nexport const e = env;\n',
+      "boundaries/no-server-module-in-client",
+    ],
+    [
+      'a "use client" file in app/ imports the server\'s settings',
+      "app/settings/client-fixture.tsx",
+      '"use client";\nimport { appOrigin } from "@/lib/env";\nexport const o = appOrigin;\n',
+      "boundaries/no-server-module-in-client",
+    ],
+    [
+      'a "use client" file in app/ imports a server-only module',
+      "app/settings/client-fixture.tsx",
+      '"use client";\nimport { db } from "@/lib/db/client";\nexport const d = db;\n',
+      "boundaries/no-server-module-in-client",
     ],
     [
       "a route imports another route's private folder",
@@ -85,6 +103,11 @@ describe("import boundaries and hook rules in eslint.config.mjs", () => {
       "a component imports a shared schema",
       "components/fixture.tsx",
       'import { processFieldsSchema } from "@/lib/validations/process";\nexport const s = processFieldsSchema;\n',
+    ],
+    [
+      "a server page imports the server's settings",
+      "app/settings/page-fixture.tsx",
+      'import { appOrigin } from "@/lib/env";\nexport const o = appOrigin;\n',
     ],
     [
       "a test beside the code imports the harness",

@@ -1,7 +1,7 @@
-// @typescript-eslint/parser, with every type-only import and re-export read as a value one. Only import-x reads
+// typescript-eslint's parser, with every type-only import and re-export read as a value one. Only import-x reads
 // the modules a file imports through it (the "import-x/parsers" setting), so that boundaries/no-cycle follows
 // `import type` edges too; the linted file itself keeps the real parser (consistent-type-imports needs it).
-import * as tsParser from "@typescript-eslint/parser";
+import { parser as tsParser } from "typescript-eslint";
 
 const MODULE_EDGES = new Set(["ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration"]);
 
