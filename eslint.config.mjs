@@ -2,10 +2,37 @@
 // import boundaries of docs/decisions/005-folders-and-import-boundaries.md.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import { fileURLToPath } from "node:url";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import importX from "eslint-plugin-import-x";
 import prettier from "eslint-config-prettier/flat";
 import boundaries from "./scripts/lint/boundaries-plugin.mjs";
+
+// import-x reads the modules a file imports with this parser, which keeps `import type` edges for boundaries/no-cycle.
+const TYPES_AS_VALUES_PARSER = fileURLToPath(new URL("./scripts/lint/types-as-values-parser.mjs", import.meta.url));
+
+// The editor's parts (components/processes/<part>/): model/ is the floor, table/ sits on the other parts, and the
+// editor's own files (processes-editor, toolbar) on all of them.
+const EDITOR = "./components/processes";
+const EDITOR_PARTS = ["csv", "editing", "grid", "history", "layout", "live", "saving", "shown-rows"];
+const EDITOR_ZONES = [
+  {
+    target: `${EDITOR}/model`,
+    from: EDITOR,
+    except: ["./model"],
+    message: "model/ is the floor: it imports no other part",
+  },
+  {
+    target: EDITOR_PARTS.map((part) => `${EDITOR}/${part}`),
+    from: `${EDITOR}/table`,
+    message: "nothing imports the table back: shared types live in components/processes/model/",
+  },
+  {
+    target: `${EDITOR}/*/**`,
+    from: `${EDITOR}/*.{ts,tsx}`,
+    message: "the editor's parts never import the editor's own files (processes-editor, toolbar)",
+  },
+];
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "test/**", "scripts/**"];
 
@@ -31,11 +58,11 @@ const config = [
     plugins: { "import-x": importX, boundaries },
     settings: {
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
-      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/parsers": { [TYPES_AS_VALUES_PARSER]: [".ts", ".tsx"] },
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
     rules: {
-      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "boundaries/no-cycle": ["error", { ignoreExternal: true }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "import-x/no-restricted-paths": [
@@ -44,6 +71,7 @@ const config = [
           zones: [
             { target: "./lib", from: ["./app", "./components"], message: "lib is below app and components" },
             { target: "./components", from: "./app", message: "components never import a route" },
+            ...EDITOR_ZONES,
           ],
         },
       ],
@@ -65,12 +93,14 @@ const config = [
               from: ["./test", "./e2e", "./scripts"],
               message: "only tests, e2e/ and scripts/ use the test harness and scripts",
             },
+            ...EDITOR_ZONES,
           ],
         },
       ],
     },
   },
-  { files: ["components/**"], rules: { "boundaries/no-server-only-in-components": "error" } },
+  // Client code (components/, and "use client" files in app/, which the rule finds itself) stays off the server.
+  { files: ["components/**", "app/**"], rules: { "boundaries/no-server-module-in-client": "error" } },
   { files: ["app/**"], rules: { "boundaries/no-foreign-private-folder": "error" } },
   {
     files: TESTS,

@@ -40,9 +40,9 @@ if (!dev && !existsSync(path.join(root, env.NEXT_DIST_DIR, "BUILD_ID")))
   stop(`NEXT_DIST_DIR: no production build in ${env.NEXT_DIST_DIR}; run \`npm run build\` first`);
 
 const { default: next } = await import("next");
-const { prepareRequest } = await import("@/lib/edge/prepare-request");
-const { clientErrorResponse } = await import("@/lib/edge/client-error");
-const { expectBoot } = await import("@/lib/edge/server-handshake");
+const { prepareRequest } = await import("@/lib/front-door/prepare-request");
+const { clientErrorResponse } = await import("@/lib/front-door/client-error");
+const { expectBoot } = await import("@/lib/front-door/server-handshake");
 
 const server = createServer();
 const app = next({ dev, dir: root, hostname: env.HOSTNAME ?? "localhost", port: env.PORT, httpServer: server });

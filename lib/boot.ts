@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { bootFinished, runsBehindServer } from "@/lib/edge/server-handshake";
+import { bootFinished, runsBehindServer } from "@/lib/front-door/server-handshake";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
@@ -34,7 +34,7 @@ async function prepareDatabase(): Promise<void> {
  */
 export async function bootServer(): Promise<void> {
   if (!runsBehindServer()) {
-    // `next start` would let clients choose their own address (X-Forwarded-For) and skip the edge answers.
+    // `next start` would let clients choose their own address (X-Forwarded-For) and skip the front-door answers.
     console.error("\nCannot start: start the app with `npm start` (server.ts), not `next start`\n");
     process.exit(1);
   }

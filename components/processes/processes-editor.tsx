@@ -1,5 +1,9 @@
 "use client";
 
+// The settings page's processes editor: it holds the page's state and puts the parts together. The parts sit
+// in folders by concern (model, editing, saving, grid, live, csv, history, layout, shown-rows, table);
+// docs/decisions/005 says who may import whom.
+
 import {
   useDeferredValue,
   useEffect,
@@ -15,25 +19,25 @@ import { useNotify } from "@/components/feedback/toaster";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
 import type { Role } from "@/lib/auth/roles";
 import { useProcesses } from "@/lib/query/processes";
-import { Banners, ReadOnlyNotice, type Banner } from "./banners";
-import { takeStashedDrafts } from "./draft-stash";
-import { EditStore } from "./edit-store";
-import { EditorContext } from "./editor-context";
-import type { RowsShown } from "./build-rows";
-import { nextError } from "./next-error";
-import { ViewControls } from "./view-controls";
-import { HistoryButtons } from "./history-buttons";
-import { DensitySwitch } from "./density-switch";
-import { ProcessTable, type TableHandle } from "./process-table";
+import { Banners, ReadOnlyNotice, type Banner } from "./saving/banners";
+import { takeStashedDrafts } from "./saving/draft-stash";
+import { EditStore } from "./editing/edit-store";
+import { EditorContext } from "./editing/editor-context";
+import type { RowsShown } from "./shown-rows/build-rows";
+import { nextInvalidRow } from "./shown-rows/next-invalid-row";
+import { ViewControls } from "./shown-rows/view-controls";
+import { UndoRedoButtons } from "./editing/undo-redo-buttons";
+import { DensitySwitch } from "./layout/density-switch";
+import { ProcessTable, type TableHandle } from "./table/process-table";
 import { Toolbar } from "./toolbar";
-import { useSaveActions } from "./use-save-actions";
-import { usePageShortcuts } from "./use-page-shortcuts";
-import { useSortParam } from "./use-sort-param";
-import { useShownRows } from "./use-shown-rows";
-import { CsvControls } from "./csv-controls";
-import { useProcessEvents } from "./use-process-events";
-import { LiveStatus } from "./live-status";
-import { HistoryDialog } from "./history-dialog";
+import { useSaveActions } from "./saving/use-save-actions";
+import { usePageShortcuts } from "./grid/use-page-shortcuts";
+import { useSortParam } from "./shown-rows/use-sort-param";
+import { useShownRows } from "./shown-rows/use-shown-rows";
+import { CsvControls } from "./csv/csv-controls";
+import { useProcessEvents } from "./live/use-process-events";
+import { LiveStatus } from "./live/live-status";
+import { HistoryDialog } from "./history/history-dialog";
 import styles from "./processes-editor.module.css";
 
 type Props = { canWrite: boolean; role: Role };
@@ -107,8 +111,8 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     store,
     readOnly,
   });
-  const goToError = (from: number | null) => {
-    const target = nextError(rows, store, from);
+  const goToInvalidRow = (from: number | null) => {
+    const target = nextInvalidRow(rows, store, from);
     if (target) tableRef.current?.focusCell(target.id, target.field);
   };
 
@@ -116,7 +120,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     store,
     readOnly,
     // Blocked by rows with errors: go to the first one (the toast says how many remain).
-    saveAll: () => actionsRef.current.saveAll() === "blocked" && goToError(null),
+    saveAll: () => actionsRef.current.saveAll() === "blocked" && goToInvalidRow(null),
     openHistory: setHistoryId,
   });
   const hidden = useMemo(() => {
@@ -171,7 +175,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
               shown={shown}
               onShown={setShown}
               invalid={summary.invalidCount}
-              onNextError={() => goToError(tableRef.current?.currentId() ?? null)}
+              onNextInvalidRow={() => goToInvalidRow(tableRef.current?.currentId() ?? null)}
             />
           )}
           <CsvControls
@@ -182,7 +186,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             narrowed={Boolean(deferredFilter.trim()) || shown !== "all"}
           />
           <DensitySwitch />
-          {!readOnly && <HistoryButtons store={store} />}
+          {!readOnly && <UndoRedoButtons store={store} />}
         </Toolbar>
         <div className={styles.tableArea} onFocus={(event) => noteFocus(event.target)}>
           <ProcessTable

@@ -5,7 +5,7 @@ import { appErrorProblem } from "@/lib/api/respond";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { isDatabaseError } from "@/lib/db/errors";
 import { noteDatabaseError } from "@/lib/db/storage";
-import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/edge/request-id";
+import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/front-door/request-id";
 import { AppError, isAppError } from "@/lib/errors";
 import { errorFields, logger } from "@/lib/logger";
 import { addressLimitKey } from "@/lib/net/ip";
@@ -25,7 +25,7 @@ function toResponse(error: unknown, requestId: string): Response {
   return problemResponse(httpProblem(500, "An unexpected error occurred.", requestId));
 }
 
-/** The per-address key of the API limit, for requests without a caller (unauthenticated, edge answers). */
+/** The per-address key of the API limit, for requests without a caller (unauthenticated, front-door answers). */
 export const addressKey = (request: NextRequest) =>
   `ip:${addressLimitKey(clientIpFromHeaders((n) => request.headers.get(n)))}`;
 

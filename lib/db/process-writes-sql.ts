@@ -1,12 +1,16 @@
 import "server-only";
 import { databaseProvider } from "@/lib/env";
 
-// The SQL of process writes with their history, per provider (what differs between SQLite and PostgreSQL
-// lives in lib/db). Items travel as one JSON parameter, `[{id, name, comment, version|null}]`, so a bulk of
-// 10,000 is one statement for the data and (SQLite) one for its history. Every item is written, or none:
-// the guard counts the items whose process exists and whose `version`, when given, is the current one.
+// The SQL of the app's process updates with their history, per provider (the rest of what differs between
+// SQLite and PostgreSQL is in lib/db/dialect.ts). Items travel as one JSON parameter,
+// `[{id, name, comment, version|null}]`, so a bulk of 10,000 is one statement on PostgreSQL (data and history)
+// and two on SQLite (history, then data), whatever its size. Every item is written, or none: a guard counts the
+// items whose process exists and whose `version`, when given, is the current one, and writeProcesses rolls back
+// when fewer rows than items come back. History rows take `kind` = update from the column's default. On
+// PostgreSQL the statement trigger bumps the revision and notifies (docs/decisions/011); the outside-update
+// trigger (both databases) stays out of it, since these statements change the version.
 
-/** Parameters of WRITE_SQL, named; writeParams orders them for the provider. */
+/** Parameters of the statements below, named; sqliteHistoryParams and the others order them per statement. */
 export type WriteParams = {
   at: Date;
   payload: string;

@@ -1,5 +1,5 @@
 // The response headers the document declares; their patterns are what the server writes
-// (lib/edge/request-id.ts, lib/rate-limit/consume.ts, lib/auth/caller.ts).
+// (lib/front-door/request-id.ts, lib/rate-limit/consume.ts, lib/auth/caller.ts).
 
 const header = (description: string, pattern: string) => ({ description, schema: { type: "string", pattern } });
 

@@ -7,10 +7,12 @@ import { noteLocalWrite } from "@/lib/processes/revision";
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /**
- * Runs a change to processes, bumping the process revision in the same transaction where the database
- * needs it (PostgreSQL), and counts it locally when it ends. Every write to the processes table goes
- * through here, and writes with ONE statement, so that where no bump is needed (SQLite) it is atomic by itself;
- * work of several statements says so (`severalStatements`) and always gets a transaction.
+ * Runs one of the app's changes to processes, then counts it locally and wakes this instance's streams.
+ * PostgreSQL: in a transaction that takes the revision row first. The statement trigger bumps it for every
+ * writer anyway (docs/decisions/011); taking it first makes concurrent writers queue there before they touch
+ * processes (no deadlock) and draw change ids in commit order (docs/decisions/010). SQLite: one statement runs
+ * alone, atomic by itself; work of several statements says so (`severalStatements`) and gets a transaction.
+ * Writers outside the app do not come through here: the triggers give their changes history and events.
  */
 export async function changeProcesses<T>(
   work: (tx: Tx) => Promise<T>,

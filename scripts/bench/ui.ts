@@ -16,7 +16,7 @@ const EDITED_ROWS = 100;
 const PASTE_RUNS = 5;
 const PASTE_ROWS = 500;
 const TARGETS = { editableMs1k: 1_500, keystrokeMs10k: 50, arrowMs10k: 16, pasteMs: 200, editableMs10k: 500 };
-// The page's own sessionStorage stash (components/processes/draft-stash.ts): 100 edits in one step.
+// The page's own sessionStorage stash (components/processes/saving/draft-stash.ts): 100 edits in one step.
 const STASH_KEY = "settings.processes.unsaved-edits";
 
 type Result = {

@@ -1,6 +1,7 @@
 // Local ESLint rules for the import boundaries that a path list cannot express (docs/decisions/005).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import importX from "eslint-plugin-import-x";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", "/index.ts", "/index.tsx"];
@@ -38,18 +39,40 @@ function onImports(context, check) {
   };
 }
 
-const noServerOnlyInComponents = {
+/**
+ * Server modules that cannot carry the marker: lib/env.ts is also loaded by server.ts and the CLI outside
+ * Next's react-server build, where `import "server-only"` throws.
+ */
+const UNMARKED_SERVER_MODULES = new Map([
+  [
+    path.join(ROOT, "lib/env.ts"),
+    "holds the server's settings and secrets (AUTH_SECRET); read what the page needs in a server component and pass it in as props",
+  ],
+]);
+
+/** Code that may run in the browser: everything under components/, and any file that opens with "use client". */
+function isClientCode(context) {
+  if (context.filename.startsWith(path.join(ROOT, "components") + path.sep)) return true;
+  const first = context.sourceCode.ast.body[0];
+  return first?.type === "ExpressionStatement" && first.directive === "use client";
+}
+
+const noServerModuleInClient = {
   meta: {
     type: "problem",
-    docs: { description: 'components may not import modules marked `import "server-only"`' },
+    docs: { description: 'client code may not import server modules (`import "server-only"`, lib/env.ts)' },
     messages: {
       serverOnly: "{{source}} is a server-only module; components run in the browser too. Pass its data in as props.",
+      unmarked: "{{source}} {{why}}.",
     },
     schema: [],
   },
   create(context) {
+    if (!isClientCode(context)) return {};
     return onImports(context, (file, node) => {
-      if (isServerOnly(file)) context.report({ node, messageId: "serverOnly", data: { source: node.value } });
+      const why = UNMARKED_SERVER_MODULES.get(file);
+      if (why) context.report({ node, messageId: "unmarked", data: { source: node.value, why } });
+      else if (isServerOnly(file)) context.report({ node, messageId: "serverOnly", data: { source: node.value } });
     });
   },
 };
@@ -78,11 +101,42 @@ const noForeignPrivateFolder = {
   },
 };
 
+/**
+ * import-x/no-cycle, type imports included. import-x skips `import type` edges (it has no option for them); a
+ * cycle through types still ties the files together, so this feeds it each statement as a value edge. The modules
+ * it walks from there are read by types-as-values-parser.mjs (the "import-x/parsers" setting).
+ */
+const importXNoCycle = importX.rules["no-cycle"];
+const asValueCopy = (node) => ({
+  ...node,
+  importKind: node.importKind === undefined ? undefined : "value",
+  exportKind: node.exportKind === undefined ? undefined : "value",
+  specifiers: node.specifiers?.map((s) => ({
+    ...s,
+    importKind: s.importKind && "value",
+    exportKind: s.exportKind && "value",
+  })),
+});
+const noCycle = {
+  meta: { ...importXNoCycle.meta, docs: { description: "no import cycles, `import type` included" } },
+  defaultOptions: importXNoCycle.defaultOptions,
+  create(context) {
+    const visitors = importXNoCycle.create(context);
+    return Object.fromEntries(
+      Object.entries(visitors).map(([type, visit]) => [
+        type,
+        (node) => visit(/^(Import|Export)\w*Declaration$|^TSImportEquals/.test(node.type) ? asValueCopy(node) : node),
+      ]),
+    );
+  },
+};
+
 const plugin = {
   meta: { name: "project-boundaries" },
   rules: {
-    "no-server-only-in-components": noServerOnlyInComponents,
+    "no-server-module-in-client": noServerModuleInClient,
     "no-foreign-private-folder": noForeignPrivateFolder,
+    "no-cycle": noCycle,
   },
 };
 

@@ -50,13 +50,49 @@ describe("import boundaries and hook rules in eslint.config.mjs", () => {
       "a component imports a server-only module",
       "components/fixture.tsx",
       'import { db } from "@/lib/db/client";\nexport const d = db;\n',
-      "boundaries/no-server-only-in-components",
+      "boundaries/no-server-module-in-client",
+    ],
+    [
+      "a component imports the server's settings (lib/env.ts, which holds AUTH_SECRET)",
+      "components/fixture.tsx",
+      'import { env } from "@/lib/env";\nexport const e = env;\n',
+      "boundaries/no-server-module-in-client",
+    ],
+    [
+      'a "use client" file in app/ imports the server\'s settings',
+      "app/settings/client-fixture.tsx",
+      '"use client";\nimport { appOrigin } from "@/lib/env";\nexport const o = appOrigin;\n',
+      "boundaries/no-server-module-in-client",
+    ],
+    [
+      'a "use client" file in app/ imports a server-only module',
+      "app/settings/client-fixture.tsx",
+      '"use client";\nimport { db } from "@/lib/db/client";\nexport const d = db;\n',
+      "boundaries/no-server-module-in-client",
     ],
     [
       "a route imports another route's private folder",
       "app/signin/fixture.tsx",
       'import { x } from "@/app/settings/_parts/x";\nexport const y = x;\n',
       "boundaries/no-foreign-private-folder",
+    ],
+    [
+      "an editor part imports the table back (a type is enough)",
+      "components/processes/shown-rows/fixture.ts",
+      'import type { TableHandle } from "../table/process-table";\nexport type H = TableHandle;\n',
+      "import-x/no-restricted-paths",
+    ],
+    [
+      "the editor's model imports another part",
+      "components/processes/model/fixture.ts",
+      'import type { EditStore } from "../editing/edit-store";\nexport type S = EditStore;\n',
+      "import-x/no-restricted-paths",
+    ],
+    [
+      "an editor part imports the editor itself",
+      "components/processes/csv/fixture.tsx",
+      'import { ProcessesEditor } from "../processes-editor";\nexport const e = ProcessesEditor;\n',
+      "import-x/no-restricted-paths",
     ],
   ])("flags %s", async (_, filePath, code, rule) => {
     expect(await rulesAt(filePath, code)).toContain(rule);
@@ -69,9 +105,24 @@ describe("import boundaries and hook rules in eslint.config.mjs", () => {
       'import { processFieldsSchema } from "@/lib/validations/process";\nexport const s = processFieldsSchema;\n',
     ],
     [
+      "a server page imports the server's settings",
+      "app/settings/page-fixture.tsx",
+      'import { appOrigin } from "@/lib/env";\nexport const o = appOrigin;\n',
+    ],
+    [
       "a test beside the code imports the harness",
       "lib/fixture.test.ts",
       'import { http } from "@/test/support/http";\nexport const h = http;\n',
+    ],
+    [
+      "an editor part imports the shared row types",
+      "components/processes/grid/fixture.ts",
+      'import type { TableRow } from "../model/table-row";\nexport type R = TableRow;\n',
+    ],
+    [
+      "the table imports an editor part",
+      "components/processes/table/fixture.tsx",
+      'import { useGridKeys } from "../grid/use-grid-keys";\nexport const g = useGridKeys;\n',
     ],
     [
       "a route imports its own private folder",
@@ -83,9 +134,11 @@ describe("import boundaries and hook rules in eslint.config.mjs", () => {
     expect(rules.filter((r) => /restricted-paths|boundaries\//.test(r))).toEqual([]);
   });
 
-  it("flags an import cycle", async () => {
-    const file = "test/lint-fixtures/cycle-a.ts";
-    expect(await rulesAt(file, readFileSync(file, "utf8"))).toContain("import-x/no-cycle");
+  it.each([
+    ["an import cycle", "test/lint-fixtures/cycle-a.ts"],
+    ["a cycle of type imports only", "test/lint-fixtures/type-cycle-a.ts"],
+  ])("flags %s", async (_, file) => {
+    expect(await rulesAt(file, readFileSync(file, "utf8"))).toContain("boundaries/no-cycle");
   });
 
   it("flags a ref written during render", async () => {

@@ -141,10 +141,13 @@ export function headerCases(app: SecurityApp): void {
 
   it("headers only the server may set are ignored when a client sends them", async () => {
     const forged = encodeURIComponent(JSON.stringify({ status: 204, method: "GET", path: "/", allow: "GET" }));
-    const list = await get("/api/v1/processes", { Authorization: `Bearer ${app.observer}`, "X-Edge-Answer": forged });
+    const list = await get("/api/v1/processes", {
+      Authorization: `Bearer ${app.observer}`,
+      "X-Front-Door-Answer": forged,
+    });
     expect(list.status).toBe(200);
-    const edge = await get("/api/edge", { "X-Edge-Answer": forged });
-    expect(edge.status).toBe(404);
-    expect(edge.json.detail).toBe("No API resource at /api/edge");
+    const answer = await get("/api/front-door", { "X-Front-Door-Answer": forged });
+    expect(answer.status).toBe(404);
+    expect(answer.json.detail).toBe("No API resource at /api/front-door");
   });
 }

@@ -1,0 +1,42 @@
+import { useEffect, useEffectEvent } from "react";
+import type { EditStore } from "../editing/edit-store";
+import { shortcut } from "./grid-keys";
+
+type Options = {
+  store: EditStore;
+  readOnly: boolean;
+  /** Ctrl/Cmd+S. */
+  saveAll: () => void;
+  /** Alt+H in a row: that row's history. */
+  openHistory: (id: number) => void;
+};
+
+/**
+ * The page's own shortcuts, anywhere on the page: undo/redo, Save all, a row's history. By physical key
+ * (`KeyboardEvent.code`): on a Russian layout Ctrl+S arrives as key "ы", code "KeyS".
+ */
+export function usePageShortcuts(options: Options): void {
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    const { store, readOnly, saveAll, openHistory } = options;
+    const keys = shortcut(event);
+    if (!readOnly && (keys?.letter === "z" || keys?.letter === "y")) {
+      event.preventDefault();
+      if (keys.letter === "y" || keys.shift) store.redo();
+      else store.undo();
+    }
+    // The row's History button is out of the Tab order: Alt+H reaches it from any of its cells.
+    const rowOf = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("[role=row][data-id]") : null;
+    if (event.altKey && event.code === "KeyH" && rowOf) {
+      event.preventDefault();
+      openHistory(Number(rowOf.dataset.id));
+    }
+    if (keys?.letter === "s") {
+      event.preventDefault();
+      if (!readOnly) saveAll();
+    }
+  });
+  useEffect(() => {
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+}

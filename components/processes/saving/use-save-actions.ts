@@ -1,0 +1,217 @@
+"use client";
+
+// Saving: one row or all of them, what each answer means for the rows (save-outcome.ts) and the banners that
+// say it, saves overtaken by newer versions (stale-save.ts), and drafts kept across a sign-in (draft-stash.ts).
+
+import { notifyManager, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
+import type { Tone } from "@/components/feedback/toaster";
+import { fetchLatestChange } from "@/lib/query/process-history";
+import {
+  isSavePending,
+  mergeChangedProcesses,
+  processKeys,
+  refetchProcesses,
+  useSaveProcess,
+  useSaveProcesses,
+} from "@/lib/query/processes";
+import { processFieldsSchema, type Process, type ProcessFields } from "@/lib/validations/process";
+import type { Banner } from "./banners";
+import { stashDrafts } from "./draft-stash";
+import type { EditStore } from "../editing/edit-store";
+import { baseOf, isRowBlocked } from "../model/row-entry";
+import {
+  blockedOutcome,
+  failedOutcome,
+  savedOutcome,
+  signInPath,
+  type OutcomeText,
+  type SaveOutcome,
+  type SentRow,
+} from "./save-outcome";
+import { changeOf, staleCurrent, whoChanged } from "./stale-save";
+
+type Options = {
+  store: EditStore;
+  notify: (tone: Tone, message: string) => void;
+  setBanner: (banner: Banner | null) => void;
+  onForbidden: () => void;
+};
+
+/** A save sent again after a quiet merge: whose change it took in (for the message), and how many times. */
+type Retry = { who: string; attempt: number };
+// Each retry follows a fresh 1007: past this, someone is writing the row continuously; show the refusal.
+const MAX_RETRIES = 3;
+const WHO_LOOKUPS = 20;
+
+/** Save one row, save all, discard, resolve a conflict, restore a version: sends, then applies. */
+export function useSaveActions({ store, notify, setBanner, onForbidden }: Options) {
+  const client = useQueryClient();
+  const saveOne = useSaveProcess();
+  const saveMany = useSaveProcesses();
+  const outcomeText = useTranslations("outcome");
+  const t: OutcomeText = (key, values) => outcomeText(key, values);
+  const pageText = useTranslations("processes");
+  const liveText = useTranslations("live");
+
+  function apply(outcome: SaveOutcome): void {
+    store.settle(outcome.rows);
+    if (outcome.banner !== undefined) setBanner(outcome.banner);
+    // A banner (role=alert) already says it: a toast too would announce the refusal twice.
+    if (outcome.toast && !outcome.banner) notify(outcome.toast.tone, outcome.toast.message);
+    if (outcome.next === "refetch") void refetchProcesses(client);
+    if (outcome.next === "read-only") onForbidden();
+    if (outcome.next === "sign-in") signInAgain();
+  }
+
+  /** Keeps every unsaved edit for the return trip, then signs in again and comes back here. */
+  function signInAgain(): void {
+    stashDrafts(store.drafts());
+    leaveWithoutPrompt();
+    // A full load on purpose: the leave guard is off, and sign-in starts from a clean page.
+    window.location.assign(signInPath(window.location.pathname + window.location.search));
+  }
+
+  // After React Query has handed the saved values to the rows: clearing a draft first would show the old
+  // value for a frame.
+  const onSaved = (sent: SentRow[], bulk: boolean, retry?: Retry) =>
+    notifyManager.schedule(() => {
+      const outcome = savedOutcome(sent, bulk, t);
+      if (retry) {
+        const merged = bulk
+          ? liveText("mergedMany", { count: sent.length, who: retry.who })
+          : liveText("mergedOne", { id: sent[0]?.id ?? 0, who: retry.who });
+        outcome.toast = { tone: "success", message: merged };
+      }
+      apply(outcome);
+    });
+
+  function onFailed(error: unknown, sent: SentRow[], bulk: boolean, attempt: number): void {
+    const current = staleCurrent(error);
+    if (current.length > 0 && attempt < MAX_RETRIES) {
+      void onStale(current, sent, bulk, attempt);
+      return;
+    }
+    const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
+    const byId = new Map(list.map((p) => [p.id, p]));
+    // A deletion the event stream brought first has left the list: the row's gone marker still holds it.
+    const goneProcess = (id: number) => {
+      const outcome = store.getRow(id)?.outcome;
+      return outcome?.kind === "gone" ? outcome.process : undefined;
+    };
+    apply(failedOutcome({ error, sent, bulk, known: (id) => byId.get(id) ?? goneProcess(id), t }));
+  }
+
+  /**
+   * 1007, nothing written: take their processes, merge their fields into my drafts (rebase.ts), and save
+   * again against their versions; where both sides changed a field, open a conflict and save nothing.
+   */
+  async function onStale(current: Process[], sent: SentRow[], bulk: boolean, attempt: number): Promise<void> {
+    // Who changed them, from each one's newest history row: a few lookups, not one per row of a large bulk.
+    const latest = await Promise.all(current.map((p, i) => (i < WHO_LOOKUPS ? fetchLatestChange(p.id) : null)));
+    // Their versions into the list, with their last change (not this page's: it wrote nothing).
+    mergeChangedProcesses(
+      client,
+      current.map((process, i) => {
+        const change = latest[i];
+        return {
+          process,
+          lastChange: change ? { changedAt: change.changedAt, changedBy: change.changedBy } : undefined,
+        };
+      }),
+    );
+    const changes = latest.map(changeOf);
+    store.rebase(current.map((theirs, i) => ({ id: theirs.id, theirs, change: changes[i] ?? changeOf(null) })));
+    const who = whoChanged(changes, liveText("someone"));
+    const conflicts = current.filter((p) => store.getRow(p.id)?.conflict);
+    const first = conflicts[0];
+    if (first) {
+      const message = bulk
+        ? liveText("conflictsMany", { count: conflicts.length })
+        : liveText("conflictOne", { id: first.id, who });
+      notify("error", message);
+      return;
+    }
+    const retry = { who, attempt: attempt + 1 };
+    if (bulk) saveAll(retry);
+    else if (store.getRow(sent[0]?.id ?? 0)?.draft) saveRow(sent[0]?.id ?? 0, retry);
+    else notify("info", liveText("mergedOne", { id: sent[0]?.id ?? 0, who }));
+  }
+
+  function saveRow(id: number, retry?: Retry): void {
+    const entry = store.getRow(id);
+    if (!entry?.draft || isRowBlocked(entry) || entry.outcome?.kind === "gone" || isSavePending(client, id)) return;
+    const sent = [{ id, draft: entry.draft }];
+    const version = entry.base?.version;
+    // Merged from the event stream before Save: the save's message says so too.
+    if (!retry && entry.outcome?.kind === "merged")
+      retry = { who: entry.outcome.by ?? liveText("someone"), attempt: 0 };
+    saveOne.mutateAsync({ id, fields: processFieldsSchema.parse(entry.draft), version }).then(
+      () => onSaved(sent, false, retry),
+      (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0),
+    );
+  }
+
+  /** "blocked" when rows with errors or conflicts kept anything from being sent (the page shows the first). */
+  function saveAll(retry?: Retry): "blocked" | undefined {
+    const { editedIds, invalidCount, conflictCount } = store.getSummary();
+    if (editedIds.length === 0 || saveMany.isPending) return;
+    if (conflictCount > 0) {
+      notify("error", liveText("resolveFirst", { count: conflictCount }));
+      return "blocked";
+    }
+    if (invalidCount > 0) {
+      apply(blockedOutcome(invalidCount, t));
+      return "blocked";
+    }
+    const drafts = store.drafts();
+    const sent = drafts.map(({ id, draft }) => ({ id, draft }));
+    const items = drafts.map(({ id, draft, base }) => ({
+      id,
+      ...processFieldsSchema.parse(draft),
+      version: base?.version,
+    }));
+    saveMany.mutateAsync(items).then(
+      () => onSaved(sent, true, retry),
+      (error: unknown) => onFailed(error, sent, true, retry?.attempt ?? 0),
+    );
+  }
+
+  /** "Keep mine" saves my values against their version at once; "Take theirs" leaves my other edits. */
+  function resolveConflict(id: number, choice: "mine" | "theirs"): void {
+    store.resolve(id, choice);
+    if (choice === "mine") saveRow(id);
+  }
+
+  /** "Restore this version": a normal save of those values against the current version. */
+  function restoreVersion(id: number, fields: ProcessFields): "saved" | "same" | undefined {
+    const current = client.getQueryData<Process[]>(processKeys.list())?.find((p) => p.id === id);
+    if (!current) return undefined;
+    if (current.name === fields.name && current.comment === fields.comment) return "same";
+    store.restore([{ id, draft: { name: fields.name, comment: fields.comment }, base: baseOf(current) }]);
+    saveRow(id);
+    return "saved";
+  }
+
+  function discardRow(id: number): void {
+    store.discard(id);
+  }
+
+  function discardAll(): void {
+    const edited = store.getSummary().editedIds.length;
+    store.discardAll();
+    setBanner(null);
+    if (edited > 0) notify("info", pageText("discarded", { count: edited }));
+  }
+
+  return {
+    saveRow: (id: number) => saveRow(id),
+    saveAll: () => saveAll(),
+    discardRow,
+    discardAll,
+    resolveConflict,
+    restoreVersion,
+    saveAllPending: saveMany.isPending,
+  };
+}
