@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
 import { runScript } from "@/test/support/run-script";
-import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 
 // The CLI and the seed script as an operator runs them, against a real SQLite file.
 // Each case starts several short processes: generous timeouts for a loaded machine.
@@ -158,5 +158,30 @@ describe("npm run cli and npm run db:seed", { timeout: 120_000 }, () => {
     const replaced = await seed(["--count", "2", "--replace", "--yes"], { NODE_ENV: "production" });
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(names()).toEqual(["Process 1", "Process 2"]);
+  });
+});
+
+// Issue 19: the CLI closes its database connections when done. On PostgreSQL the pool's idle connections
+// kept every command alive about 10 s after it printed its answer.
+describe("the CLI exits when it is done", { timeout: 120_000 }, () => {
+  describe.each(PROVIDERS)("on $provider", ({ provider, options }) => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      if (options.skip) return;
+      database = await createTestDatabase(provider);
+      // The first command migrates the new database; the ones measured below find nothing to apply.
+      const created = await runScript("scripts/cli.ts", ["tokens:create", "--name", "exit", "--role", "User"], {
+        DATABASE_URL: database.url,
+      });
+      expect(created.code, created.stderr).toBe(0);
+    });
+    afterAll(async () => database?.drop());
+
+    it.each([["tokens:list"], ["users:bootstrap"]])("%s exits within 3 s of printing", options, async (command) => {
+      const result = await runScript("scripts/cli.ts", [command], { DATABASE_URL: database.url });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(0);
+      expect(result.lingeredMs).toBeLessThan(3_000);
+    });
   });
 });
