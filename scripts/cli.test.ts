@@ -167,20 +167,15 @@ describe("the CLI exits when it is done", { timeout: 120_000 }, () => {
   describe.each(PROVIDERS)("on $provider", ({ provider, options }) => {
     let database: TestDatabase;
     beforeAll(async () => {
-      if (options.skip) return;
-      database = await createTestDatabase(provider);
-      // The first command migrates the new database; the ones measured below find nothing to apply.
-      const created = await runScript("scripts/cli.ts", ["tokens:create", "--name", "exit", "--role", "User"], {
-        DATABASE_URL: database.url,
-      });
-      expect(created.code, created.stderr).toBe(0);
+      if (!options.skip) database = await createTestDatabase(provider);
     });
     afterAll(async () => database?.drop());
 
-    it.each([["tokens:list"], ["users:bootstrap"]])("%s exits within 3 s of printing", options, async (command) => {
-      const result = await runScript("scripts/cli.ts", [command], { DATABASE_URL: database.url });
+    // The command migrates the new database first; what is measured is the time after its last output.
+    it("tokens:list exits within 3 s of printing", options, async () => {
+      const result = await runScript("scripts/cli.ts", ["tokens:list"], { DATABASE_URL: database.url });
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout.length).toBeGreaterThan(0);
+      expect(result.stdout).toBe("No tokens\n");
       expect(result.lingeredMs).toBeLessThan(3_000);
     });
   });

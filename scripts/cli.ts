@@ -1,4 +1,5 @@
 // npm run cli -- <command>: users and API tokens, against the same DATABASE_URL as the server (also while it runs).
+import "./cli/exit-promptly";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";

@@ -1,4 +1,5 @@
 // npm run db:seed [-- --count N [--replace [--yes]]]: demo processes into an empty database, or N numbered ones.
+import "./cli/exit-promptly";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
