@@ -4,7 +4,8 @@ import { sqliteFilePath } from "@/lib/db/url";
 import { runScript } from "@/test/support/run-script";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 
-// The CLI and the seed script as an operator runs them, against a real SQLite file.
+// The CLI and the seed script as an operator runs them, against a real SQLite file: a contract suite (each case
+// starts processes, seconds each), so npm run check stays fast; it needs no build.
 // Each case starts several short processes: generous timeouts for a loaded machine.
 describe("npm run cli and npm run db:seed", { timeout: 120_000 }, () => {
   let database: TestDatabase;
