@@ -3,12 +3,13 @@ import { defineConfig } from "@playwright/test";
 
 // Chromium comes from the @sparticuz/chromium npm package (unpacked to the temp dir on first use): no
 // `playwright install`, no system browser; CHROMIUM_PATH names another one (e.g. Debian's /usr/bin/chromium).
-// The tests run against the production build (`npm run build` first).
+// The tests run against the production build (`npm run build` first; a build older than the tree is refused).
 const executablePath = process.env.CHROMIUM_PATH || (await chromium.executablePath());
 
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/playwright",
+  globalSetup: "./e2e/support/global-setup.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // Each worker starts its own server and database; two cores carry two workers.

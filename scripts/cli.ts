@@ -1,6 +1,7 @@
 // npm run cli -- <command>: users and API tokens, against the same DATABASE_URL as the server (also while it runs).
+import "./cli/exit-promptly";
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db/client";
+import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { updateProcessFromScript } from "@/lib/processes/update-from-script";
@@ -209,5 +210,5 @@ try {
   console.error(`Failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await db.$disconnect();
+  await closeDb();
 }

@@ -1,6 +1,7 @@
 // npm run db:seed [-- --count N [--replace [--yes]]]: demo processes into an empty database, or N numbered ones.
+import "./cli/exit-promptly";
 import { parseArgs } from "node:util";
-import { db } from "@/lib/db/client";
+import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { countProcesses, createProcesses, replaceProcesses } from "@/lib/processes/create-processes";
@@ -62,5 +63,5 @@ try {
   console.error(`Failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await db.$disconnect();
+  await closeDb();
 }

@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-fingerprint() { # sha256 over the named files' contents (directories walked, generated code left out)
-  find "$@" -type f -not -path 'lib/generated/*' -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+fingerprint() { # sha256 over the named files' contents
+  find "$@" -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
 }
 
 install_stamp=node_modules/.quickstart-install
@@ -18,13 +18,12 @@ else
   echo "$want" > "$install_stamp"
 fi
 
-build_stamp="${NEXT_DIST_DIR:-.next}/.quickstart-build"
-want=$(fingerprint app components lib prisma proxy.ts instrumentation.ts next.config.js tsconfig.json package-lock.json)
-if [ -f "$build_stamp" ] && [ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] && [ "$(cat "$build_stamp")" = "$want" ]; then
+# The build's own fingerprint (scripts/source-fingerprint.mjs, written by npm run build): the same inputs the
+# test harness checks, messages/ included.
+if node scripts/source-fingerprint.mjs --check; then
   echo "quickstart: the production build is current (no source changed since it was made); skipping npm run build"
 else
   npm run build
-  echo "$want" > "$build_stamp"
 fi
 
 npm run db:migrate

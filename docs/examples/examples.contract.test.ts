@@ -4,7 +4,7 @@ import { API_TYPES_PATH, apiTypes } from "@/scripts/api-types";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
-import { jsonLines, runCommand } from "@/test/support/run-command";
+import { jsonLines, runCommand, startCommand } from "@/test/support/run-command";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -149,10 +149,11 @@ describe(
 
     it("retries 503 as Retry-After says and finishes once the database is back", async () => {
       await proxy.cut();
-      const running = runCommand("python3", [PYTHON], env);
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const running = startCommand("python3", [PYTHON], env);
+      // Back once the example has met the 503 and is waiting out its Retry-After.
+      await expect.poll(running.stderr, { timeout: 30_000, interval: 50 }).toMatch(/503 1006, waiting/);
       await proxy.restore();
-      const run = await running;
+      const run = await running.done;
       expect(run.code).toBe(0);
       expect(run.stderr).toMatch(/GET \/api\/v1\/processes: 503 1006, waiting 5\.0 s/);
       expect(jsonLines(run.stdout).map((line) => line.step)).toEqual(["read", "changed", "bulk", "refused"]);

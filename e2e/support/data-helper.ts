@@ -2,7 +2,7 @@
 // a script would while the page is open. One JSON command per stdin line, one JSON answer per stdout line;
 // started once per worker so each test's setup costs milliseconds instead of a CLI start.
 import { createInterface } from "node:readline";
-import { db } from "@/lib/db/client";
+import { closeDb } from "@/lib/db/client";
 import { changeProcesses } from "@/lib/processes/change-processes";
 import { replaceProcesses } from "@/lib/processes/create-processes";
 import { numberedProcesses } from "@/lib/processes/seed-demo-processes";
@@ -26,4 +26,4 @@ for await (const line of lines) {
     process.stdout.write(JSON.stringify({ ok: false, error: String(error) }) + "\n");
   }
 }
-await db.$disconnect();
+await closeDb();

@@ -14,13 +14,18 @@ export type Db = PrismaClient;
 // statements' deadlines.
 const TRANSACTION_DEADLINES = { maxWait: Math.ceil(env.DB_TIMEOUT_MS / 2), timeout: env.DB_TIMEOUT_MS * 2 };
 
+// The PostgreSQL pool, which the adapter does not end on $disconnect: its idle connections would keep a finished
+// CLI or script alive until pg's idle timeout (10 s).
+let postgresPool: ReturnType<typeof createPostgresPool> | undefined;
+
 function createClient(): Db {
   if (databaseProvider === "sqlite") {
     // A writer (the CLI, a second request) waits for the lock up to the deadline instead of failing at once.
     const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(env.DATABASE_URL), timeout: env.DB_TIMEOUT_MS });
     return new PrismaClient({ adapter, transactionOptions: TRANSACTION_DEADLINES });
   }
-  const adapter = new PrismaPg(createPostgresPool({ url: env.DATABASE_URL, timeoutMs: env.DB_TIMEOUT_MS, max: 10 }));
+  postgresPool = createPostgresPool({ url: env.DATABASE_URL, timeoutMs: env.DB_TIMEOUT_MS, max: 10 });
+  const adapter = new PrismaPg(postgresPool);
   return new PostgresClient({ adapter, transactionOptions: TRANSACTION_DEADLINES }) as unknown as Db;
 }
 
@@ -29,3 +34,9 @@ const globalForDb = globalThis as unknown as { db?: Db };
 /** The one Prisma client of the process (kept across hot reloads in development). */
 export const db: Db = globalForDb.db ?? createClient();
 if (env.NODE_ENV !== "production") globalForDb.db = db;
+
+/** Disconnects the client and ends its connections: a script calls it when done, and then exits at once. */
+export async function closeDb(): Promise<void> {
+  await db.$disconnect();
+  await postgresPool?.end();
+}

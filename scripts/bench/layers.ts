@@ -26,7 +26,7 @@ const secret = await createTokenWithCli(database.url, "Advanced user");
 process.env.DATABASE_URL = database.url;
 process.env.LOG_LEVEL = "info";
 process.env.RATE_LIMIT_API_POINTS = "100000000";
-const { db } = await import("@/lib/db/client");
+const { closeDb, db } = await import("@/lib/db/client");
 const { PROCESS_SELECT, toProcess } = await import("@/lib/processes/serialize");
 const { listProcesses } = await import("@/lib/processes/list-processes");
 const { resolveToken } = await import("@/lib/tokens/resolve-token");
@@ -70,5 +70,5 @@ figures["logger.info (line built, write discarded)"] = await perCallUs(() =>
 process.stdout.write = write;
 console.log(`${rows} rows, µs per call:`);
 console.table(figures);
-await db.$disconnect();
+await closeDb();
 await database.drop();

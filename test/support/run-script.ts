@@ -8,7 +8,13 @@ export async function runScript(
   script: string,
   args: string[],
   env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
+): Promise<{
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** How long the process lived after its last output: a finished command must not linger. */
+  lingeredMs: number;
+}> {
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
   const child = spawn(process.execPath, [tsx, "--conditions=react-server", script, ...args], {
     cwd: ROOT,
@@ -17,8 +23,9 @@ export async function runScript(
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  let lastOutput = performance.now();
+  child.stdout.on("data", (d: Buffer) => ((stdout += d.toString()), (lastOutput = performance.now())));
+  child.stderr.on("data", (d: Buffer) => ((stderr += d.toString()), (lastOutput = performance.now())));
   const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, lingeredMs: performance.now() - lastOutput };
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { TEST_ADMIN } from "@/test/support/accounts";
+import { assertBuildMatchesTree } from "@/test/support/build-check";
 
 const ROOT = process.cwd();
 
@@ -110,12 +111,15 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, timeoutMs:
 }
 
 /**
- * Starts the production build as `npm start` does, on a free port with the given environment. `quiet`
+ * Starts the production build as `npm start` does, on a free port with the given environment; refuses a build
+ * that was not made from the tree as it is (test/support/build-check.ts). `quiet`
  * discards the server's output (a benchmark must not pay for collecting megabytes of log lines).
  */
 export async function startServer(options: StartOptions): Promise<TestServer> {
-  if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))
+  const distDir = options.env.NEXT_DIST_DIR || process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(path.join(ROOT, distDir, "BUILD_ID")))
     throw new Error("No production build: run `npm run build` first");
+  assertBuildMatchesTree({ root: ROOT, distDir });
   const port = options.port ?? (await freePort());
   const child = spawnServer(options, port);
   const output = collectOutput(child);

@@ -291,11 +291,14 @@ for (const { provider, options } of PROVIDERS) {
       const res = await api("PUT", `/api/v1/processes/${ids[4]}`, { json: { name: "secret-name-xyz", comment: "" } });
       const requestId = res.headers.get("x-request-id");
       expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-      await new Promise((r) => setTimeout(r, 100));
-      const line = server
-        .output()
-        .split("\n")
-        .find((l) => l.includes(requestId!));
+      const logLine = () =>
+        server
+          .output()
+          .split("\n")
+          .find((l) => l.includes(requestId!));
+      // The server writes its log line after the answer: wait for it, no longer than it takes.
+      await expect.poll(logLine, { interval: 10 }).toBeDefined();
+      const line = logLine();
       expect(JSON.parse(line!)).toMatchObject({
         requestId,
         method: "PUT",

@@ -2,9 +2,10 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
 import { runScript } from "@/test/support/run-script";
-import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 
-// The CLI and the seed script as an operator runs them, against a real SQLite file.
+// The CLI and the seed script as an operator runs them, against a real SQLite file: a contract suite (each case
+// starts processes, seconds each), so npm run check stays fast; it needs no build.
 // Each case starts several short processes: generous timeouts for a loaded machine.
 describe("npm run cli and npm run db:seed", { timeout: 120_000 }, () => {
   let database: TestDatabase;
@@ -158,5 +159,25 @@ describe("npm run cli and npm run db:seed", { timeout: 120_000 }, () => {
     const replaced = await seed(["--count", "2", "--replace", "--yes"], { NODE_ENV: "production" });
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(names()).toEqual(["Process 1", "Process 2"]);
+  });
+});
+
+// Issue 19: the CLI closes its database connections when done. On PostgreSQL the pool's idle connections
+// kept every command alive about 10 s after it printed its answer.
+describe("the CLI exits when it is done", { timeout: 120_000 }, () => {
+  describe.each(PROVIDERS)("on $provider", ({ provider, options }) => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      if (!options.skip) database = await createTestDatabase(provider);
+    });
+    afterAll(async () => database?.drop());
+
+    // The command migrates the new database first; what is measured is the time after its last output.
+    it("tokens:list exits within 3 s of printing", options, async () => {
+      const result = await runScript("scripts/cli.ts", ["tokens:list"], { DATABASE_URL: database.url });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toBe("No tokens\n");
+      expect(result.lingeredMs).toBeLessThan(3_000);
+    });
   });
 });

@@ -1,0 +1,8 @@
+// Types of scripts/source-fingerprint.mjs (plain Node, so that the build and the quick start run it without tsx).
+export const FINGERPRINT_DIRS: string[];
+export const FINGERPRINT_FILES: string[];
+export const FINGERPRINT_FILE: string;
+export function fingerprintInputs(root: string): string[];
+export function sourceFingerprint(root: string): string;
+export function buildDir(root: string, distDir?: string): string;
+export function buildFingerprint(root: string, distDir?: string): string | undefined;

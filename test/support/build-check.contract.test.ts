@@ -1,0 +1,75 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { fingerprintInputs, sourceFingerprint } from "@/scripts/source-fingerprint.mjs";
+import { assertBuildMatchesTree, STALE_BUILD_MESSAGE } from "@/test/support/build-check";
+import { startServer } from "@/test/support/test-server";
+
+// Issue 19: no contract or e2e test may pass against a build older than the tree. The harness compares the
+// fingerprint `npm run build` wrote with the tree's and refuses, before any server starts.
+
+const ROOT = process.cwd();
+const cleanup: string[] = [];
+afterAll(() => cleanup.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A build folder inside the project (NEXT_DIST_DIR allows no other) that claims the given fingerprint. */
+function fakeBuild(root: string, fingerprint: string | undefined): string {
+  const name = `.next-check-${process.pid}-${cleanup.length}`;
+  const dir = path.join(root, name);
+  mkdirSync(dir, { recursive: true });
+  cleanup.push(dir);
+  writeFileSync(path.join(dir, "BUILD_ID"), "fake\n");
+  if (fingerprint !== undefined) writeFileSync(path.join(dir, "source-fingerprint"), `${fingerprint}\n`);
+  return name;
+}
+
+/** A copy of the build's inputs only, with one file changed by `edit`. */
+function copyOfInputs(edit?: (root: string) => void): string {
+  const root = mkdtempSync(path.join(tmpdir(), "fingerprint-"));
+  cleanup.push(root);
+  for (const file of fingerprintInputs(ROOT)) cpSync(path.join(ROOT, file), path.join(root, file));
+  edit?.(root);
+  return root;
+}
+
+describe("the harness refuses a build that was not made from the tree", () => {
+  it.each<[string, string | undefined]>([
+    ["made from other sources", "0".repeat(64)],
+    ["made before builds carried a fingerprint", undefined],
+  ])("startServer refuses a build %s, with the message, before starting anything", async (_, fingerprint) => {
+    const distDir = fakeBuild(ROOT, fingerprint);
+    await expect(startServer({ env: { NEXT_DIST_DIR: distDir } })).rejects.toThrow(STALE_BUILD_MESSAGE);
+  });
+
+  it.each<[string, (root: string) => void]>([
+    ["a message catalog", (root) => writeFileSync(path.join(root, "messages/en.json"), "{}\n")],
+    ["a data-layer source", (root) => writeFileSync(path.join(root, "lib/processes/list-processes.ts"), "// x\n")],
+    ["the lock file", (root) => writeFileSync(path.join(root, "package-lock.json"), "{}\n")],
+    ["a new source file", (root) => writeFileSync(path.join(root, "lib/new-module.ts"), "export {};\n")],
+  ])("a change to %s makes the build stale", (_, edit) => {
+    const built = copyOfInputs();
+    const distDir = fakeBuild(built, sourceFingerprint(built));
+    expect(() => assertBuildMatchesTree({ root: built, distDir })).not.toThrow();
+    const changed = copyOfInputs(edit);
+    cpSync(path.join(built, distDir), path.join(changed, distDir), { recursive: true });
+    expect(() => assertBuildMatchesTree({ root: changed, distDir })).toThrow(STALE_BUILD_MESSAGE);
+  });
+
+  it.each<[string, string]>([
+    ["a unit test", "lib/processes/new-case.test.ts"],
+    ["a decision note", "docs/decisions/999-anything.md"],
+    ["an end-to-end spec", "e2e/new.spec.ts"],
+  ])("a change to %s leaves the build current", (_, file) => {
+    const unchanged = sourceFingerprint(copyOfInputs());
+    const root = copyOfInputs((r) => {
+      mkdirSync(path.dirname(path.join(r, file)), { recursive: true });
+      writeFileSync(path.join(r, file), "// not served\n");
+    });
+    expect(sourceFingerprint(root)).toBe(unchanged);
+  });
+
+  it("passes the build this run tests: npm run build wrote the tree's fingerprint", () => {
+    expect(() => assertBuildMatchesTree()).not.toThrow();
+  });
+});
