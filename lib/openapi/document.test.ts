@@ -53,7 +53,12 @@ describe("the OpenAPI document", () => {
 
   it("documents the rate-limit, retry, request-id and challenge headers", () => {
     const put = document.paths["/api/v1/processes"].put.responses;
-    expect(Object.keys(put["200"].headers)).toEqual(["X-Request-Id", "RateLimit", "RateLimit-Policy"]);
+    expect(Object.keys(put["200"].headers)).toEqual([
+      "X-Request-Id",
+      "RateLimit",
+      "RateLimit-Policy",
+      "X-Changed-Count",
+    ]);
     expect(Object.keys(put["429"].headers)).toContain("Retry-After");
     expect(Object.keys(put["503"].headers)).toContain("Retry-After");
     expect(Object.keys(put["401"].headers)).toContain("WWW-Authenticate");

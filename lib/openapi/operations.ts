@@ -40,12 +40,17 @@ export type OperationSpec = {
   internal?: boolean;
 };
 
+const NO_OP =
+  "A re-sync is free: an item whose `name` and `comment` equal the stored ones is not written (no new version, no " +
+  "history row, no event), though its `version` must still match; `X-Changed-Count` says how many items were written.";
+
 const ALL_OR_NOTHING =
   `All or nothing: one transaction; if any item is refused nothing is written, and the problem's \`errors\` ` +
   `point at every refused item (\`/processes/3/name\`). An id that does not exist is 1001 pointing at ` +
   `\`/processes/<n>/id\` (not 1005); an id repeated is 1001 too. 1 to ${MAX_BULK_ITEMS} items. An item's ` +
   `\`version\` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with ` +
-  `\`errors\` pointing at each stale \`/processes/<n>/version\` and \`current\` holding those processes as they are now.`;
+  `\`errors\` pointing at each stale \`/processes/<n>/version\` and \`current\` holding those processes as they are now. ` +
+  NO_OP;
 
 const IF_NONE_MATCH: NonNullable<OperationSpec["parameters"]>[number] = {
   in: "header",
@@ -110,7 +115,14 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
         ],
       },
     },
-    answers: [{ status: 200, schema: "ProcessList", description: "The updated processes, in the order sent." }],
+    answers: [
+      {
+        status: 200,
+        schema: "ProcessList",
+        description: "The processes, ordered by id: the written ones at their new version, the others as they are.",
+        headers: ["X-Changed-Count"],
+      },
+    ],
     errors: [[1007, 409]],
   },
   "GET /api/v1/processes/{id}": {
@@ -175,7 +187,9 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       "The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process " +
       "exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process " +
       'has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition ' +
-      "as a header (412, 1007). The refusal's `current` is the process as it is now.",
+      "as a header (412, 1007). The refusal's `current` is the process as it is now. A body equal to the stored " +
+      "`name` and `comment` writes nothing (same version and `ETag`, no history row, no event), once its " +
+      "precondition matched: a re-sync is free.",
     parameters: [
       {
         in: "header",

@@ -1,35 +1,49 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { BUMP_PROCESS_REVISION_SQL } from "@/lib/db/dialect";
+import { TAKE_PROCESS_REVISION_SQL } from "@/lib/db/dialect";
 import { wakeChangeFeed } from "@/lib/processes/change-feed";
 import { noteLocalWrite } from "@/lib/processes/revision";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /**
- * Runs a change to processes, bumping the process revision in the same transaction where the database
- * needs it (PostgreSQL), and counts it locally when it ends. Every write to the processes table goes
- * through here, and writes with ONE statement, so that where no bump is needed (SQLite) it is atomic by itself;
- * work of several statements says so (`severalStatements`) and always gets a transaction.
+ * Runs a change to processes, taking the process revision row first in the same transaction where the
+ * database has one (PostgreSQL; its triggers bump it when rows change), and counts it locally when it ends.
+ * Every write to the processes table goes through here, and writes with ONE statement, so that where no
+ * revision row is taken (SQLite) it is atomic by itself; work of several statements says so
+ * (`severalStatements`) and always gets a transaction. A result that `wroteNothing` says changed nothing
+ * leaves caches and streams alone (a no-op write, note 022).
  */
 export async function changeProcesses<T>(
   work: (tx: Tx) => Promise<T>,
-  options: { timeout?: number; maxWait?: number; severalStatements?: boolean } = {},
+  options: {
+    timeout?: number;
+    maxWait?: number;
+    severalStatements?: boolean;
+    wroteNothing?: (result: T) => boolean;
+  } = {},
 ): Promise<T> {
-  const { severalStatements = false, ...transactionOptions } = options;
-  const bump = BUMP_PROCESS_REVISION_SQL;
+  const { severalStatements = false, wroteNothing, ...transactionOptions } = options;
+  const take = TAKE_PROCESS_REVISION_SQL;
+  let unchanged = false;
   try {
     // One statement on SQLite: its own implicit transaction is enough (measured: a Prisma transaction
     // around a single-row PUT cost about a third of that route's throughput).
-    if (bump === null && !severalStatements) return await work(db as unknown as Tx);
-    return await db.$transaction(async (tx) => {
-      // First, so that concurrent writers queue on the revision row before touching processes (no deadlock).
-      if (bump !== null) await tx.$executeRawUnsafe(bump);
-      return work(tx);
-    }, transactionOptions);
+    const result =
+      take === null && !severalStatements
+        ? await work(db as unknown as Tx)
+        : await db.$transaction(async (tx) => {
+            // First, so that concurrent writers queue on the revision row before touching processes (no deadlock).
+            if (take !== null) await tx.$executeRawUnsafe(take);
+            return work(tx);
+          }, transactionOptions);
+    unchanged = wroteNothing?.(result) ?? false;
+    return result;
   } finally {
-    noteLocalWrite();
-    // This instance's own streams learn of its writes at once; other instances through the database.
-    wakeChangeFeed();
+    if (!unchanged) {
+      noteLocalWrite();
+      // This instance's own streams learn of its writes at once; other instances through the database.
+      wakeChangeFeed();
+    }
   }
 }

@@ -1,5 +1,5 @@
 // GET /api/v1/processes – list all (ETag; If-None-Match → 304; ?include=lastChange adds each one's newest change);
-// PUT /api/v1/processes – update many, all or nothing
+// PUT /api/v1/processes – update many, all or nothing (X-Changed-Count: how many differed and were written)
 import { parseWith } from "@/lib/api/parse-with";
 import { ifNoneMatchHits } from "@/lib/api/preconditions";
 import { readJson } from "@/lib/api/read-json";
@@ -26,5 +26,7 @@ export const GET = withApi("GET /api/v1/processes", async ({ request }) => {
 export const PUT = withApi("PUT /api/v1/processes", async ({ request, caller, requestId }) => {
   const { processes } = await readJson(request, processesUpdateSchema);
   const context = { actor: actorOf(caller!), requestId };
-  return jsonResponse({ processes: await updateProcesses({ processes, context }) });
+  const { processes: written, changed } = await updateProcesses({ processes, context });
+  // Items equal to the stored ones were left as they were (no version, history or event): a re-sync is free.
+  return jsonResponse({ processes: written }, { headers: { "X-Changed-Count": String(changed) } });
 });
