@@ -128,9 +128,25 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   "GET /api/v1/processes/{id}": {
     tag: "Processes",
     summary: "Read one process",
-    description: 'Answers `ETag: "<version>"`, the precondition for `If-Match` on PUT.',
+    description:
+      'Answers `ETag: "<version>"`, the precondition for `If-Match` on PUT; send it in `If-None-Match` to get 304 ' +
+      "while the process has not changed.",
+    parameters: [
+      {
+        in: "header",
+        name: "If-None-Match",
+        description:
+          'The `ETag` read (`"3"`): 304 while the process is at that version. Weak comparison; `*` always matches.',
+        schema: { type: "string" },
+      },
+    ],
     answers: [
       { status: 200, schema: "Process", description: "The process.", example: EXAMPLE_PROCESS, headers: ["ETag"] },
+      {
+        status: 304,
+        description: "Unchanged since the `ETag` sent in `If-None-Match`; no body.",
+        headers: ["ETag", "Cache-Control"],
+      },
     ],
     errors: [1005],
   },
@@ -194,7 +210,10 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       {
         in: "header",
         name: "If-Match",
-        description: 'The `ETag` read (`"3"`), several separated by commas, or `*`.',
+        description:
+          'The `ETag` read (`"3"`), several separated by commas, or `*`. Any well-formed entity-tag list is accepted ' +
+          "(RFC 9110): a tag that names no current version (also a weak one, or one that is no version at all) is 412 " +
+          "1007; only a header that is no entity-tag list is 1001.",
         schema: { type: "string" },
       },
     ],
