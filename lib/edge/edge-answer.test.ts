@@ -38,6 +38,9 @@ describe("edgeAnswerFor", () => {
     ["GET", "/api"],
     ["GET", "/api/edge"],
     ["GET", "/api/v1/processes/7/extra"],
+    ["GET", "/api/v1/processes/"],
+    ["PUT", "/api/v1/processes/7/"],
+    ["GET", "/api/health/?x=1"],
   ])("answers %s %s with 404", (method, target) => {
     expect(edgeAnswerFor(method, target)).toMatchObject({ status: 404, allow: null });
   });

@@ -81,13 +81,17 @@ async function completeOrRefuse(tx: Tx, items: ProcessWrite[], written: RawRow[]
     if (returned.has(item.id)) return;
     const now = current.get(item.id);
     if (!now) missing.push(index);
-    else if (
-      (item.version !== undefined && item.version !== now.version) ||
-      item.name !== now.name ||
-      item.comment !== now.comment
-    )
-      stale.push({ index, current: now });
+    else if (item.version !== undefined && item.version !== now.version) stale.push({ index, current: now });
   });
+  // No precondition failed, yet an item differs and was not written: a concurrent writer changed its row
+  // meanwhile (PostgreSQL re-checks it): refused as stale, the client sees it as it is now.
+  if (missing.length === 0 && stale.length === 0) {
+    items.forEach((item, index) => {
+      const now = current.get(item.id);
+      if (now && !returned.has(item.id) && (item.name !== now.name || item.comment !== now.comment))
+        stale.push({ index, current: now });
+    });
+  }
   if (missing.length > 0 || stale.length > 0) throw new Refused({ ok: false, missing, stale });
   return [...current.values()];
 }
