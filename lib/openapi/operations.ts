@@ -6,7 +6,7 @@ import type { HeaderName } from "@/lib/openapi/headers";
 import { type REQUEST_SCHEMAS, type SchemaName, toJsonSchema } from "@/lib/openapi/schemas";
 import { MAX_BULK_ITEMS } from "@/lib/validations/process";
 import { processListQuerySchema } from "@/lib/validations/process-listing";
-import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT, historyQuerySchema } from "@/lib/validations/process-history";
+import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from "@/lib/validations/process-history";
 
 // What the document says about each route of the route table (lib/api/routes.ts) beyond its schemas. The
 // errors an operation can answer are derived (credentials → 401/403/429/503, a body or a path id → 1001);
@@ -30,8 +30,8 @@ export type OperationSpec = {
   body?: { schema: keyof typeof REQUEST_SCHEMAS; example: unknown };
   /** The answers besides the errors (the first is the success). */
   answers: Answer[];
-  /** A code alone is answered at each of its statuses; `[code, status]` at that one only. */
-  errors?: (ErrorCode | [ErrorCode, number])[];
+  /** A code alone is answered at each of its statuses; `[code, status]` at that one only; "bulk": its bulk shape. */
+  errors?: (ErrorCode | [ErrorCode, number] | [ErrorCode, number, "bulk"])[];
   /** Answers outside the code table besides 500 (which every operation can give). */
   httpErrors?: HttpOnlyStatus[];
   /** Query and header parameters (JSON Schema each). */
@@ -123,7 +123,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
         headers: ["X-Changed-Count"],
       },
     ],
-    errors: [[1007, 409]],
+    errors: [[1007, 409, "bulk"]],
   },
   "GET /api/v1/processes/{id}": {
     tag: "Processes",
@@ -160,14 +160,14 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       {
         in: "query",
         name: "before",
-        description: "Only changes with a smaller `id` (the next page).",
-        schema: toJsonSchema(historyQuerySchema.shape.before, "input"),
+        description: "Only changes with a smaller `id` (the next page). Digits without sign or leading zero.",
+        schema: { type: "integer", minimum: 1, maximum: 2_147_483_647 },
       },
       {
         in: "query",
         name: "limit",
-        description: `At most this many changes (default ${HISTORY_DEFAULT_LIMIT}, at most ${HISTORY_MAX_LIMIT}).`,
-        schema: toJsonSchema(historyQuerySchema.shape.limit, "input"),
+        description: `At most this many changes (default ${HISTORY_DEFAULT_LIMIT}, at most ${HISTORY_MAX_LIMIT}). Digits without sign or leading zero.`,
+        schema: { type: "integer", minimum: 1, maximum: HISTORY_MAX_LIMIT, default: HISTORY_DEFAULT_LIMIT },
       },
     ],
     answers: [{ status: 200, schema: "ProcessHistory", description: "The changes, newest first." }],

@@ -6,7 +6,7 @@ import { MAX_BULK_ITEMS, MAX_COMMENT_LENGTH, MAX_NAME_LENGTH } from "@/lib/valid
 export function overview(): string {
   const bytes = env.MAX_BODY_BYTES.toLocaleString("en-US");
   return `The REST API of the plant's production processes, for MES and SCADA systems. Types for TypeScript:
-\`npx openapi-typescript <origin>/api/v1/openapi.json -o plant-api.d.ts\`; a guide with curl, Python and TypeScript
+\`npx -p openapi-typescript@7.13.0 -p typescript@5.9.3 openapi-typescript <origin>/api/v1/openapi.json -o plant-api.d.ts\`; a guide with curl, Python and TypeScript
 examples is in the project's README ("Integration guide").
 
 **Credentials.** Send an API token as \`Authorization: Bearer ppt_…\` (a Super user creates them in the settings,
