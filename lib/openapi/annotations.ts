@@ -12,7 +12,7 @@ import {
 } from "@/lib/validations/process";
 import { problemSchema } from "@/lib/validations/problem";
 import { processChangeSchema } from "@/lib/validations/process-history";
-import { MULTI_LINE_PATTERN, SINGLE_LINE_PATTERN } from "@/lib/validations/text";
+import { MULTI_LINE_PATTERN, singleLinePattern } from "@/lib/validations/text";
 import {
   MAX_TOKEN_NAME_LENGTH,
   tokenCreatedSchema,
@@ -69,8 +69,7 @@ export const ANNOTATIONS: [z.ZodType, Annotation][] = [
     processNameSchema,
     {
       minLength: 1,
-      maxLength: MAX_NAME_LENGTH,
-      pattern: SINGLE_LINE_PATTERN,
+      pattern: singleLinePattern(MAX_NAME_LENGTH),
       description: NAME_TEXT,
       examples: ["Cutting"],
     },
@@ -116,8 +115,7 @@ export const ANNOTATIONS: [z.ZodType, Annotation][] = [
     tokenCreateSchema.shape.name,
     {
       minLength: 1,
-      maxLength: MAX_TOKEN_NAME_LENGTH,
-      pattern: SINGLE_LINE_PATTERN,
+      pattern: singleLinePattern(MAX_TOKEN_NAME_LENGTH),
       description: `The rules of a process name: ${NAME_TEXT.replace(String(MAX_NAME_LENGTH), String(MAX_TOKEN_NAME_LENGTH))}`,
     },
   ],

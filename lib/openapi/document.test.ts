@@ -49,7 +49,9 @@ describe("the OpenAPI document", () => {
     const { ProcessesUpdate, Process, TokenSummary } = document.components.schemas;
     const item = ProcessesUpdate.properties.processes;
     expect([item.minItems, item.maxItems]).toEqual([1, 10_000]);
-    expect(item.items.properties.name).toMatchObject({ minLength: 1, maxLength: 100 });
+    // The length is in the pattern (100 code points after trimming): maxLength would count the trimmed spaces.
+    expect(item.items.properties.name).toMatchObject({ minLength: 1, pattern: expect.stringContaining("{0,98}") });
+    expect(item.items.properties.name).not.toHaveProperty("maxLength");
     expect(item.items.properties.comment).toMatchObject({ maxLength: 1000 });
     expect(item.items.properties.id).toMatchObject({ minimum: 1, maximum: 2147483647 });
     expect(document.components.parameters.Id.schema).toMatchObject({ minimum: 1, maximum: 2147483647 });
