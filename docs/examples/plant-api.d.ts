@@ -240,15 +240,9 @@ export interface components {
              * @example 3
              */
             version?: number;
-            /**
-             * Format: date-time
-             * @description Read-only: accepted as GET returned it, and ignored.
-             */
+            /** @description Read-only: accepted as GET returned it, and ignored. */
             readonly createdAt?: string;
-            /**
-             * Format: date-time
-             * @description Read-only: accepted as GET returned it, and ignored.
-             */
+            /** @description Read-only: accepted as GET returned it, and ignored. */
             readonly updatedAt?: string;
             lastChange?: {
                 changedAt: string;
@@ -282,15 +276,9 @@ export interface components {
                  * @example 3
                  */
                 version?: number;
-                /**
-                 * Format: date-time
-                 * @description Read-only: accepted as GET returned it, and ignored.
-                 */
+                /** @description Read-only: accepted as GET returned it, and ignored. */
                 readonly createdAt?: string;
-                /**
-                 * Format: date-time
-                 * @description Read-only: accepted as GET returned it, and ignored.
-                 */
+                /** @description Read-only: accepted as GET returned it, and ignored. */
                 readonly updatedAt?: string;
                 lastChange?: {
                     changedAt: string;
