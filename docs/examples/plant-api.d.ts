@@ -17,7 +17,7 @@ export interface paths {
         get: operations["getProcesses"];
         /**
          * Update many processes
-         * @description All or nothing: one transaction; if any item is refused nothing is written, and the problem's `errors` point at every refused item (`/processes/3/name`). An id that does not exist is 1001 pointing at `/processes/<n>/id` (not 1005); an id repeated is 1001 too. 1 to 10000 items. An item's `version` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with `errors` pointing at each stale `/processes/<n>/version` and `current` holding those processes as they are now.
+         * @description All or nothing: one transaction; if any item is refused nothing is written, and the problem's `errors` point at every refused item (`/processes/3/name`). An id that does not exist is 1001 pointing at `/processes/<n>/id` (not 1005); an id repeated is 1001 too. 1 to 10000 items. An item's `version` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with `errors` pointing at each stale `/processes/<n>/version` and `current` holding those processes as they are now. A re-sync is free: an item whose `name` and `comment` equal the stored ones is not written (no new version, no history row, no event), though its `version` must still match; `X-Changed-Count` says how many items were written.
          *
          *     Roles: Advanced user, Super user.
          */
@@ -60,14 +60,14 @@ export interface paths {
         };
         /**
          * Read one process
-         * @description Answers `ETag: "<version>"`, the precondition for `If-Match` on PUT.
+         * @description Answers `ETag: "<version>"`, the precondition for `If-Match` on PUT; send it in `If-None-Match` to get 304 while the process has not changed.
          *
          *     Roles: User, Advanced user, Super user.
          */
         get: operations["getProcessesById"];
         /**
          * Update one process
-         * @description The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition as a header (412, 1007). The refusal's `current` is the process as it is now.
+         * @description The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition as a header (412, 1007). The refusal's `current` is the process as it is now. A body equal to the stored `name` and `comment` writes nothing (same version and `ETag`, no history row, no event), once its precondition matched: a re-sync is free.
          *
          *     Roles: Advanced user, Super user.
          */
@@ -215,28 +215,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/bench/ceiling": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Benchmark ceiling (internal)
-         * @description Constant JSON shaped like `rows` processes; 404 unless the server runs with BENCH_CEILING_ROUTE.
-         *
-         *     Public: no credentials needed.
-         */
-        get: operations["getBenchCeiling"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -262,16 +240,19 @@ export interface components {
              * @example 3
              */
             version?: number;
-            /**
-             * Format: date-time
-             * @description Read-only: accepted as GET returned it, and ignored.
-             */
+            /** @description Read-only: accepted as GET returned it, and ignored. */
             readonly createdAt?: string;
-            /**
-             * Format: date-time
-             * @description Read-only: accepted as GET returned it, and ignored.
-             */
+            /** @description Read-only: accepted as GET returned it, and ignored. */
             readonly updatedAt?: string;
+            lastChange?: {
+                changedAt: string;
+                changedBy: {
+                    /** @enum {string} */
+                    type: "user" | "token" | "system" | "unknown";
+                    id: number | null;
+                    name: string | null;
+                };
+            } | null;
         };
         ProcessesUpdate: {
             processes: {
@@ -295,16 +276,19 @@ export interface components {
                  * @example 3
                  */
                 version?: number;
-                /**
-                 * Format: date-time
-                 * @description Read-only: accepted as GET returned it, and ignored.
-                 */
+                /** @description Read-only: accepted as GET returned it, and ignored. */
                 readonly createdAt?: string;
-                /**
-                 * Format: date-time
-                 * @description Read-only: accepted as GET returned it, and ignored.
-                 */
+                /** @description Read-only: accepted as GET returned it, and ignored. */
                 readonly updatedAt?: string;
+                lastChange?: {
+                    changedAt: string;
+                    changedBy: {
+                        /** @enum {string} */
+                        type: "user" | "token" | "system" | "unknown";
+                        id: number | null;
+                        name: string | null;
+                    };
+                } | null;
             }[];
         };
         /**
@@ -315,7 +299,7 @@ export interface components {
          *     }
          */
         TokenCreate: {
-            /** @description 1 to 100 characters, trimmed. */
+            /** @description The rules of a process name: 1 to 100 characters. Leading and trailing white space is removed before checking and storing. No control characters (U+0000–U+001F, U+007F–U+009F: tab and newline included). Lengths count Unicode code points (an emoji is one character), after leading and trailing white space is trimmed. */
             name: string;
             /** @enum {string} */
             role: "User" | "Advanced user" | "Super user";
@@ -589,8 +573,8 @@ export interface components {
             status: 409 | 412;
             /** @constant */
             code: 1007;
-            /** @description The current state: the process (PUT /processes/{id}), or the processes whose version was stale (PUT /processes). */
-            current: components["schemas"]["Process"] | components["schemas"]["Process"][];
+            /** @description The process as it is now. */
+            current: components["schemas"]["Process"];
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId" | "current">;
         /** @description 2002: Access token expired */
         Problem2002: {
@@ -636,6 +620,24 @@ export interface components {
             /** @constant */
             code: 6001;
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId">;
+        /** @description 1007 of PUT /processes */
+        Problem1007Bulk: {
+            /** @constant */
+            type: "/api/v1/errors#1007";
+            /** @constant */
+            title: "Resource has been changed since it was read";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: 1007;
+            /** @description The processes whose version was stale, as they are now (in the order of `errors`). */
+            current: components["schemas"]["Process"][];
+            /** @description One entry per stale item: `/processes/<n>/version`. */
+            errors: {
+                pointer: string;
+                detail: string;
+            }[];
+        } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId" | "current" | "errors">;
         /** @description 400 Bad Request, outside the code table: no `code` member. */
         HttpProblem400: {
             /** @constant */
@@ -644,6 +646,11 @@ export interface components {
             title: "Bad Request";
             /** @constant */
             status: 400;
+            /**
+             * @description Never sent: answers outside the code table have no `code`.
+             * @constant
+             */
+            code?: 0;
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "detail">;
         /** @description 404 Not Found, outside the code table: no `code` member. */
         HttpProblem404: {
@@ -653,6 +660,11 @@ export interface components {
             title: "Not Found";
             /** @constant */
             status: 404;
+            /**
+             * @description Never sent: answers outside the code table have no `code`.
+             * @constant
+             */
+            code?: 0;
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "detail">;
         /** @description 405 Method Not Allowed, outside the code table: no `code` member. */
         HttpProblem405: {
@@ -662,6 +674,11 @@ export interface components {
             title: "Method Not Allowed";
             /** @constant */
             status: 405;
+            /**
+             * @description Never sent: answers outside the code table have no `code`.
+             * @constant
+             */
+            code?: 0;
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "detail">;
         /** @description 408 Request Timeout, outside the code table: no `code` member. */
         HttpProblem408: {
@@ -671,6 +688,11 @@ export interface components {
             title: "Request Timeout";
             /** @constant */
             status: 408;
+            /**
+             * @description Never sent: answers outside the code table have no `code`.
+             * @constant
+             */
+            code?: 0;
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "detail">;
         /** @description 431 Request Header Fields Too Large, outside the code table: no `code` member. */
         HttpProblem431: {
@@ -680,6 +702,11 @@ export interface components {
             title: "Request Header Fields Too Large";
             /** @constant */
             status: 431;
+            /**
+             * @description Never sent: answers outside the code table have no `code`.
+             * @constant
+             */
+            code?: 0;
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "detail">;
         /** @description 500 Internal Server Error, outside the code table: no `code` member. */
         HttpProblem500: {
@@ -689,6 +716,11 @@ export interface components {
             title: "Internal Server Error";
             /** @constant */
             status: 500;
+            /**
+             * @description Never sent: answers outside the code table have no `code`.
+             * @constant
+             */
+            code?: 0;
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "detail">;
     };
     responses: never;
@@ -712,6 +744,8 @@ export interface components {
         ETag: string;
         /** @description How long the answer may be kept. */
         CacheControl: string;
+        /** @description How many of the items sent differed from the stored ones and were written (0 for a re-sync of equal values). */
+        XChangedCount: string;
     };
     pathItems: never;
 }
@@ -883,12 +917,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated processes, in the order sent. */
+            /** @description The processes, ordered by id: the written ones at their new version, the others as they are. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "X-Changed-Count": components["headers"]["XChangedCount"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -941,7 +976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem1007"];
+                    "application/problem+json": components["schemas"]["Problem1007Bulk"];
                 };
             };
             /** @description 1001 Incorrect data */
@@ -1121,7 +1156,10 @@ export interface operations {
     getProcessesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` read (`"3"`): 304 while the process is at that version. Weak comparison; `*` always matches. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
                 id: components["parameters"]["Id"];
@@ -1152,6 +1190,18 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["Process"];
                 };
+            };
+            /** @description Unchanged since the `ETag` sent in `If-None-Match`; no body. */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 1001 Incorrect data */
             400: {
@@ -1250,7 +1300,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The `ETag` read (`"3"`), several separated by commas, or `*`. */
+                /** @description The `ETag` read (`"3"`), several separated by commas, or `*`. Any well-formed entity-tag list is accepted (RFC 9110): a tag that names no current version (also a weak one, or one that is no version at all) is 412 1007; only a header that is no entity-tag list is 1001. */
                 "If-Match"?: string;
             };
             path: {
@@ -1440,10 +1490,10 @@ export interface operations {
     getProcessesByIdHistory: {
         parameters: {
             query?: {
-                /** @description Only changes with a smaller `id` (the next page). */
-                before?: string;
-                /** @description At most this many changes (default 50, at most 500). */
-                limit?: string;
+                /** @description Only changes with a smaller `id` (the next page). Digits without sign or leading zero. */
+                before?: number;
+                /** @description At most this many changes (default 50, at most 500). Digits without sign or leading zero. */
+                limit?: number;
             };
             header?: never;
             path: {
@@ -2045,80 +2095,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
-                };
-            };
-        };
-    };
-    getBenchCeiling: {
-        parameters: {
-            query?: {
-                /** @description How many processes to return. */
-                rows?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Constant processes. */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProcessList"];
-                };
-            };
-            /** @description 1001 Incorrect data */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem1001"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpProblem404"];
-                };
-            };
-            /** @description 1001 Incorrect data */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem1001"];
-                };
-            };
-            /** @description 1001 Incorrect data */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem1001"];
-                };
-            };
-            /** @description Internal Server Error */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 // Plant processes API from TypeScript: openapi-fetch over types generated from the published document
-// (`npm run api:types`, or in your project: npx openapi-typescript "$BASE_URL/api/v1/openapi.json" -o plant-api.d.ts).
+// (`npm run api:types`, or in your project: npx -p openapi-typescript@7.13.0 -p typescript@5.9.3 openapi-typescript "$BASE_URL/api/v1/openapi.json" -o plant-api.d.ts).
 // Reads every process, changes two, then several at once (all or nothing), retrying 429 and 503 as told.
 //
 //   BASE_URL=https://processes.plant.example API_TOKEN=ppt_… npx tsx sync-processes.ts

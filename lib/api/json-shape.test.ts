@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JsonShapeCheck, MAX_JSON_DEPTH, MAX_JSON_VALUES } from "@/lib/api/json-shape";
+import { duplicateMemberPointer, JsonShapeCheck, MAX_JSON_DEPTH, MAX_JSON_VALUES } from "@/lib/api/json-shape";
 
 /** A JSON object whose deepest value sits `depth` levels down (the object itself is level 1). */
 const nested = (depth: number) => `{"a":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
@@ -45,5 +45,35 @@ describe("JsonShapeCheck", () => {
   it("refuses megabytes of brackets at the 33rd", () => {
     const shape = new JsonShapeCheck();
     expect(shape.feed(new TextEncoder().encode("[".repeat(33)))).toBe("JSON nesting deeper than 32 levels");
+  });
+});
+
+describe("duplicateMemberPointer", () => {
+  it.each([
+    ['{"a":1,"a":2}', "/a"],
+    ['{"processes":[{"id":1,"name":"x","name":"y"}]}', "/processes/0/name"],
+    ['{"processes":[{"id":1},{"id":2,"comment":"","id":3}]}', "/processes/1/id"],
+    ['{"a\\u0062":1,"ab":2}', "/ab"],
+    ['{"a/b~":{"x":[1,{"y":1,"y":2}]}}', "/a~1b~0/x/1/y"],
+    ['{"a":{"b":1},"a":{"b":1}}', "/a"],
+  ])("%s has a duplicate at %s", (text, pointer) => {
+    expect(duplicateMemberPointer(text)).toBe(pointer);
+  });
+
+  it.each([
+    ['{"a":1,"b":{"a":2},"c":[{"a":3},{"a":4}]}'],
+    ['{"a":"\\"a\\":1,","b":"a"}'],
+    ['{"a":["a","a"],"b":"{\\"a\\":1,\\"a\\":2}"}'],
+    ["[1,2,3]"],
+    ['"x"'],
+  ])("%s has none", (text) => {
+    expect(duplicateMemberPointer(text)).toBeNull();
+  });
+
+  it("scans a 10,000-item bulk body whole", () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => ({ id: i + 1, name: `P ${i}`, comment: "x".repeat(50) }));
+    const text = JSON.stringify({ processes: items });
+    expect(duplicateMemberPointer(text)).toBeNull();
+    expect(duplicateMemberPointer(text.replace('"id":9999,', '"id":9999,"id":1,'))).toBe("/processes/9998/id");
   });
 });

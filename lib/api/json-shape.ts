@@ -43,3 +43,56 @@ export class JsonShapeCheck {
     return null;
   }
 }
+
+type Frame = { members: Set<string> | null; key: string; index: number; expectKey: boolean };
+
+// The characters that matter between values; strings are skipped whole.
+const STRUCTURE = /[{}[\],"]/g;
+const STRING = /"[^"\\]*(?:\\.[^"\\]*)*"/y;
+
+const pointerToken = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
+
+/**
+ * The JSON Pointer of the first object member whose name appears twice in its object, or null. JSON.parse
+ * keeps the last one silently; RFC 8259 leaves such text's meaning open, so it is refused. `text` must be
+ * valid JSON (parse it first). One pass, skipping strings and numbers by regular expressions.
+ */
+export function duplicateMemberPointer(text: string): string | null {
+  const stack: Frame[] = [];
+  STRUCTURE.lastIndex = 0;
+  for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
+    const top = stack.at(-1);
+    switch (match[0]) {
+      case '"': {
+        STRING.lastIndex = match.index;
+        const raw = STRING.exec(text)![0];
+        STRUCTURE.lastIndex = match.index + raw.length;
+        if (top?.members && top.expectKey) {
+          const key = raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+          if (top.members.has(key)) {
+            const path = stack.slice(0, -1).map((f) => (f.members ? pointerToken(f.key) : String(f.index)));
+            return `/${[...path, pointerToken(key)].join("/")}`;
+          }
+          top.members.add(key);
+          top.key = key;
+          top.expectKey = false;
+        }
+        break;
+      }
+      case "{":
+        stack.push({ members: new Set(), key: "", index: 0, expectKey: true });
+        break;
+      case "[":
+        stack.push({ members: null, key: "", index: 0, expectKey: false });
+        break;
+      case "}":
+      case "]":
+        stack.pop();
+        break;
+      default: // ","
+        if (top?.members) top.expectKey = true;
+        else if (top) top.index++;
+    }
+  }
+  return null;
+}

@@ -1,13 +1,13 @@
 import "server-only";
+import { parseEntityTags } from "@/lib/api/etag";
 import { AppError } from "@/lib/errors";
 
-// Entity tags of processes are their version in quotes: `"7"`. Only strong comparison applies to If-Match
-// (RFC 9110 §13.1.1), so a weak tag never matches: it is kept as version 0, which no process has.
+// If-Match on a process. Its entity tags are its version in quotes: `"7"`. Any well-formed list is accepted
+// (RFC 9110 §13.1.1): a tag that is no version of ours (`"abc"`, `"007"`), or a weak one (only strong
+// comparison applies to If-Match), simply never matches and is kept as version 0, which no process has;
+// the write then answers 412 1007. Only a header that is no entity-tag list at all is 1001.
 
-const TAG = /^(W\/)?"(\d{1,10})"$/;
-
-/** The ETag of one process at a version. */
-export const versionEtag = (version: number) => `"${version}"`;
+const VERSION = /^[1-9][0-9]{0,9}$/;
 
 function malformed(header: string, value: string): AppError {
   return new AppError(
@@ -23,19 +23,11 @@ function malformed(header: string, value: string): AppError {
 export function parseIfMatch(request: Request): number[] | "*" | null {
   const value = request.headers.get("if-match");
   if (value === null) return null;
-  if (value.trim() === "*") return "*";
-  return value.split(",").map((part) => {
-    const match = TAG.exec(part.trim());
-    const version = match ? Number(match[2]) : NaN;
-    if (!match || version > 2_147_483_647) throw malformed("If-Match", value);
-    return match[1] ? 0 : version;
+  const tags = parseEntityTags(value);
+  if (tags === null) throw malformed("If-Match", value);
+  if (tags === "*") return "*";
+  return tags.map(({ weak, opaque }) => {
+    const version = !weak && VERSION.test(opaque) ? Number(opaque) : 0;
+    return version <= 2_147_483_647 ? version : 0;
   });
-}
-
-/** Whether If-None-Match names this entity tag (weak comparison, as RFC 9110 §13.1.2 asks) or is `*`. */
-export function ifNoneMatchHits(request: Request, etag: string): boolean {
-  const value = request.headers.get("if-none-match");
-  if (value === null) return false;
-  if (value.trim() === "*") return true;
-  return value.split(",").some((part) => part.trim().replace(/^W\//, "") === etag);
 }

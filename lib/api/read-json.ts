@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { JsonShapeCheck } from "@/lib/api/json-shape";
+import { duplicateMemberPointer, JsonShapeCheck } from "@/lib/api/json-shape";
 import { parseWith } from "@/lib/api/parse-with";
 import { AppError, type FieldError } from "@/lib/errors";
 import { env } from "@/lib/env";
@@ -106,12 +106,35 @@ function parseJson(text: string): unknown {
     throw incorrect(`Request body is not valid JSON: ${(error as Error).message}`);
   }
   assertNoForbiddenKeys(value);
+  const duplicate = duplicateMemberPointer(text);
+  if (duplicate !== null) {
+    throw incorrect(`Member ${duplicate} appears more than once`, undefined, [
+      { pointer: duplicate, detail: "appears more than once in its object" },
+    ]);
+  }
   return value;
+}
+
+/**
+ * A compressed body is refused rather than read as text: the server accepts none (no Content-Encoding, or
+ * `identity`). 1001 at 415, as a wrong Content-Type is; the answer names what was sent.
+ */
+function assertNoContentEncoding(request: Request): void {
+  const encoding = request.headers.get("content-encoding");
+  if (encoding === null) return;
+  const codings = encoding
+    .split(",")
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== "" && c !== "identity");
+  if (codings.length > 0) {
+    throw incorrect(`Content-Encoding ${codings.join(", ")} is not accepted; send the body uncompressed`, 415);
+  }
 }
 
 /** Reads, size-limits, parses and validates a JSON request body; every failure is 1001. */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
   assertJsonContentType(request);
+  assertNoContentEncoding(request);
   let text: string;
   try {
     text = await readLimitedText(request, env.MAX_BODY_BYTES);

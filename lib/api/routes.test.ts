@@ -4,7 +4,9 @@ import { allowedMethods, API_ROUTES } from "@/lib/api/routes";
 describe("allowedMethods (the proxy's 404/405 decisions)", () => {
   it.each([
     ["/api/v1/processes", ["GET", "PUT"]],
-    ["/api/v1/processes/", ["GET", "PUT"]],
+    ["/api/v1/processes/", []],
+    ["/api/v1/processes/7/", []],
+    ["/api/health/", []],
     ["/api/v1/processes/7", ["GET", "PUT"]],
     ["/api/v1/processes/anything", ["GET", "PUT"]],
     ["/api/v1/processes/events", ["GET", "PUT"]],

@@ -33,7 +33,9 @@ type CompiledRoute = { key: RouteKey; method: HttpMethod; path: string; regex: R
 
 const COMPILED: CompiledRoute[] = (Object.keys(API_ROUTES) as RouteKey[]).map((key) => {
   const [method, path] = key.split(" ") as [HttpMethod, string];
-  const regex = new RegExp("^" + path.replace(/\{[^}]+\}/g, "[^/]+") + "/?$");
+  // No trailing slash: `/api/v1/processes/` is an unknown path, 404 in the problem envelope (note 022), rather
+  // than Next's bare 308 redirect, which a client's PUT would not follow with its body.
+  const regex = new RegExp("^" + path.replace(/\{[^}]+\}/g, "[^/]+") + "$");
   return { key, method, path, regex };
 });
 

@@ -65,7 +65,9 @@ export async function serveApi(
     status: response.status,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
   };
-  if (response.status >= 500) logger.error("request failed", { ...fields, ...errorFields(failure) });
+  // A 5xx answered without an exception (health's 503) has no error to log here; its route logs its own.
+  if (response.status >= 500)
+    logger.error("request failed", { ...fields, ...(failure === undefined ? {} : errorFields(failure)) });
   else if (failure) logger.info("request refused", { ...fields, code: (failure as AppError).code });
   else logger.info("request", fields);
   return response;

@@ -59,6 +59,17 @@ describe("postgresql: the database goes away and comes back", runIf(Boolean(post
     const health = await get("/api/health");
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: "unavailable", database: { ok: false } });
+    // The log keeps the real error (it said "error":"undefined" before), the answer only the problem.
+    const requestId = health.headers.get("x-request-id");
+    const lines = server
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("{") && l.includes(`"requestId":"${requestId}"`))
+      .map((l) => JSON.parse(l) as { msg: string; error?: { message?: unknown } | string });
+    const failed = lines.find((l) => l.msg === "health check failed");
+    expect(failed?.error).toMatchObject({ message: expect.stringMatching(/\S/) });
+    expect(JSON.stringify(lines)).not.toContain('"error":"undefined"');
+    expect(health.text).not.toMatch(/ECONNREFUSED|Prisma|stack/);
 
     await proxy.restore();
     let status = 0;

@@ -5,16 +5,18 @@ import { databaseProvider } from "@/lib/env";
 // in lib/db/process-writes-sql.ts.
 
 /**
- * PostgreSQL: bumps the process revision (one row, id 1) inside the transaction of a write, so that readers
- * see the new value exactly when they can see the write. An upsert, so that a missing row cannot silently
- * stop it. SQLite: none needed (DATA_REVISION_SQL there sees every other connection's commits), which
- * spares single-statement writes a transaction; the row stays at 0 there.
+ * PostgreSQL: takes the process revision row (id 1) first in the transaction of a write, so that writers
+ * queue on it and change ids follow commit order (note 010). It leaves the value as it is: the triggers on
+ * `processes` bump it in the same transaction when rows actually change, so readers see the new value
+ * exactly when they can see the write, and a write that changes nothing leaves caches valid (note 022). An
+ * upsert, so that a missing row cannot silently stop it. SQLite: none needed (DATA_REVISION_SQL there sees
+ * every other connection's commits), which spares single-statement writes a transaction; the row stays at 0.
  */
-export const BUMP_PROCESS_REVISION_SQL: string | null =
+export const TAKE_PROCESS_REVISION_SQL: string | null =
   databaseProvider === "sqlite"
     ? null
     : `INSERT INTO process_revisions (id, value) VALUES (1, 1)
-  ON CONFLICT (id) DO UPDATE SET value = process_revisions.value + 1`;
+  ON CONFLICT (id) DO UPDATE SET value = process_revisions.value`;
 
 /**
  * One cheap query whose answer changes whenever another connection has committed a change that a cached

@@ -217,6 +217,7 @@ describe("PostgreSQL: migrateDatabase on a fresh database", runIf(Boolean(pgUrl)
       "processes_inserted",
       "processes_outside_update",
       "processes_truncating",
+      "processes_updated",
     ]);
     for (const f of functions) expect(f.prosrc).toMatch(/\n {2}RETURN (NULL|NEW);\nEND$/);
     const triggers = await query<{ tgname: string }>(
@@ -229,6 +230,7 @@ describe("PostgreSQL: migrateDatabase on a fresh database", runIf(Boolean(pgUrl)
       "processes_inserted",
       "processes_outside_update",
       "processes_truncating",
+      "processes_updated",
     ]);
   });
 

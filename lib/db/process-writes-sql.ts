@@ -5,10 +5,12 @@ import { databaseProvider } from "@/lib/env";
 // SQLite and PostgreSQL is in lib/db/dialect.ts). Items travel as one JSON parameter,
 // `[{id, name, comment, version|null}]`, so a bulk of 10,000 is one statement on PostgreSQL (data and history)
 // and two on SQLite (history, then data), whatever its size. Every item is written, or none: a guard counts the
-// items whose process exists and whose `version`, when given, is the current one, and writeProcesses rolls back
-// when fewer rows than items come back. History rows take `kind` = update from the column's default. On
-// PostgreSQL the statement trigger bumps the revision and notifies (docs/decisions/011); the outside-update
-// trigger (both databases) stays out of it, since these statements change the version.
+// items whose process exists and whose `version`, when given, is the current one. An item whose name and comment
+// equal the stored ones is not written at all (no version, no history row, no event): the comparison is part of
+// each statement, so a re-sync costs no extra round trip (docs/decisions/022). History rows take `kind` = update
+// from the column's default. On PostgreSQL the statement trigger bumps the revision and notifies when rows really
+// change (docs/decisions/011); the outside-update trigger (both databases) stays out of it, since these
+// statements change the version.
 
 /** Parameters of the statements below, named; sqliteHistoryParams and the others order them per statement. */
 export type WriteParams = {
@@ -23,45 +25,64 @@ export type WriteParams = {
 const SQLITE_GUARD = `(SELECT count(*) FROM json_each(?) AS k JOIN processes AS q ON q.id = json_extract(k.value, '$.id')
    WHERE json_extract(k.value, '$.version') IS NULL OR q.version = json_extract(k.value, '$.version')) = json_array_length(?)`;
 
+const sqliteDiffers = (row: string) =>
+  `(${row}.name IS NOT json_extract(j.value, '$.name') OR ${row}.comment IS NOT json_extract(j.value, '$.comment'))`;
+
 /**
  * SQLite: the history first (it reads the values being replaced), then the data; both run in one
- * transaction, which SQLite's single writer makes a consistent pair. Parameters: see sqliteHistoryParams.
+ * transaction, which SQLite's single writer makes a consistent pair. Only items that differ are recorded;
+ * when the guard fails nothing is. Parameters: see sqliteHistoryParams.
  */
 export const SQLITE_HISTORY_SQL = `INSERT INTO process_changes
     ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId")
   SELECT p.id, p.version + 1, json_extract(j.value, '$.name'), json_extract(j.value, '$.comment'), p.name, p.comment, ?, ?, ?, ?, ?
     FROM json_each(?) AS j JOIN processes AS p ON p.id = json_extract(j.value, '$.id')
-   WHERE ${SQLITE_GUARD}
+   WHERE ${sqliteDiffers("p")} AND ${SQLITE_GUARD}
    ORDER BY p.id`;
 
+/** Runs only after the history statement recorded at least one item, i.e. after the guard passed. */
 export const SQLITE_UPDATE_SQL = `UPDATE processes
      SET name = json_extract(j.value, '$.name'), comment = json_extract(j.value, '$.comment'),
          version = processes.version + 1, "updatedAt" = ?
     FROM json_each(?) AS j
-   WHERE processes.id = json_extract(j.value, '$.id')
-  RETURNING id, name, comment, version, "createdAt", "updatedAt"`;
+   WHERE processes.id = json_extract(j.value, '$.id') AND ${sqliteDiffers("processes")}
+  RETURNING id, name, comment, version, "createdAt", "updatedAt", 1 AS changed`;
+
+/** The stored rows of the items' ids (those that exist), for items the write did not return. */
+export const CURRENT_ROWS_SQL =
+  databaseProvider === "sqlite"
+    ? `SELECT p.id, p.name, p.comment, p.version, p."createdAt", p."updatedAt", 0 AS changed
+    FROM json_each(?) AS j JOIN processes AS p ON p.id = json_extract(j.value, '$.id')`
+    : `SELECT p.id, p.name, p.comment, p.version, p."createdAt", p."updatedAt", false AS changed
+    FROM jsonb_to_recordset($1::jsonb) AS x(id integer) JOIN processes AS p ON p.id = x.id`;
 
 /**
  * PostgreSQL: data and history in ONE statement. The version is checked again in the UPDATE itself, so a
  * row changed by a concurrent outside writer (re-checked by PostgreSQL before the update) is not written:
- * fewer rows come back, and the caller rolls back. The self-join reads the values being replaced.
+ * fewer rows come back, and the caller looks closer. The self-join reads the values being replaced. Items
+ * equal to the stored row come back as they are (`changed` false), from the same statement.
  */
 export const POSTGRES_WRITE_SQL = `WITH v AS (
     SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id integer, name text, comment text, version integer)),
-  ok AS (
-    SELECT count(*) = (SELECT count(*) FROM v) AS all_ok FROM v JOIN processes AS q ON q.id = v.id
-     WHERE v.version IS NULL OR q.version = v.version),
+  cur AS (
+    SELECT q.*, (q.name IS DISTINCT FROM v.name OR q.comment IS DISTINCT FROM v.comment) AS differs
+      FROM v JOIN processes AS q ON q.id = v.id WHERE v.version IS NULL OR q.version = v.version),
+  ok AS (SELECT (SELECT count(*) FROM cur) = (SELECT count(*) FROM v) AS all_ok),
   upd AS (
     UPDATE processes AS p SET name = v.name, comment = v.comment, version = p.version + 1, "updatedAt" = $1
       FROM v JOIN processes AS old ON old.id = v.id
-     WHERE p.id = v.id AND (v.version IS NULL OR p.version = v.version) AND (SELECT all_ok FROM ok)
+     WHERE p.id = v.id AND (v.version IS NULL OR p.version = v.version)
+       AND (p.name IS DISTINCT FROM v.name OR p.comment IS DISTINCT FROM v.comment) AND (SELECT all_ok FROM ok)
     RETURNING p.id, p.name, p.comment, p.version, p."createdAt", p."updatedAt",
               old.name AS "previousName", old.comment AS "previousComment"),
   ins AS (
     INSERT INTO process_changes
       ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId")
     SELECT id, version, name, comment, "previousName", "previousComment", $1, $3, $4, $5, $6 FROM upd ORDER BY id)
-  SELECT id, name, comment, version, "createdAt", "updatedAt" FROM upd ORDER BY id`;
+  SELECT id, name, comment, version, "createdAt", "updatedAt", true AS changed FROM upd
+  UNION ALL
+  SELECT id, name, comment, version, "createdAt", "updatedAt", false FROM cur WHERE NOT differs AND (SELECT all_ok FROM ok)
+  ORDER BY id`;
 
 export const isSqlite = databaseProvider === "sqlite";
 

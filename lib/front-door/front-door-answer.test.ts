@@ -43,6 +43,9 @@ describe("frontDoorAnswerFor", () => {
     ["GET", "/api"],
     ["GET", "/api/front-door"],
     ["GET", "/api/v1/processes/7/extra"],
+    ["GET", "/api/v1/processes/"],
+    ["PUT", "/api/v1/processes/7/"],
+    ["GET", "/api/health/?x=1"],
   ])("answers %s %s with 404", (method, target) => {
     expect(frontDoorAnswerFor(method, target)).toMatchObject({ status: 404, allow: null });
   });

@@ -12,7 +12,13 @@ import {
 } from "@/lib/validations/process";
 import { problemSchema } from "@/lib/validations/problem";
 import { processChangeSchema } from "@/lib/validations/process-history";
-import { tokenCreatedSchema, tokenCreateSchema, tokenSummarySchema } from "@/lib/validations/token";
+import { MULTI_LINE_PATTERN, singleLinePattern } from "@/lib/validations/text";
+import {
+  MAX_TOKEN_NAME_LENGTH,
+  tokenCreatedSchema,
+  tokenCreateSchema,
+  tokenSummarySchema,
+} from "@/lib/validations/token";
 
 // What the published document says about the shared zod schemas beyond their shape: descriptions, examples,
 // readOnly, and the limits zod checks with refinements that JSON Schema cannot see (lengths in code points).
@@ -59,9 +65,29 @@ export const EXAMPLE_TOKEN = {
 
 export const ANNOTATIONS: [z.ZodType, Annotation][] = [
   [processIdSchema, { description: `A process id: an integer from 1 to ${MAX_ID}.`, examples: [7] }],
-  [processNameSchema, { minLength: 1, maxLength: MAX_NAME_LENGTH, description: NAME_TEXT, examples: ["Cutting"] }],
-  [processCommentSchema, { maxLength: MAX_COMMENT_LENGTH, description: COMMENT_TEXT, examples: ["Flying saw"] }],
-  [processSchema.shape.version, { readOnly: true, description: "Grows by one with every change of the process." }],
+  [
+    processNameSchema,
+    {
+      minLength: 1,
+      pattern: singleLinePattern(MAX_NAME_LENGTH),
+      description: NAME_TEXT,
+      examples: ["Cutting"],
+    },
+  ],
+  [
+    processCommentSchema,
+    { maxLength: MAX_COMMENT_LENGTH, pattern: MULTI_LINE_PATTERN, description: COMMENT_TEXT, examples: ["Flying saw"] },
+  ],
+  [
+    processSchema.shape.version,
+    {
+      readOnly: true,
+      minimum: 1,
+      maximum: 2_147_483_647,
+      description: "Grows by one with every change of the process.",
+    },
+  ],
+  [processChangeSchema.shape.version, { minimum: 1, maximum: 2_147_483_647 }],
   [processSchema.shape.createdAt, readOnlyTime("When the process was created (UTC).")],
   [processSchema.shape.updatedAt, readOnlyTime("When the process last changed (UTC).")],
   [processSchema, { examples: [EXAMPLE_PROCESS] }],
@@ -73,8 +99,10 @@ export const ANNOTATIONS: [z.ZodType, Annotation][] = [
       examples: [3],
     },
   ],
-  [processUpdateSchema.shape.createdAt.unwrap(), { ...READ_BACK, format: "date-time" }],
-  [processUpdateSchema.shape.updatedAt.unwrap(), { ...READ_BACK, format: "date-time" }],
+  // No `format`: any string is accepted here and ignored (a validator asserting date-time would refuse what the
+  // server takes; found by the property tests).
+  [processUpdateSchema.shape.createdAt.unwrap(), READ_BACK],
+  [processUpdateSchema.shape.updatedAt.unwrap(), READ_BACK],
   [tokenSummarySchema.shape.id, { readOnly: true, description: "The token's id (for revoking it)." }],
   [tokenSummarySchema.shape.createdAt, readOnlyTime("When the token was created (UTC).")],
   [tokenSummarySchema.shape.expiresAt, readOnlyTime("After this instant the token is refused with 2002.")],
@@ -85,7 +113,14 @@ export const ANNOTATIONS: [z.ZodType, Annotation][] = [
     tokenCreatedSchema.shape.secret,
     { readOnly: true, description: "The token to send as `Authorization: Bearer …`. Shown in this answer only." },
   ],
-  [tokenCreateSchema.shape.name, { description: `1 to ${MAX_NAME_LENGTH} characters, trimmed.` }],
+  [
+    tokenCreateSchema.shape.name,
+    {
+      minLength: 1,
+      pattern: singleLinePattern(MAX_TOKEN_NAME_LENGTH),
+      description: `The rules of a process name: ${NAME_TEXT.replace(String(MAX_NAME_LENGTH), String(MAX_TOKEN_NAME_LENGTH))}`,
+    },
+  ],
   [
     tokenCreateSchema.shape.expiresInSeconds,
     { description: "Lifetime in seconds: at least 1, at most one year; 90 days when left out." },

@@ -20,8 +20,14 @@ describe("the OpenAPI document", () => {
     expect(document.openapi).toMatch(/^3\.1\./);
   });
 
-  it("has exactly the operations of the route table", () => {
-    expect(operations.map((o) => o.key).sort()).toEqual(Object.keys(API_ROUTES).sort());
+  it("has exactly the operations of the route table, internal ones left out", () => {
+    const published = Object.keys(API_ROUTES).filter((key) => key !== "GET /api/bench/ceiling");
+    expect(operations.map((o) => o.key).sort()).toEqual(published.sort());
+    expect(JSON.stringify(document)).not.toContain("/api/bench");
+  });
+
+  it("names the server it is served from", () => {
+    expect(document.servers).toEqual([{ url: "/", description: expect.any(String) }]);
   });
 
   it.each(Object.entries(ERROR_CODES))("has code %s with its exact title and status", (code, { title, status }) => {
@@ -43,7 +49,9 @@ describe("the OpenAPI document", () => {
     const { ProcessesUpdate, Process, TokenSummary } = document.components.schemas;
     const item = ProcessesUpdate.properties.processes;
     expect([item.minItems, item.maxItems]).toEqual([1, 10_000]);
-    expect(item.items.properties.name).toMatchObject({ minLength: 1, maxLength: 100 });
+    // The length is in the pattern (100 code points after trimming): maxLength would count the trimmed spaces.
+    expect(item.items.properties.name).toMatchObject({ minLength: 1, pattern: expect.stringContaining("{0,98}") });
+    expect(item.items.properties.name).not.toHaveProperty("maxLength");
     expect(item.items.properties.comment).toMatchObject({ maxLength: 1000 });
     expect(item.items.properties.id).toMatchObject({ minimum: 1, maximum: 2147483647 });
     expect(document.components.parameters.Id.schema).toMatchObject({ minimum: 1, maximum: 2147483647 });
@@ -53,7 +61,12 @@ describe("the OpenAPI document", () => {
 
   it("documents the rate-limit, retry, request-id and challenge headers", () => {
     const put = document.paths["/api/v1/processes"].put.responses;
-    expect(Object.keys(put["200"].headers)).toEqual(["X-Request-Id", "RateLimit", "RateLimit-Policy"]);
+    expect(Object.keys(put["200"].headers)).toEqual([
+      "X-Request-Id",
+      "RateLimit",
+      "RateLimit-Policy",
+      "X-Changed-Count",
+    ]);
     expect(Object.keys(put["429"].headers)).toContain("Retry-After");
     expect(Object.keys(put["503"].headers)).toContain("Retry-After");
     expect(Object.keys(put["401"].headers)).toContain("WWW-Authenticate");

@@ -8,12 +8,21 @@ import { overview } from "@/lib/openapi/overview";
 import { problemExample, problemName, problemSchemas, statusesOf } from "@/lib/openapi/problems";
 import { codeSamples } from "@/lib/openapi/samples";
 import { componentSchemas, schemaRef, toJsonSchema } from "@/lib/openapi/schemas";
+import { EXAMPLE_PROCESS } from "@/lib/openapi/annotations";
 import { ID_PARAM_MESSAGE, idSchema } from "@/lib/validations/id";
 
 // The published OpenAPI 3.1 document (GET /api/v1/openapi.json), assembled from the route table, the zod
 // schemas (lib/openapi/schemas.ts), the error table and the operation notes (lib/openapi/operations.ts).
 
-type Refusal = { code: ErrorCode | HttpOnlyStatus; status: number; detail: string };
+type FieldError = { pointer: string; detail: string };
+type Refusal = {
+  code: ErrorCode | HttpOnlyStatus;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+  current?: unknown;
+  bulk?: boolean;
+};
 
 const CREDENTIAL_REFUSALS: Refusal[] = [
   { code: 2004, status: 401, detail: "No access token or session was sent" },
@@ -22,12 +31,57 @@ const CREDENTIAL_REFUSALS: Refusal[] = [
   { code: 6001, status: 429, detail: "Limit of 600 per 60 s reached; retry after 12 s" },
   { code: 1006, status: 503, detail: "The database did not answer; try again shortly." },
 ];
-const BODY_REFUSALS: Refusal[] = [
-  { code: 1001, status: 400, detail: "/processes/3/name: must not be empty" },
-  { code: 1001, status: 413, detail: "Request body exceeds the limit of 8388608 bytes" },
-  { code: 1001, status: 415, detail: "Content-Type application/json is required" },
+/** A body refusal as the server words it: `<pointer>: <detail>`, with the pointer in `errors`. */
+const bodyRefusal = (pointer: string): Refusal => ({
+  code: 1001,
+  status: 400,
+  detail: `${pointer}: must not be empty`,
+  errors: [{ pointer, detail: "must not be empty" }],
+});
+const whole = (detail: string, status: number): Refusal => ({
+  code: 1001,
+  status,
+  detail,
+  errors: [{ pointer: "", detail }],
+});
+/** The pointer of the example refusal of each body (the first member a client is likely to get wrong). */
+const BODY_POINTERS: Partial<Record<RouteKey, string>> = { "PUT /api/v1/processes": "/processes/3/name" };
+const BODY_REFUSALS = (key: RouteKey): Refusal[] => [
+  bodyRefusal(BODY_POINTERS[key] ?? "/name"),
+  whole("Request body exceeds the limit of 8388608 bytes", 413),
+  whole("Content-Type application/json is required", 415),
 ];
-const PATH_ID_REFUSAL: Refusal = { code: 1001, status: 400, detail: `The id in the path ${ID_PARAM_MESSAGE}` };
+const PATH_ID_REFUSAL: Refusal = {
+  code: 1001,
+  status: 400,
+  detail: `The id in the path ${ID_PARAM_MESSAGE}`,
+  errors: [{ pointer: "/path/id", detail: ID_PARAM_MESSAGE }],
+};
+const STALE_ONE = { ...EXAMPLE_PROCESS, version: 4, comment: "Changed meanwhile" };
+/** 1007 as each operation answers it, with the members the server sends. */
+const CONFLICTS: Record<string, Refusal> = {
+  single409: {
+    code: 1007,
+    status: 409,
+    detail: "Process 7 is at version 4; nothing was saved",
+    errors: [{ pointer: "/version", detail: "is 4 now" }],
+    current: STALE_ONE,
+  },
+  single412: {
+    code: 1007,
+    status: 412,
+    detail: "Process 7 is at version 4, not the one If-Match names; nothing was saved",
+    current: STALE_ONE,
+  },
+  bulk409: {
+    code: 1007,
+    status: 409,
+    detail: "1 of 2 processes have changed since read; nothing was saved",
+    errors: [{ pointer: "/processes/0/version", detail: "process 7 is at version 4 now" }],
+    current: [STALE_ONE],
+    bulk: true,
+  },
+};
 
 /** The `data` schema of each event of a `text/event-stream` answer (OpenAPI 3.1 has no word for it). */
 const EVENT_SCHEMAS = { process: schemaRef("ProcessEvent"), reset: schemaRef("ResetEvent") };
@@ -35,12 +89,15 @@ const EVENT_SCHEMAS = { process: schemaRef("ProcessEvent"), reset: schemaRef("Re
 function refusalsOf(key: RouteKey, spec: OperationSpec): Refusal[] {
   const list: Refusal[] = [];
   if (API_ROUTES[key] !== "public") list.push(...CREDENTIAL_REFUSALS);
-  if (spec.body) list.push(...BODY_REFUSALS);
+  if (spec.body) list.push(...BODY_REFUSALS(key));
   else if (key.includes("{id}")) list.push(PATH_ID_REFUSAL);
   for (const entry of spec.errors ?? []) {
-    const [code, only] = Array.isArray(entry) ? entry : [entry, undefined];
+    const [code, only, variant] = Array.isArray(entry) ? entry : [entry, undefined, undefined];
     const statuses = only === undefined ? statusesOf(code) : [only];
-    for (const status of statuses) list.push({ code, status, detail: `${ERROR_CODES[code].title} (example)` });
+    for (const status of statuses) {
+      if (code === 1007) list.push(variant === "bulk" ? CONFLICTS.bulk409! : CONFLICTS[`single${status}`]!);
+      else list.push({ code, status, detail: `${ERROR_CODES[code].title} (example)` });
+    }
   }
   for (const status of spec.httpErrors ?? []) list.push({ code: status, status, detail: "(example)" });
   list.push({ code: 500, status: 500, detail: "An unexpected error occurred." });
@@ -85,9 +142,12 @@ function responsesOf(key: RouteKey, spec: OperationSpec) {
   const byStatus = new Map<number, Refusal[]>();
   for (const r of refusalsOf(key, spec)) byStatus.set(r.status, [...(byStatus.get(r.status) ?? []), r]);
   for (const [status, refusals] of byStatus) {
-    const refs = refusals.map((r) => ({ $ref: `#/components/schemas/${problemName(r.code)}` }));
+    const refs = refusals.map((r) => ({ $ref: `#/components/schemas/${problemName(r.code, r.bulk)}` }));
     const examples = Object.fromEntries(
-      refusals.map((r) => [String(r.code), { value: problemExample(r.code, status, r.detail) }]),
+      refusals.map((r) => [
+        String(r.code),
+        { value: problemExample(r.code, status, r.detail, { errors: r.errors, current: r.current }) },
+      ]),
     );
     responses[status] = {
       description: refusals
@@ -149,12 +209,16 @@ function operationOf(key: RouteKey, spec: OperationSpec) {
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const key of Object.keys(API_ROUTES) as RouteKey[]) {
+    // Internal routes (the benchmark's ceiling) are not the integrators' business: not published.
+    if (OPERATIONS[key].internal) continue;
     const [method, path] = key.split(" ") as [string, string];
     (paths[path] ??= {})[method.toLowerCase()] = operationOf(key, OPERATIONS[key]);
   }
   return {
     openapi: "3.1.1",
     info: { title: "Plant processes API", version: "1", description: overview() },
+    // The server that serves the document: paths are relative to its origin.
+    servers: [{ url: "/", description: "This server (the origin the document was fetched from)" }],
     tags: [
       { name: "Processes", description: "The plant's production processes." },
       { name: "Tokens", description: "API tokens for plant systems (Super user)." },

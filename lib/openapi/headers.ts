@@ -26,6 +26,10 @@ export const HEADERS = {
     '^"[A-Za-z0-9_-]+"$',
   ),
   "Cache-Control": header("How long the answer may be kept.", "^.+$"),
+  "X-Changed-Count": header(
+    "How many of the items sent differed from the stored ones and were written (0 for a re-sync of equal values).",
+    "^[0-9]+$",
+  ),
 } as const;
 
 export type HeaderName = keyof typeof HEADERS;

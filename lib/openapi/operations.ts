@@ -6,7 +6,7 @@ import type { HeaderName } from "@/lib/openapi/headers";
 import { type REQUEST_SCHEMAS, type SchemaName, toJsonSchema } from "@/lib/openapi/schemas";
 import { MAX_BULK_ITEMS } from "@/lib/validations/process";
 import { processListQuerySchema } from "@/lib/validations/process-listing";
-import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT, historyQuerySchema } from "@/lib/validations/process-history";
+import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from "@/lib/validations/process-history";
 
 // What the document says about each route of the route table (lib/api/routes.ts) beyond its schemas. The
 // errors an operation can answer are derived (credentials → 401/403/429/503, a body or a path id → 1001);
@@ -30,8 +30,8 @@ export type OperationSpec = {
   body?: { schema: keyof typeof REQUEST_SCHEMAS; example: unknown };
   /** The answers besides the errors (the first is the success). */
   answers: Answer[];
-  /** A code alone is answered at each of its statuses; `[code, status]` at that one only. */
-  errors?: (ErrorCode | [ErrorCode, number])[];
+  /** A code alone is answered at each of its statuses; `[code, status]` at that one only; "bulk": its bulk shape. */
+  errors?: (ErrorCode | [ErrorCode, number] | [ErrorCode, number, "bulk"])[];
   /** Answers outside the code table besides 500 (which every operation can give). */
   httpErrors?: HttpOnlyStatus[];
   /** Query and header parameters (JSON Schema each). */
@@ -40,12 +40,17 @@ export type OperationSpec = {
   internal?: boolean;
 };
 
+const NO_OP =
+  "A re-sync is free: an item whose `name` and `comment` equal the stored ones is not written (no new version, no " +
+  "history row, no event), though its `version` must still match; `X-Changed-Count` says how many items were written.";
+
 const ALL_OR_NOTHING =
   `All or nothing: one transaction; if any item is refused nothing is written, and the problem's \`errors\` ` +
   `point at every refused item (\`/processes/3/name\`). An id that does not exist is 1001 pointing at ` +
   `\`/processes/<n>/id\` (not 1005); an id repeated is 1001 too. 1 to ${MAX_BULK_ITEMS} items. An item's ` +
   `\`version\` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with ` +
-  `\`errors\` pointing at each stale \`/processes/<n>/version\` and \`current\` holding those processes as they are now.`;
+  `\`errors\` pointing at each stale \`/processes/<n>/version\` and \`current\` holding those processes as they are now. ` +
+  NO_OP;
 
 const IF_NONE_MATCH: NonNullable<OperationSpec["parameters"]>[number] = {
   in: "header",
@@ -110,15 +115,38 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
         ],
       },
     },
-    answers: [{ status: 200, schema: "ProcessList", description: "The updated processes, in the order sent." }],
-    errors: [[1007, 409]],
+    answers: [
+      {
+        status: 200,
+        schema: "ProcessList",
+        description: "The processes, ordered by id: the written ones at their new version, the others as they are.",
+        headers: ["X-Changed-Count"],
+      },
+    ],
+    errors: [[1007, 409, "bulk"]],
   },
   "GET /api/v1/processes/{id}": {
     tag: "Processes",
     summary: "Read one process",
-    description: 'Answers `ETag: "<version>"`, the precondition for `If-Match` on PUT.',
+    description:
+      'Answers `ETag: "<version>"`, the precondition for `If-Match` on PUT; send it in `If-None-Match` to get 304 ' +
+      "while the process has not changed.",
+    parameters: [
+      {
+        in: "header",
+        name: "If-None-Match",
+        description:
+          'The `ETag` read (`"3"`): 304 while the process is at that version. Weak comparison; `*` always matches.',
+        schema: { type: "string" },
+      },
+    ],
     answers: [
       { status: 200, schema: "Process", description: "The process.", example: EXAMPLE_PROCESS, headers: ["ETag"] },
+      {
+        status: 304,
+        description: "Unchanged since the `ETag` sent in `If-None-Match`; no body.",
+        headers: ["ETag", "Cache-Control"],
+      },
     ],
     errors: [1005],
   },
@@ -132,14 +160,14 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       {
         in: "query",
         name: "before",
-        description: "Only changes with a smaller `id` (the next page).",
-        schema: toJsonSchema(historyQuerySchema.shape.before, "input"),
+        description: "Only changes with a smaller `id` (the next page). Digits without sign or leading zero.",
+        schema: { type: "integer", minimum: 1, maximum: 2_147_483_647 },
       },
       {
         in: "query",
         name: "limit",
-        description: `At most this many changes (default ${HISTORY_DEFAULT_LIMIT}, at most ${HISTORY_MAX_LIMIT}).`,
-        schema: toJsonSchema(historyQuerySchema.shape.limit, "input"),
+        description: `At most this many changes (default ${HISTORY_DEFAULT_LIMIT}, at most ${HISTORY_MAX_LIMIT}). Digits without sign or leading zero.`,
+        schema: { type: "integer", minimum: 1, maximum: HISTORY_MAX_LIMIT, default: HISTORY_DEFAULT_LIMIT },
       },
     ],
     answers: [{ status: 200, schema: "ProcessHistory", description: "The changes, newest first." }],
@@ -175,12 +203,17 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       "The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process " +
       "exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process " +
       'has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition ' +
-      "as a header (412, 1007). The refusal's `current` is the process as it is now.",
+      "as a header (412, 1007). The refusal's `current` is the process as it is now. A body equal to the stored " +
+      "`name` and `comment` writes nothing (same version and `ETag`, no history row, no event), once its " +
+      "precondition matched: a re-sync is free.",
     parameters: [
       {
         in: "header",
         name: "If-Match",
-        description: 'The `ETag` read (`"3"`), several separated by commas, or `*`.',
+        description:
+          'The `ETag` read (`"3"`), several separated by commas, or `*`. Any well-formed entity-tag list is accepted ' +
+          "(RFC 9110): a tag that names no current version (also a weak one, or one that is no version at all) is 412 " +
+          "1007; only a header that is no entity-tag list is 1001.",
         schema: { type: "string" },
       },
     ],

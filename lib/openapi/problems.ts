@@ -12,21 +12,37 @@ const EXTRA_STATUSES: Partial<Record<ErrorCode, number[]>> = { 1001: [413, 415],
 
 /** Members a code adds to the problem (1007: the current state, so the client can merge and retry). */
 const EXTRA_MEMBERS: Partial<Record<ErrorCode, Record<string, JsonSchema>>> = {
-  1007: {
-    current: {
-      description:
-        "The current state: the process (PUT /processes/{id}), or the processes whose version was stale (PUT /processes).",
-      anyOf: [schemaRef("Process"), { type: "array", items: schemaRef("Process") }],
+  1007: { current: { description: "The process as it is now.", ...schemaRef("Process") } },
+};
+
+/** PUT /processes's 1007: every stale item's pointer, and those processes as they are now. */
+const BULK_1007_MEMBERS: Record<string, JsonSchema> = {
+  current: {
+    description: "The processes whose version was stale, as they are now (in the order of `errors`).",
+    type: "array",
+    items: schemaRef("Process"),
+    minItems: 1,
+  },
+  errors: {
+    description: "One entry per stale item: `/processes/<n>/version`.",
+    type: "array",
+    items: {
+      type: "object",
+      properties: { pointer: { type: "string" }, detail: { type: "string" } },
+      required: ["pointer", "detail"],
     },
+    minItems: 1,
   },
 };
 
 export const statusesOf = (code: ErrorCode): number[] => [ERROR_CODES[code].status, ...(EXTRA_STATUSES[code] ?? [])];
 
-export const problemName = (code: ErrorCode | HttpOnlyStatus) =>
-  code in ERROR_CODES ? `Problem${code}` : `HttpProblem${code}`;
+export const problemName = (code: ErrorCode | HttpOnlyStatus, bulk = false) =>
+  code in ERROR_CODES ? `Problem${code}${bulk ? "Bulk" : ""}` : `HttpProblem${code}`;
 
-function codeSchema(code: ErrorCode): JsonSchema {
+// Each problem schema fixes `code` to one constant (answers outside the table have none: 0 in the type), so a
+// generated client narrows the error type on `error.code === 1007` and reads `error.current.version`.
+function codeSchema(code: ErrorCode, members: Record<string, JsonSchema> = EXTRA_MEMBERS[code] ?? {}): JsonSchema {
   const { title } = ERROR_CODES[code];
   const statuses = statusesOf(code);
   return {
@@ -37,9 +53,9 @@ function codeSchema(code: ErrorCode): JsonSchema {
       title: { const: title },
       status: statuses.length === 1 ? { const: statuses[0] } : { enum: statuses },
       code: { const: code },
-      ...EXTRA_MEMBERS[code],
+      ...members,
     },
-    required: ["type", "title", "status", "code", "detail", "requestId", ...Object.keys(EXTRA_MEMBERS[code] ?? {})],
+    required: ["type", "title", "status", "code", "detail", "requestId", ...Object.keys(members)],
   };
 }
 
@@ -47,10 +63,25 @@ function httpSchema(status: HttpOnlyStatus): JsonSchema {
   return {
     allOf: [schemaRef("Problem")],
     description: `${status} ${HTTP_TITLES[status]}, outside the code table: no \`code\` member.`,
-    properties: { type: { const: "about:blank" }, title: { const: HTTP_TITLES[status] }, status: { const: status } },
+    properties: {
+      type: { const: "about:blank" },
+      title: { const: HTTP_TITLES[status] },
+      status: { const: status },
+      // Never sent (`not: required`), yet declared: a generated client can only compare `error.code` when every
+      // error type has it, and a constant outside the table (0) keeps `error.code === 1007` narrowing to 1007.
+      // (A `null` or `false` schema would not do: openapi-fetch drops members typed null or never.)
+      code: { const: 0, description: "Never sent: answers outside the code table have no `code`." },
+    },
     required: ["type", "title", "status", "detail"],
     not: { required: ["code"] },
   };
+}
+
+/** 1007 as PUT /processes answers it: always 409 (a bulk has no If-Match), the stale items in an array. */
+function bulkConflictSchema(): JsonSchema {
+  const schema = codeSchema(1007, BULK_1007_MEMBERS);
+  const properties = { ...(schema.properties as Record<string, JsonSchema>), status: { const: 409 } };
+  return { ...schema, description: "1007 of PUT /processes", properties };
 }
 
 export function problemSchemas(): Record<string, JsonSchema> {
@@ -58,12 +89,18 @@ export function problemSchemas(): Record<string, JsonSchema> {
   const statuses = Object.keys(HTTP_TITLES).map(Number) as HttpOnlyStatus[];
   return Object.fromEntries([
     ...codes.map((code) => [problemName(code), codeSchema(code)]),
+    [problemName(1007, true), bulkConflictSchema()],
     ...statuses.map((status) => [problemName(status), httpSchema(status)]),
   ]);
 }
 
-/** An example answer for a code at a status, as the server writes it. */
-export function problemExample(code: ErrorCode | HttpOnlyStatus, status: number, detail: string) {
+/** An example answer for a code at a status, as the server writes it (members in its order). */
+export function problemExample(
+  code: ErrorCode | HttpOnlyStatus,
+  status: number,
+  detail: string,
+  extra: { errors?: { pointer: string; detail: string }[]; current?: unknown } = {},
+) {
   const coded = code in ERROR_CODES;
   return {
     type: coded ? `/api/v1/errors#${code}` : "about:blank",
@@ -71,7 +108,8 @@ export function problemExample(code: ErrorCode | HttpOnlyStatus, status: number,
     status,
     detail,
     ...(coded ? { code } : {}),
+    ...(extra.errors ? { errors: extra.errors } : {}),
     requestId: "3f6c1e0a-8d2b-4d47-9c1e-5b7a2f0d9e41",
-    ...(code === 1007 ? { current: EXAMPLE_PROCESS } : {}),
+    ...(extra.current !== undefined ? { current: extra.current } : code === 1007 ? { current: EXAMPLE_PROCESS } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { contentEtag } from "@/lib/api/etag";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 
 let published: { text: string; etag: string } | undefined;
@@ -8,7 +8,7 @@ let published: { text: string; etag: string } | undefined;
 export function publishedDocument(): { text: string; etag: string } {
   if (!published) {
     const text = JSON.stringify(buildOpenApiDocument());
-    published = { text, etag: `"${createHash("sha256").update(text).digest("hex").slice(0, 32)}"` };
+    published = { text, etag: contentEtag(text) };
   }
   return published;
 }

@@ -23,7 +23,7 @@ function typescript({ method, path, isPublic, body, pathId }: SampleInput): stri
   const call = `await api.${method}("${path}"${options.length ? `, {\n  ${options.join(",\n  ")},\n}` : ""});`;
   return [
     `import createClient from "openapi-fetch";`,
-    `import type { paths } from "./plant-api"; // npx openapi-typescript "$BASE_URL/api/v1/openapi.json" -o plant-api.d.ts`,
+    `import type { paths } from "./plant-api"; // npx -p openapi-typescript@7.13.0 -p typescript@5.9.3 openapi-typescript "$BASE_URL/api/v1/openapi.json" -o plant-api.d.ts`,
     ``,
     isPublic
       ? `const api = createClient<paths>({ baseUrl: process.env.BASE_URL });`

@@ -113,13 +113,31 @@ describe.each(PROVIDERS)("the data layer on $provider", ({ provider, options }) 
       ["without versions (the last write wins)", (p) => p.map(({ id }, i) => ({ id, name: `Bulk ${i}`, comment: "" }))],
     ])("writes every item %s, each one version up", async (_, items) => {
       const before = await dl.listProcesses();
-      const written = await dl.updateProcesses({ processes: items(before), context: USER });
+      const { processes: written, changed } = await dl.updateProcesses({ processes: items(before), context: USER });
+      expect(changed).toBe(3);
       expect(written.map((p) => [p.name, p.version])).toEqual([
         ["Bulk 0", 2],
         ["Bulk 1", 2],
         ["Bulk 2", 2],
       ]);
       expect(await dl.listProcesses()).toEqual(written);
+    });
+
+    it("writes only the items that differ: a re-sync of the same values changes nothing", async () => {
+      const before = await dl.listProcesses();
+      const items = before.map(({ id, name, comment }, i) => ({
+        id,
+        name: i === 0 ? `${name} changed` : name,
+        comment,
+      }));
+      const first = await dl.updateProcesses({ processes: items, context: USER });
+      expect(first.changed).toBe(1);
+      expect(first.processes.map((p) => p.version)).toEqual(
+        before.map((p, i) => (i === 0 ? p.version + 1 : p.version)),
+      );
+      const again = await dl.updateProcesses({ processes: items, context: USER });
+      expect(again.changed).toBe(0);
+      expect(await dl.listProcesses()).toEqual(first.processes);
     });
 
     it.each<[string, (p: Process[]) => { id: number; name: string; comment: string; version?: number }[], object]>([

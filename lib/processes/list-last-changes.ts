@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { contentEtag } from "@/lib/api/etag";
 import { db } from "@/lib/db/client";
 import { currentProcessList } from "@/lib/processes/process-list-cache";
 import { processRevisionKey } from "@/lib/processes/revision";
@@ -69,7 +69,7 @@ export async function listProcessesWithLastChangeJson(): Promise<{ body: string;
   const key = await processRevisionKey();
   if (key !== null && cached?.key === key) return cached;
   const body = JSON.stringify({ processes: await listProcessesWithLastChange() });
-  const answer = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+  const answer = { body, etag: contentEtag(body) };
   if (key !== null) cached = { key, ...answer };
   return answer;
 }

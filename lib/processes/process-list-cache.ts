@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { contentEtag } from "@/lib/api/etag";
 import { db } from "@/lib/db/client";
 import { processRevisionKey } from "@/lib/processes/revision";
 import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
@@ -25,7 +25,7 @@ async function read(): Promise<CachedProcessList> {
   // Frozen: the same objects answer many requests, and the JSON text must keep matching them.
   const processes = Object.freeze(rows.map((row) => Object.freeze(toProcess(row)))) as Process[];
   const body = JSON.stringify({ processes });
-  const list = { processes, body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+  const list = { processes, body, etag: contentEtag(body) };
   if (key !== null) snapshot = { ...list, key };
   return list;
 }

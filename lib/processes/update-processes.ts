@@ -5,20 +5,21 @@ import { writeProcesses } from "@/lib/processes/write-processes";
 import type { Process, ProcessItem } from "@/lib/validations/process";
 
 /**
- * Replaces the editable fields of every listed process, all or nothing. Ids are unique (the schema
+ * Replaces the editable fields of every listed process, all or nothing; items equal to the stored values are
+ * not written (`changed` counts the others). Ids are unique (the schema
  * checks). A process that does not exist refuses the request with 1001; an item whose `version` is not
  * the current one refuses it with 1007 (409), naming each stale item and carrying the current processes.
  */
 export async function updateProcesses(options: {
   processes: ProcessItem[];
   context: ChangeContext;
-}): Promise<Process[]> {
+}): Promise<{ processes: Process[]; changed: number }> {
   const items = options.processes;
   const outcome = await writeProcesses({
     items: items.map(({ id, name, comment, version }) => ({ id, name, comment, version })),
     context: options.context,
   });
-  if (outcome.ok) return outcome.processes;
+  if (outcome.ok) return { processes: outcome.processes, changed: outcome.changed };
   if (outcome.missing.length > 0) {
     const errors = outcome.missing.map((index) => ({
       pointer: `/processes/${index}/id`,

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  CURRENT_ROWS_SQL,
   isSqlite,
   POSTGRES_WRITE_SQL,
   postgresWriteParams,
@@ -11,21 +12,30 @@ import {
 } from "@/lib/db/process-writes-sql";
 import type { ChangeContext } from "@/lib/processes/actor";
 import { changeProcesses } from "@/lib/processes/change-processes";
-import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
+import { toProcess } from "@/lib/processes/serialize";
 import type { Process } from "@/lib/validations/process";
 
 /** One process's new editable fields, and the version they were based on (none: last write wins). */
 export type ProcessWrite = { id: number; name: string; comment: string; version?: number };
 
-/** Every item written (ordered by id), or why none was: indexes of missing processes, stale items' current state. */
+/**
+ * Every item (ordered by id) and how many of them changed (the others equalled the stored values and were not
+ * written), or why none was: indexes of missing processes, stale items' current state.
+ */
 export type WriteOutcome =
-  { ok: true; processes: Process[] } | { ok: false; missing: number[]; stale: { index: number; current: Process }[] };
+  | { ok: true; processes: Process[]; changed: number }
+  | { ok: false; missing: number[]; stale: { index: number; current: Process }[] };
 
 type Tx = Parameters<Parameters<typeof changeProcesses>[0]>[0];
-type RawRow = { id: number; name: string; comment: string; version: number; createdAt: unknown; updatedAt: unknown };
-
-// Prisma refuses an `in` list longer than the driver's bind-parameter limit (P2029: 999 on SQLite).
-const IDS_PER_QUERY = 500;
+type RawRow = {
+  id: number;
+  name: string;
+  comment: string;
+  version: number;
+  createdAt: unknown;
+  updatedAt: unknown;
+  changed: unknown;
+};
 
 class Refused extends Error {
   constructor(readonly outcome: Extract<WriteOutcome, { ok: false }>) {
@@ -46,34 +56,50 @@ function fromRaw(row: RawRow): Process {
   });
 }
 
-async function write(tx: Tx, params: WriteParams, count: number): Promise<RawRow[]> {
+/** The rows the write returns: PostgreSQL every item when the guard passed; SQLite only those it changed. */
+async function write(tx: Tx, params: WriteParams): Promise<RawRow[]> {
   if (!isSqlite) return tx.$queryRawUnsafe<RawRow[]>(POSTGRES_WRITE_SQL, ...postgresWriteParams(params));
-  // The guard is in the history statement: when it writes nothing, the update must not run.
+  // The guard is in the history statement: when it records nothing (guard failed, or nothing differs),
+  // the update has nothing to do.
   const recorded = await tx.$executeRawUnsafe(SQLITE_HISTORY_SQL, ...sqliteHistoryParams(params));
-  if (recorded !== count) return [];
+  if (recorded === 0) return [];
   return tx.$queryRawUnsafe<RawRow[]>(SQLITE_UPDATE_SQL, ...sqliteUpdateParams(params));
 }
 
-async function diagnose(tx: Tx, items: ProcessWrite[]): Promise<Refused> {
-  const current = new Map<number, Process>();
-  for (let i = 0; i < items.length; i += IDS_PER_QUERY) {
-    const ids = items.slice(i, i + IDS_PER_QUERY).map((item) => item.id);
-    const rows = await tx.process.findMany({ where: { id: { in: ids } }, select: PROCESS_SELECT });
-    for (const row of rows) current.set(row.id, toProcess(row));
-  }
+/**
+ * The items the write did not return, read as stored: each is missing, stale, or equal to the stored row
+ * (a no-op, or made equal by a concurrent writer). Anything but the last refuses the whole write.
+ */
+async function completeOrRefuse(tx: Tx, items: ProcessWrite[], written: RawRow[]): Promise<Process[]> {
+  const returned = new Set(written.map((row) => Number(row.id)));
+  const rest = items.filter((item) => !returned.has(item.id));
+  const rows = await tx.$queryRawUnsafe<RawRow[]>(CURRENT_ROWS_SQL, JSON.stringify(rest.map(({ id }) => ({ id }))));
+  const current = new Map(rows.map((row) => [Number(row.id), fromRaw(row)]));
   const missing: number[] = [];
   const stale: { index: number; current: Process }[] = [];
   items.forEach((item, index) => {
+    if (returned.has(item.id)) return;
     const now = current.get(item.id);
     if (!now) missing.push(index);
     else if (item.version !== undefined && item.version !== now.version) stale.push({ index, current: now });
   });
-  return new Refused({ ok: false, missing, stale });
+  // No precondition failed, yet an item differs and was not written: a concurrent writer changed its row
+  // meanwhile (PostgreSQL re-checks it): refused as stale, the client sees it as it is now.
+  if (missing.length === 0 && stale.length === 0) {
+    items.forEach((item, index) => {
+      const now = current.get(item.id);
+      if (now && !returned.has(item.id) && (item.name !== now.name || item.comment !== now.comment))
+        stale.push({ index, current: now });
+    });
+  }
+  if (missing.length > 0 || stale.length > 0) throw new Refused({ ok: false, missing, stale });
+  return [...current.values()];
 }
 
 /**
- * Writes every item and its history row in one transaction (one statement each for data and history on
- * SQLite, one for both on PostgreSQL), all or nothing. Ids must be unique.
+ * Writes every item that differs from its stored row, and its history row, in one transaction (one statement
+ * each for data and history on SQLite, one for both on PostgreSQL), all or nothing; items equal to their row
+ * are left untouched, their preconditions still checked. Ids must be unique.
  */
 export async function writeProcesses(options: {
   items: ProcessWrite[];
@@ -94,12 +120,19 @@ export async function writeProcesses(options: {
   try {
     return await changeProcesses(
       async (tx) => {
-        const rows = await write(tx, params, items.length);
+        const rows = await write(tx, params);
+        const changed = rows.filter((row) => row.changed === true || Number(row.changed) === 1).length;
+        const processes = rows.map(fromRaw);
         // Throwing rolls back whatever part was written (a row changed meanwhile by an outside writer).
-        if (rows.length !== items.length) throw await diagnose(tx, items);
-        return { ok: true as const, processes: rows.map(fromRaw).sort((a, b) => a.id - b.id) };
+        if (rows.length !== items.length) processes.push(...(await completeOrRefuse(tx, items, rows)));
+        return { ok: true as const, processes: processes.sort((a, b) => a.id - b.id), changed };
       },
-      { severalStatements: true, timeout: 60_000, maxWait: 10_000 },
+      {
+        severalStatements: true,
+        timeout: 60_000,
+        maxWait: 10_000,
+        wroteNothing: (outcome: WriteOutcome) => outcome.ok && outcome.changed === 0,
+      },
     );
   } catch (error) {
     if (error instanceof Refused) return error.outcome;

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { processSchema } from "@/lib/validations/process";
-import { changedBySchema } from "@/lib/validations/process-history";
+import { lastChangeSchema, processSchema } from "@/lib/validations/process";
 
 // GET /api/v1/processes: its query, and the list it answers. `?include=lastChange` adds each process's
 // newest history row (when and who) to its item; without it the answer is the plain list, unchanged.
@@ -12,8 +11,7 @@ export const processListQuerySchema = z.object({
   include: z.enum(LIST_INCLUDES, { error: 'must be "lastChange"' }).optional(),
 });
 
-/** The newest change of a process: when, and who made it. */
-export const lastChangeSchema = z.object({ changedAt: z.string(), changedBy: changedBySchema });
+export { lastChangeSchema };
 
 /** A listed process; `lastChange` only with `?include=lastChange` (null when the process has no history). */
 export const processListingItemSchema = processSchema.extend({ lastChange: lastChangeSchema.nullable().optional() });

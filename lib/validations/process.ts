@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validations/id";
+import { changedBySchema } from "@/lib/validations/process-history";
 import { multiLineText, singleLineText } from "@/lib/validations/text";
 
 // Shared by the API route handlers and the settings page's forms (zodResolver): one schema per shape.
@@ -27,12 +28,16 @@ export const processVersionSchema = z
   .min(1, { error: "must be at least 1" })
   .max(2_147_483_647, { error: "must be at most 2147483647" });
 
-// A process exactly as GET returned it is a valid PUT body: `version` is the precondition (the write is
-// refused with 1007 when the process has moved on), the timestamps are read-only and ignored.
+/** The newest change of a process: when, and who made it (GET /processes?include=lastChange). */
+export const lastChangeSchema = z.object({ changedAt: z.string(), changedBy: changedBySchema });
+
+// A process exactly as GET returned it (also with `?include=lastChange`) is a valid PUT body: `version` is the
+// precondition (the write is refused with 1007 when the process has moved on), the rest is read-only and ignored.
 const readBack = {
   version: processVersionSchema.optional(),
   createdAt: z.string({ error: "must be a string" }).optional(),
   updatedAt: z.string({ error: "must be a string" }).optional(),
+  lastChange: lastChangeSchema.nullable().optional(),
 };
 
 /** PUT /processes/{id} body: an `id` may be repeated, but only if it equals the path's (checked by the handler). */

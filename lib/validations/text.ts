@@ -19,6 +19,15 @@ export const codePoints = (s: string) => Array.from(s).length;
 export const wellFormedString = (error = issue("notString")) =>
   z.string({ error }).refine((s) => s.isWellFormed(), { error: NOT_WELL_FORMED });
 
+// The same rules as JSON Schema patterns (ECMA-262 with the u flag, for the published document): a name is
+// optional white space (what trim() removes), then 1 to `max` code points without control that begin and end
+// with no white space, then optional white space (the length is in the pattern: maxLength would count the
+// white space that trim() removes); a comment holds no control but newline and tab.
+const NAME_CORE = "[^\\s\\u0000-\\u001f\\u007f-\\u009f]";
+const NAME_ANY = "[^\\u0000-\\u001f\\u007f-\\u009f]";
+export const singleLinePattern = (max: number) => `^\\s*${NAME_CORE}(?:${NAME_ANY}{0,${max - 2}}${NAME_CORE})?\\s*$`;
+export const MULTI_LINE_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]*$";
+
 /** One line of text for a name: trimmed, 1 to `max` characters, no control characters. */
 export function singleLineText(max: number) {
   return wellFormedString()

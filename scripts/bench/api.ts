@@ -3,8 +3,10 @@
 // the same list text, in the same run, on SQLite, for 100 and 1,000 processes; peak memory of both.
 // Writes bench-results/api-<time>.{md,json}. Traffic goes to 127.0.0.1 only.
 import { execFileSync } from "node:child_process";
+import Database from "better-sqlite3";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { sqliteFilePath } from "@/lib/db/url";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { createTestDatabase } from "@/test/support/test-database";
@@ -59,6 +61,53 @@ async function timeBulkPut(server: BenchServer, auth: Record<string, string>, id
   const medianMs = sorted[Math.floor(sorted.length / 2)];
   if (medianMs === undefined) throw new Error(`bulk PUT: no runs to take the median of (BULK_RUNS = ${BULK_RUNS})`);
   return { items, medianMs, runsMs, failures };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/**
+ * The re-sync of a gateway: a bulk PUT of `items` processes exactly as stored (nothing differs), against a GET of
+ * the list, alternating, BULK_RUNS times each; and what the PUTs wrote (history rows, versions) read from the file.
+ */
+async function timeResync(server: BenchServer, auth: Record<string, string>, databaseUrl: string, items: number) {
+  const url = `${server.baseUrl}/api/v1/processes`;
+  const listed = (await (await fetch(url, { headers: auth })).json()) as { processes: Record<string, unknown>[] };
+  const processes = listed.processes
+    .slice(0, items)
+    .map(({ id, name, comment, version }) => ({ id, name, comment, version }));
+  const body = JSON.stringify({ processes });
+  const file = new Database(sqliteFilePath(databaseUrl), { readonly: true });
+  const written = () =>
+    file
+      .prepare("SELECT (SELECT count(*) FROM process_changes) AS h, (SELECT sum(version) FROM processes) AS v")
+      .get() as {
+      h: number;
+      v: number;
+    };
+  const before = written();
+  const putMs: number[] = [];
+  const getMs: number[] = [];
+  const changed: string[] = [];
+  for (let run = 0; run < BULK_RUNS; run++) {
+    let started = performance.now();
+    const res = await fetch(url, { method: "PUT", headers: { ...auth, "Content-Type": "application/json" }, body });
+    await res.text();
+    putMs.push(performance.now() - started);
+    changed.push(`${res.status}/${res.headers.get("x-changed-count")}`);
+    started = performance.now();
+    await (await fetch(url, { headers: auth })).text();
+    getMs.push(performance.now() - started);
+  }
+  const after = written();
+  file.close();
+  return {
+    items,
+    putMedianMs: Math.round(median(putMs) * 10) / 10,
+    getMedianMs: Math.round(median(getMs) * 10) / 10,
+    historyRowsWritten: after.h - before.h,
+    versionsWritten: after.v - before.v,
+    answers: changed,
+  };
 }
 
 type Target = { name: keyof SizeResult["runs"]; options: LoadOptions };
@@ -135,12 +184,15 @@ async function benchSize(rows: number): Promise<SizeResult> {
     const runs = await measureRounds(targets);
     log(`${rows} rows: bulk PUT`);
     const bulkPut = await timeBulkPut(server, bearer, ids, Math.min(rows, 1_000));
+    log(`${rows} rows: re-sync (bulk PUT of unchanged processes) against GET of the list`);
+    const resync = await timeResync(server, bearer, database.url, Math.min(rows, 1_000));
     log(`${rows} rows: a change reaching 100 event streams`);
     const fanout = await eventFanout(server, bearer, ids[0]!);
     return {
       rows,
       runs,
       bulkPut,
+      resync,
       fanout,
       peakRssMb: Math.round(server.peakRssKb() / 1024),
       barePeakRssMb: Math.round(bare.peakRssKb() / 1024),

@@ -55,7 +55,7 @@ async function setTriggers(url: string, enabled: boolean): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const verb = enabled ? "ENABLE" : "DISABLE";
-  const triggers = ["changed", "outside_update", "inserted", "deleted", "truncating"];
+  const triggers = ["changed", "updated", "outside_update", "inserted", "deleted", "truncating"];
   await client.query(`ALTER TABLE processes ${triggers.map((t) => `${verb} TRIGGER processes_${t}`).join(", ")}`);
   await client.end();
 }

@@ -14,6 +14,15 @@ export type SizeResult = {
   /** Issue 9: a change reaching 100 open event streams. */
   fanout: Fanout;
   bulkPut: { items: number; medianMs: number; runsMs: number[]; failures: string[] };
+  /** A bulk PUT of processes exactly as stored, against a GET of the list in the same run (issue 21). */
+  resync: {
+    items: number;
+    putMedianMs: number;
+    getMedianMs: number;
+    historyRowsWritten: number;
+    versionsWritten: number;
+    answers: string[];
+  };
   peakRssMb: number;
   barePeakRssMb: number;
   bareStartPeakRssMb: number;
@@ -113,6 +122,11 @@ export function markdown(
         `. Peak RSS (VmHWM): server ${r.peakRssMb} MB, bare Next app ${r.barePeakRssMb} MB ` +
         `(with \`next start\` ${r.bareStartPeakRssMb} MB) ` +
         `(${(r.peakRssMb / r.barePeakRssMb).toFixed(2)}×).`,
+      "",
+      `Re-sync: bulk PUT of ${r.resync.items.toLocaleString("en")} unchanged processes, median ${r.resync.putMedianMs} ms, ` +
+        `against GET of the list ${r.resync.getMedianMs} ms in the same run ` +
+        `(${(r.resync.putMedianMs / r.resync.getMedianMs).toFixed(2)}×); written by the PUTs: ` +
+        `${r.resync.historyRowsWritten} history rows, ${r.resync.versionsWritten} versions (answers: ${r.resync.answers.join(", ")}).`,
       "",
       `A change reaching ${r.fanout.streams} open event streams (${r.fanout.changes} PUTs, from the PUT's send to ` +
         `each stream's event): p50 ${r.fanout.p50Ms} ms, p95 ${r.fanout.p95Ms} ms.`,

@@ -21,7 +21,7 @@ try {
   await seedProcessesWithCli(database.url, 1_000);
   process.env.DATABASE_URL = database.url;
   const { POSTGRES_WRITE_SQL, postgresWriteParams } = await import("@/lib/db/process-writes-sql");
-  const { BUMP_PROCESS_REVISION_SQL } = await import("@/lib/db/dialect");
+  const { TAKE_PROCESS_REVISION_SQL } = await import("@/lib/db/dialect");
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const triggerMs: Record<string, number[]> = {};
@@ -39,7 +39,7 @@ try {
     });
     const started = performance.now();
     await client.query("BEGIN");
-    await client.query(BUMP_PROCESS_REVISION_SQL!);
+    await client.query(TAKE_PROCESS_REVISION_SQL!);
     const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: unknown } & Plan] }>(
       `EXPLAIN (ANALYZE, FORMAT JSON) ${POSTGRES_WRITE_SQL}`,
       params,

@@ -18,7 +18,7 @@ export type Verdict = { operation: string | null; problems: string[] };
 
 const DOC_ID = "https://plant.invalid/openapi.json";
 
-const templateRegex = (template: string) => new RegExp("^" + template.replace(/\{[^}]+\}/g, "[^/]+") + "/?$");
+const templateRegex = (template: string) => new RegExp("^" + template.replace(/\{[^}]+\}/g, "[^/]+") + "$");
 
 export class OpenApiChecker {
   private readonly ajv = new Ajv2020({ strict: false, allErrors: true });

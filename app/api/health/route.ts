@@ -2,10 +2,14 @@
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { pingDatabase } from "@/lib/db/ping";
+import { errorFields, logger } from "@/lib/logger";
 import type { Health } from "@/lib/validations/health";
 
-export const GET = withApi("GET /api/health", async () => {
-  const database = await pingDatabase();
+export const GET = withApi("GET /api/health", async ({ requestId }) => {
+  const { health: database, error } = await pingDatabase();
+  // The answer says only what is wrong; the log keeps the error itself (message, code, stack).
+  if (error !== undefined)
+    logger.warn("health check failed", { requestId, problem: database.problem, ...errorFields(error) });
   return jsonResponse({ status: database.ok ? "ok" : "unavailable", database } satisfies Health, {
     status: database.ok ? 200 : 503,
     headers: database.ok ? {} : { "Retry-After": "5" },

@@ -1,7 +1,7 @@
 // GET /api/v1/processes – list all (ETag; If-None-Match → 304; ?include=lastChange adds each one's newest change);
-// PUT /api/v1/processes – update many, all or nothing
+// PUT /api/v1/processes – update many, all or nothing (X-Changed-Count: how many differed and were written)
 import { parseWith } from "@/lib/api/parse-with";
-import { ifNoneMatchHits } from "@/lib/api/preconditions";
+import { ifNoneMatchHits, notModified } from "@/lib/api/etag";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse, jsonTextResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
@@ -18,13 +18,14 @@ export const GET = withApi("GET /api/v1/processes", async ({ request }) => {
   });
   const { body, etag } = include === "lastChange" ? await listProcessesWithLastChangeJson() : await listProcessesJson();
   // no-store still lets a client revalidate with If-None-Match: it only keeps caches from storing the list.
-  if (ifNoneMatchHits(request, etag))
-    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": "no-store" } });
+  if (ifNoneMatchHits(request.headers, etag)) return notModified(etag, { "Cache-Control": "no-store" });
   return jsonTextResponse(body, { headers: { ETag: etag } });
 });
 
 export const PUT = withApi("PUT /api/v1/processes", async ({ request, caller, requestId }) => {
   const { processes } = await readJson(request, processesUpdateSchema);
   const context = { actor: actorOf(caller!), requestId };
-  return jsonResponse({ processes: await updateProcesses({ processes, context }) });
+  const { processes: written, changed } = await updateProcesses({ processes, context });
+  // Items equal to the stored ones were left as they were (no version, history or event): a re-sync is free.
+  return jsonResponse({ processes: written }, { headers: { "X-Changed-Count": String(changed) } });
 });

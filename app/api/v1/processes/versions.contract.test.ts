@@ -70,19 +70,48 @@ for (const { provider, options } of PROVIDERS) {
       },
     );
 
-    it.each([['"abc"'], ["1"], ['"1", garbage'], ['"99999999999"']])(
-      "a malformed If-Match %s is 1001",
+    it.each([['"abc"'], ['W/""'], ['"3", "x-y.z"'], ['"99999999999"'], ['"a,b"']])(
+      "a well-formed If-Match %s that names no current version is 412 1007 (RFC 9110), nothing written",
       async (value) => {
-        const target = rows[11]!;
+        const target = rows[13]!;
         const res = await api("PUT", `/api/v1/processes/${target.id}`, {
           headers: { "If-Match": value },
           json: { name: "Never saved", comment: "" },
         });
-        expect(res.status).toBe(400);
-        expect(res.body).toMatchObject({ code: 1001 });
+        expectChanged(res, 412);
+        expect(res.body.current).toEqual(target);
         expect(await one(target.id)).toEqual(target);
       },
     );
+
+    it("GET /processes/{id} with If-None-Match naming its ETag is 304 without a body; after a change 200", async () => {
+      const target = rows[16]!;
+      const etag = `"${target.version}"`;
+      for (const value of [etag, `W/${etag}`, `"x", ${etag}`, "*"]) {
+        const res = await api("GET", `/api/v1/processes/${target.id}`, { headers: { "If-None-Match": value } });
+        expect(res.status).toBe(304);
+        expect(res.text).toBe("");
+        expect(res.headers.get("etag")).toBe(etag);
+      }
+      const other = await api("GET", `/api/v1/processes/${target.id}`, { headers: { "If-None-Match": '"0"' } });
+      expect(other.status).toBe(200);
+      expect(other.body).toEqual(target);
+      await api("PUT", `/api/v1/processes/${target.id}`, { json: { name: "Moved on", comment: "" } });
+      const moved = await api("GET", `/api/v1/processes/${target.id}`, { headers: { "If-None-Match": etag } });
+      expect(moved.status).toBe(200);
+      expect(moved.headers.get("etag")).toBe(`"${target.version + 1}"`);
+    });
+
+    it.each([["1"], ['"1", garbage'], ['"1" "2"'], ['*, "1"']])("a malformed If-Match %s is 1001", async (value) => {
+      const target = rows[11]!;
+      const res = await api("PUT", `/api/v1/processes/${target.id}`, {
+        headers: { "If-Match": value },
+        json: { name: "Never saved", comment: "" },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 1001 });
+      expect(await one(target.id)).toEqual(target);
+    });
 
     it("If-Match: * writes any current version; a matching tag writes and answers the new ETag", async () => {
       const target = rows[12]!;
@@ -137,7 +166,8 @@ for (const { provider, options } of PROVIDERS) {
       expect(res.body.errors).toEqual([{ pointer: "/processes/3/version", detail: expect.any(String) }]);
       expect(res.body.current).toEqual([before[3]]);
       expect(await list()).toEqual(before);
-      const fresh = await api("PUT", "/api/v1/processes", { json: { processes: before.slice(0, 3) } });
+      const changed = before.slice(0, 3).map((p) => ({ ...p, comment: `${p.comment} fresh` }));
+      const fresh = await api("PUT", "/api/v1/processes", { json: { processes: changed } });
       expect(fresh.body.processes.map((p: Row) => p.version)).toEqual(before.slice(0, 3).map((p) => p.version + 1));
     });
 

@@ -1,6 +1,7 @@
-// GET /api/v1/processes/{id} – read one, with its version as ETag; PUT /api/v1/processes/{id} – update one
+// GET /api/v1/processes/{id} – read one, with its version as ETag (If-None-Match → 304); PUT /api/v1/processes/{id} – update one
 import { parseIdParam } from "@/lib/api/parse-with";
-import { parseIfMatch, versionEtag } from "@/lib/api/preconditions";
+import { ifNoneMatchHits, notModified, versionEtag } from "@/lib/api/etag";
+import { parseIfMatch } from "@/lib/api/preconditions";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
@@ -9,9 +10,12 @@ import { actorOf } from "@/lib/processes/actor";
 import { findProcess, updateProcess } from "@/lib/processes/update-process";
 import { processUpdateSchema } from "@/lib/validations/process";
 
-export const GET = withApi<{ id: string }>("GET /api/v1/processes/{id}", async ({ params }) => {
+export const GET = withApi<{ id: string }>("GET /api/v1/processes/{id}", async ({ request, params }) => {
   const process = await findProcess({ id: parseIdParam(params.id) });
-  return jsonResponse(process, { headers: { ETag: versionEtag(process.version) } });
+  const etag = versionEtag(process.version);
+  // As on the list: no-store keeps caches from storing it, a client still revalidates with If-None-Match.
+  if (ifNoneMatchHits(request.headers, etag)) return notModified(etag, { "Cache-Control": "no-store" });
+  return jsonResponse(process, { headers: { ETag: etag } });
 });
 
 export const PUT = withApi<{ id: string }>(
