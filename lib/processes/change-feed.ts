@@ -2,7 +2,7 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import { watchProcessChanges } from "@/lib/processes/change-signals";
 import { readDatabaseEpoch, renewDatabaseEpoch } from "@/lib/processes/database-epoch";
-import { encodeChange, type EncodedChange } from "@/lib/processes/event-frames";
+import { encodeChanges, type EncodedBatch } from "@/lib/processes/event-frames";
 import { lastChangeId, listChangesAfter } from "@/lib/processes/process-history";
 
 // One feed per server process: it reads new history rows after a wake-up, encodes each change once as its
@@ -12,7 +12,7 @@ import { lastChangeId, listChangesAfter } from "@/lib/processes/process-history"
 
 export type FeedListener = {
   /** New changes, oldest first, already encoded (the same bytes for every stream). */
-  changes: (changes: EncodedChange[]) => void;
+  changes: (batch: EncodedBatch) => void;
   /** The database's epoch changed (a restore, or a new epoch chosen): what a stream holds means nothing now. */
   reset: () => void;
 };
@@ -33,8 +33,8 @@ async function pump(): Promise<void> {
     const changes = await listChangesAfter({ after: head, limit: PAGE });
     if (changes.length === 0) return;
     head = changes.at(-1)!.id;
-    const encoded = changes.map((change) => encodeChange(epoch, change));
-    for (const listener of listeners) listener.changes(encoded);
+    const batch = encodeChanges(epoch, changes);
+    for (const listener of listeners) listener.changes(batch);
   }
 }
 

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { checkFeedEpoch, feedPosition, subscribeChanges } from "@/lib/processes/change-feed";
 import { readDatabaseEpoch } from "@/lib/processes/database-epoch";
-import { encodeChange, resetFrame, textFrame } from "@/lib/processes/event-frames";
+import { encodeChanges, type EncodedBatch, resetFrame, textFrame } from "@/lib/processes/event-frames";
 import type { EventPosition } from "@/lib/processes/event-ids";
 import { admitStream, checkStreamCaps, openStreamCount } from "@/lib/processes/open-streams";
 import { countChangesAfter, lastChangeId, listChangesAfter } from "@/lib/processes/process-history";
@@ -22,7 +22,8 @@ import { countChangesAfter, lastChangeId, listChangesAfter } from "@/lib/process
 export const RESET_AFTER = 10_000;
 const HEARTBEAT_MS = 15_000;
 const REPLAY_PAGE = 500;
-// Frames are handed to the connection in chunks of about this size: one write per chunk, not per event.
+// Frames are handed to the connection as views of at most this size of the shared buffers: one write per
+// view, not per event, and no copy (a view may end inside a frame: the client joins them).
 const CHUNK_BYTES = 64 * 1024;
 
 /** Why a stream was ended by the server: the connection is dropped at once (nothing unread is kept). */
@@ -87,9 +88,18 @@ export async function openProcessEventStream(options: {
     wake = null;
   };
   const push = (bytes: Uint8Array) => {
-    queue.push({ bytes });
+    for (let at = 0; at < bytes.byteLength; at += CHUNK_BYTES)
+      queue.push({ bytes: bytes.subarray(at, at + CHUNK_BYTES) });
     queued += bytes.byteLength;
     notify();
+  };
+  /** Queues the frames of the changes after `after`; returns false when there were none. */
+  const pushBatch = (batch: EncodedBatch) => {
+    const first = batch.ids.findIndex((id) => id > after);
+    if (first < 0) return false;
+    push(batch.bytes.subarray(first === 0 ? 0 : batch.ends[first - 1], batch.bytes.byteLength));
+    after = batch.ids.at(-1)!;
+    return true;
   };
 
   let cleanup = () => {};
@@ -116,15 +126,13 @@ export async function openProcessEventStream(options: {
     epoch = await readDatabaseEpoch();
     if (epoch !== feedPosition().epoch && feedPosition().epoch !== "") await checkFeedEpoch(epoch);
     subscription = await subscribeChanges({
-      changes: (changes) => {
+      changes: (batch) => {
         // A replay reads the database itself until it has caught up; nothing is held for it meanwhile.
         if (closed || mode === "replay") return;
-        for (const change of changes) {
-          if (change.id <= after) continue;
-          push(change.bytes);
-          after = change.id;
-        }
-        if (queued > env.EVENT_STREAM_QUEUE_BYTES) end("the reader fell behind");
+        // Behind: more than the bound still unread when the next changes come (one burst, such as a bulk
+        // PUT, may pass the bound on its own; its frames are shared with every other stream).
+        if (queued > env.EVENT_STREAM_QUEUE_BYTES) return end("the reader fell behind");
+        pushBatch(batch);
       },
       reset: () => {
         if (closed) return;
@@ -167,8 +175,7 @@ export async function openProcessEventStream(options: {
     const reading = generation;
     const page = await listChangesAfter({ after, limit: REPLAY_PAGE });
     if (reading !== generation || mode !== "replay") return;
-    for (const change of page) push(encodeChange(epoch, change).bytes);
-    if (page.length > 0) after = page.at(-1)!.id;
+    if (page.length > 0) pushBatch(encodeChanges(epoch, page));
     // Short page: the database had nothing more when read. Anything the feed handed out since lies at or
     // below its head; live from here only if that is not beyond what was read.
     if (page.length < REPLAY_PAGE && feedPosition().head <= after) mode = "live";
@@ -194,12 +201,9 @@ export async function openProcessEventStream(options: {
           await new Promise<void>((resolve) => (wake = resolve));
         }
         if (closed) return;
-        let taken = 0;
-        let size = 0;
-        while (taken < queue.length && size < CHUNK_BYTES) size += queue[taken++]!.bytes.byteLength;
-        const parts = queue.splice(0, taken).map((entry) => entry.bytes);
-        queued -= size;
-        c.enqueue(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size));
+        const { bytes } = queue.shift()!;
+        queued -= bytes.byteLength;
+        c.enqueue(bytes);
       },
       cancel() {
         end(null);
