@@ -15,7 +15,7 @@ import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support
 import { startServer, type TestServer } from "@/test/support/test-server";
 
 type Row = { id: number; name: string; comment: string };
-const SLOW_MS = 300_000;
+const SLOW_MS = 600_000;
 const SLOW = { timeout: SLOW_MS };
 const EVENTS = "/api/v1/processes/events";
 const MB = 1024 * 1024;
@@ -313,26 +313,31 @@ for (const { provider, options } of PROVIDERS) {
         await Promise.all(held.map((s) => s.ended));
       });
 
-      it("a revoked token's streams close within 5 s on the instance that revoked it and on the other", async () => {
-        const [a, b] = servers;
-        const token = await createTokenWithCli(database.url, "User", { name: "to revoke" });
-        const auth = { Authorization: `Bearer ${token}` };
-        const here = await open(a!, auth);
-        const there = await open(b!, auth);
-        expect([here.status, there.status]).toEqual([200, 200]);
-        const list = (await apiClient(a!.baseUrl, { Authorization: `Bearer ${admin}` })("GET", "/api/v1/tokens")).body;
-        const id = list.tokens.find((t: { name: string }) => t.name === "to revoke").id;
-        const revoked = await apiClient(a!.baseUrl, { Authorization: `Bearer ${admin}` })(
-          "DELETE",
-          `/api/v1/tokens/${id}`,
-        );
-        expect(revoked.status).toBe(200);
-        const [msHere, msThere] = await Promise.all([endsWithin(here, 5_000), endsWithin(there, 5_000)]);
-        expect(msHere).toBeLessThan(5_000);
-        expect(msThere).toBeLessThan(5_000);
-      });
+      it(
+        "a revoked token's streams close within 5 s on the instance that revoked it and on the other",
+        SLOW,
+        async () => {
+          const [a, b] = servers;
+          const token = await createTokenWithCli(database.url, "User", { name: "to revoke" });
+          const auth = { Authorization: `Bearer ${token}` };
+          const here = await open(a!, auth);
+          const there = await open(b!, auth);
+          expect([here.status, there.status]).toEqual([200, 200]);
+          const list = (await apiClient(a!.baseUrl, { Authorization: `Bearer ${admin}` })("GET", "/api/v1/tokens"))
+            .body;
+          const id = list.tokens.find((t: { name: string }) => t.name === "to revoke").id;
+          const revoked = await apiClient(a!.baseUrl, { Authorization: `Bearer ${admin}` })(
+            "DELETE",
+            `/api/v1/tokens/${id}`,
+          );
+          expect(revoked.status).toBe(200);
+          const [msHere, msThere] = await Promise.all([endsWithin(here, 5_000), endsWithin(there, 5_000)]);
+          expect(msHere).toBeLessThan(5_000);
+          expect(msThere).toBeLessThan(5_000);
+        },
+      );
 
-      it("a token revoked by the CLI: its stream closes within 5 s", async () => {
+      it("a token revoked by the CLI: its stream closes within 5 s", SLOW, async () => {
         const token = await createTokenWithCli(database.url, "User", { name: "revoked by cli" });
         const stream = await open(servers[0]!, { Authorization: `Bearer ${token}` });
         const list = (
@@ -348,35 +353,39 @@ for (const { provider, options } of PROVIDERS) {
         expect(Date.now() - started).toBeLessThan(5_000);
       });
 
-      it("an ended session's streams close within 2 s: sign-out on one instance, and users:sign-out, set-role, set-password by the CLI", async () => {
-        const [a, b] = servers;
-        const { email, password } = ROLE_USERS.User;
-        const signIn = async () => (await signInOverHttp(a!.baseUrl, email, password)).cookie!;
+      it(
+        "an ended session's streams close within 2 s: sign-out on one instance, and users:sign-out, set-role, set-password by the CLI",
+        SLOW,
+        async () => {
+          const [a, b] = servers;
+          const { email, password } = ROLE_USERS.User;
+          const signIn = async () => (await signInOverHttp(a!.baseUrl, email, password)).cookie!;
 
-        const cookie = await signIn();
-        const here = await open(a!, { Cookie: cookie });
-        const there = await open(b!, { Cookie: cookie });
-        expect([here.status, there.status]).toEqual([200, 200]);
-        expect(await signOutOverHttp(a!.baseUrl, cookie)).toBeLessThan(400);
-        const [msHere, msThere] = await Promise.all([endsWithin(here, 2_000), endsWithin(there, 2_000)]);
-        expect(msHere).toBeLessThan(2_000);
-        expect(msThere).toBeLessThan(2_000);
+          const cookie = await signIn();
+          const here = await open(a!, { Cookie: cookie });
+          const there = await open(b!, { Cookie: cookie });
+          expect([here.status, there.status]).toEqual([200, 200]);
+          expect(await signOutOverHttp(a!.baseUrl, cookie)).toBeLessThan(400);
+          const [msHere, msThere] = await Promise.all([endsWithin(here, 2_000), endsWithin(there, 2_000)]);
+          expect(msHere).toBeLessThan(2_000);
+          expect(msThere).toBeLessThan(2_000);
 
-        for (const args of [
-          ["users:sign-out", email],
-          ["users:set-role", "--email", email, "--role", "User"],
-          ["users:set-password", "--email", email, "--password", password],
-        ]) {
-          const stream = await open(b!, { Cookie: await signIn() });
-          expect(stream.status).toBe(200);
-          const ended = endsWithin(stream, 2_000);
-          const cli = await runScript("scripts/cli.ts", args, { DATABASE_URL: database.url });
-          expect(cli.code, args.join(" ")).toBe(0);
-          const started = Date.now();
-          await ended;
-          expect(Date.now() - started, args[0]).toBeLessThan(2_000);
-        }
-      });
+          for (const args of [
+            ["users:sign-out", email],
+            ["users:set-role", "--email", email, "--role", "User"],
+            ["users:set-password", "--email", email, "--password", password],
+          ]) {
+            const stream = await open(b!, { Cookie: await signIn() });
+            expect(stream.status).toBe(200);
+            const ended = endsWithin(stream, 2_000);
+            const cli = await runScript("scripts/cli.ts", args, { DATABASE_URL: database.url });
+            expect(cli.code, args.join(" ")).toBe(0);
+            const started = Date.now();
+            await ended;
+            expect(Date.now() - started, args[0]).toBeLessThan(2_000);
+          }
+        },
+      );
 
       it("Last-Event-ID: beyond the newest change is `reset` at once; another epoch and a plain id too; out of range is 1001", async () => {
         const [a] = servers;
