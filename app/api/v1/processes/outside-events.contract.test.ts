@@ -185,7 +185,7 @@ for (const { provider, options } of PROVIDERS) {
         const gone = await stream.next((e) => e.data.id === target.id);
         const added = await stream.next((e) => e.data.name === `Replacement ${i}`);
         expect([gone.data.kind, added.data.kind]).toEqual(["deleted", "created"]);
-        expect(Number(added.id)).toBeGreaterThan(Number(gone.id));
+        expect(Number(added.id!.split(":")[1])).toBeGreaterThan(Number(gone.id!.split(":")[1]));
         expect((await list()).map((p) => p.name)).not.toContain(target.name);
       }
     });
