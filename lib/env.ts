@@ -66,6 +66,11 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_MAX_DELAY_SECONDS: positiveInt.default(15 * 60),
   RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: positiveInt.default(20),
   RATE_LIMIT_SIGNIN_ACCOUNT_MAX_DELAY_SECONDS: positiveInt.default(60),
+  // Open event streams (GET /api/v1/processes/events) per caller (token or user) and in all, on this instance;
+  // a page holds one per browser tab. A stream whose reader falls this many bytes behind is closed (it resumes).
+  EVENT_STREAMS_PER_CALLER: positiveInt.default(20),
+  EVENT_STREAMS_PER_INSTANCE: positiveInt.default(1_000),
+  EVENT_STREAM_QUEUE_BYTES: positiveInt.default(1024 * 1024),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

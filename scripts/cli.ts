@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { renewDatabaseEpoch } from "@/lib/processes/database-epoch";
 import { updateProcessFromScript } from "@/lib/processes/update-from-script";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/tokens";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
@@ -161,6 +162,14 @@ const commands: Record<string, Command> = {
         v.comment === undefined ? undefined : parsed(processCommentSchema.safeParse(v.comment), this.usage);
       const process = await updateProcessFromScript({ id, name, comment });
       console.log(`Updated process ${process.id} to version ${process.version}: ${process.name}`);
+    },
+  },
+  "db:new-epoch": {
+    usage: "db:new-epoch",
+    summary: "after restoring a backup: a new epoch, so that open pages and integrations refetch (event ids)",
+    async run() {
+      const epoch = await renewDatabaseEpoch();
+      console.log(`The database's epoch is now ${epoch}: event streams with an older id answer reset`);
     },
   },
 };

@@ -10,7 +10,7 @@ import { resolveToken } from "@/lib/tokens/resolve-token";
 import { isWellFormedToken } from "@/lib/tokens/token-secret";
 
 export type Caller =
-  | { kind: "session"; userId: number; email: string; role: Role }
+  | { kind: "session"; sessionId: string; userId: number; email: string; role: Role }
   | { kind: "token"; tokenId: number; tokenName: string; role: Role };
 
 const CHALLENGE = 'Bearer realm="api"';
@@ -45,7 +45,7 @@ async function fromSession(request: NextRequest): Promise<Caller | null> {
   if (!jwt?.sid) return null;
   const session = await liveSession({ id: jwt.sid });
   if (!session) return null;
-  return { kind: "session", userId: session.userId, email: session.email, role: session.role };
+  return { kind: "session", sessionId: jwt.sid, userId: session.userId, email: session.email, role: session.role };
 }
 
 /** Who is calling: a Bearer token (checked first: an explicit credential wins) or the session cookie. */

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { endEventStreams } from "@/lib/processes/open-streams";
 
 /** A session as a request sees it: the user as the database has them now, and the absolute end. */
 export type LiveSession = { userId: number; email: string; role: Role; expiresAt: Date };
@@ -51,11 +52,13 @@ export async function liveSession(options: { id: string }): Promise<LiveSession 
 export async function endSession(options: { id: string }): Promise<void> {
   await db.session.deleteMany({ where: { id: options.id } });
   cache.delete(options.id);
+  endEventStreams({ sessionId: options.id }, "session ended");
 }
 
 /** Ends every session of a user (role or password change, deletion, `users:sign-out`); returns how many. */
 export async function endUserSessions(options: { userId: number }): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { userId: options.userId } });
   for (const [id, entry] of cache) if (entry.value?.userId === options.userId) cache.delete(id);
+  endEventStreams({ userId: options.userId }, "session ended");
   return count;
 }

@@ -62,10 +62,16 @@ const IF_NONE_MATCH: NonNullable<OperationSpec["parameters"]>[number] = {
 const EVENTS =
   "Event `process` for every change of a process, whoever made it (the application or a change to the " +
   "database directly: updates, inserts, deletes, and on PostgreSQL a TRUNCATE as the deletion of every process), " +
-  "with the history row's `id` as event id and `kind` created, updated or deleted. A client that reconnects with `Last-Event-ID` " +
-  "first gets what it missed, in order; one `reset` event (fetch the list again) instead when more than 10,000 " +
-  "changes were missed. Comments (`: heartbeat`) keep " +
-  "the connection open. Opening the stream counts once against the rate limit.";
+  "with `kind` created, updated or deleted. The event id is `<epoch>:<history id>`: the database's epoch (chosen " +
+  "when it was created or restored) and the history row's id. A client that reconnects with `Last-Event-ID` " +
+  "first gets what it missed, in order, read from the database as it reads; one `reset` event (fetch the list " +
+  "again; its id is where the stream goes on from) instead when more than 10,000 changes were missed, when the " +
+  "id is beyond the newest change, or from another epoch (a restored or replaced database), or a plain number " +
+  "(an id from before ids carried the epoch). A reader that falls more than `EVENT_STREAM_QUEUE_BYTES` (1 MB) " +
+  "behind is disconnected; it resumes with `Last-Event-ID`. The stream ends when the caller's access does (a " +
+  "revoked token within 5 s, an ended session within 2 s). Streams open per caller and per server are capped " +
+  "(6001, default 20 per caller: a page needs one per browser tab). `HEAD` answers as `GET` would, without a " +
+  "stream. Comments (`: heartbeat`) keep the connection open. Opening the stream counts once against the rate limit.";
 
 export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   "GET /api/v1/processes": {
@@ -181,8 +187,10 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       {
         in: "header",
         name: "Last-Event-ID",
-        description: "The `id` of the last event received: the stream starts with what came after it.",
-        schema: { type: "string", pattern: "^[0-9]{1,15}$" },
+        description:
+          "The `id` of the last event received (`<epoch>:<change id>`): the stream starts with what came after it. " +
+          "A change id above 2147483647 is 1001.",
+        schema: { type: "string", pattern: "^([A-Za-z0-9]{1,32}:)?[0-9]{1,20}$" },
       },
     ],
     answers: [

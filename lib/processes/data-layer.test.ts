@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
 import type { ChangeContext } from "@/lib/processes/actor";
 import type { Process } from "@/lib/validations/process";
-import type { ProcessChange } from "@/lib/validations/process-history";
+import type { ProcessEvent } from "@/lib/validations/process-history";
 import { openDataLayer, type DataLayer } from "@/test/support/data-layer";
 import { PROVIDERS, type Provider } from "@/test/support/test-database";
 
@@ -21,6 +21,8 @@ const load = async () => ({
   ...(await import("@/lib/processes/process-history")),
   ...(await import("@/lib/processes/change-feed")),
   ...(await import("@/lib/processes/process-events")),
+  ...(await import("@/lib/processes/database-epoch")),
+  ...(await import("@/lib/tokens/tokens")),
 });
 
 const USER: ChangeContext = { actor: { type: "user", id: 7, name: "op@plant.example" }, requestId: "req-1" };
@@ -259,18 +261,35 @@ describe.each(PROVIDERS)("the data layer on $provider", ({ provider, options }) 
   });
 
   describe("the change feed and the event stream", options, () => {
-    it("hands every change after its head to a listener, in order", async () => {
-      const received: ProcessChange[] = [];
-      const { head, unsubscribe } = await dl.subscribeChanges((changes) => received.push(...changes));
+    it("hands every change after its head to a listener, in order, encoded once as event frames", async () => {
+      const batches: { ids: number[]; text: string }[] = [];
+      let resets = 0;
+      const { unsubscribe } = await dl.subscribeChanges({
+        changes: (batch) => batches.push({ ids: batch.ids, text: new TextDecoder().decode(batch.bytes) }),
+        reset: () => resets++,
+      });
       try {
-        expect(head).toBe(await dl.lastChangeId());
+        const head = await dl.lastChangeId();
+        expect(dl.feedPosition().head).toBe(head);
         await dl.updateProcesses({
           processes: ids.map((id) => ({ id, name: `Fed ${id}`, comment: "" })),
           context: USER,
         });
-        await expect.poll(() => received.length).toBe(3);
-        expect(received.map((c) => [c.processId, c.version, c.name])).toEqual(ids.map((id) => [id, 2, `Fed ${id}`]));
-        expect(received.every((c) => c.id > head)).toBe(true);
+        await expect.poll(() => batches.flatMap((b) => b.ids).length).toBe(3);
+        const received = batches.flatMap((b) => b.ids);
+        expect(received.every((id) => id > head)).toBe(true);
+        const epoch = await dl.readDatabaseEpoch();
+        const frames = [
+          ...batches
+            .map((b) => b.text)
+            .join("")
+            .matchAll(/event: process\nid: (\S+)\ndata: (.*)\n/g),
+        ];
+        expect(frames.map((m) => m[1])).toEqual(received.map((id) => `${epoch}:${id}`));
+        expect(frames.map((m) => JSON.parse(m[2]!)).map((e: ProcessEvent) => [e.id, e.version, e.name])).toEqual(
+          ids.map((id) => [id, 2, `Fed ${id}`]),
+        );
+        expect(resets).toBe(0);
       } finally {
         unsubscribe();
       }
@@ -285,9 +304,18 @@ describe.each(PROVIDERS)("the data layer on $provider", ({ provider, options }) 
         context: USER,
       });
       const abort = new AbortController();
-      const reader = dl.processEventStream({ lastEventId: missedFrom, signal: abort.signal }).getReader();
+      const { token } = await dl.createToken({ name: "stream reader", role: "User" });
+      const caller = { kind: "token" as const, tokenId: token.id, tokenName: token.name, role: "User" as const };
+      const epoch = await dl.readDatabaseEpoch();
+      const stream = await dl.openProcessEventStream({
+        caller,
+        position: { epoch, id: missedFrom },
+        signal: abort.signal,
+      });
+      const reader = stream.getReader();
       let text = "";
-      const events = () => [...text.matchAll(/event: process\nid: (\d+)\ndata: (.*)\n/g)].map((m) => JSON.parse(m[2]!));
+      const events = () =>
+        [...text.matchAll(/event: process\nid: [0-9a-f]+:(\d+)\ndata: (.*)\n/g)].map((m) => JSON.parse(m[2]!));
       const pump = (async () => {
         for (let r = await reader.read(); !r.done; r = await reader.read()) text += new TextDecoder().decode(r.value);
       })();

@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { endEventStreams } from "@/lib/processes/open-streams";
 import { forgetResolvedTokens } from "@/lib/tokens/resolve-token";
 import { generateTokenSecret, hashTokenSecret } from "@/lib/tokens/token-secret";
 import { tokenCreateSchema, type TokenCreate, type TokenSummary } from "@/lib/validations/token";
@@ -69,6 +70,7 @@ export async function listTokens(): Promise<TokenSummary[]> {
 export async function revokeToken(options: { id: number }): Promise<TokenSummary> {
   await db.apiToken.updateMany({ where: { id: options.id, revokedAt: null }, data: { revokedAt: new Date() } });
   forgetResolvedTokens();
+  endEventStreams({ tokenId: options.id }, "token revoked");
   const row = await db.apiToken.findUnique({ where: { id: options.id }, select: SUMMARY_SELECT });
   if (!row) throw new AppError(1005, `Token ${options.id} does not exist`);
   return toSummary(row);

@@ -9,6 +9,8 @@ export type SseStream = {
   /** Every event received and not yet taken. */
   received: () => SseEvent[];
   close: () => void;
+  /** Settles when the server ends the stream (or it is closed here): the body is done. */
+  ended: Promise<void>;
 };
 
 export async function openEvents(url: string, headers: Record<string, string>): Promise<SseStream> {
@@ -17,8 +19,9 @@ export async function openEvents(url: string, headers: Record<string, string>): 
   const queue: SseEvent[] = [];
   let wake = (): void => {};
   let buffer = "";
+  let ended: Promise<void> = Promise.resolve();
   if (res.ok && res.body) {
-    void (async () => {
+    ended = (async () => {
       const decoder = new TextDecoder();
       try {
         for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
@@ -62,5 +65,6 @@ export async function openEvents(url: string, headers: Record<string, string>): 
     next,
     received: () => [...queue],
     close: () => controller.abort(),
+    ended,
   };
 }

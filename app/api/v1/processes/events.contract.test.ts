@@ -72,7 +72,9 @@ for (const { provider, options } of PROVIDERS) {
       const res = await a("PUT", `/api/v1/processes/${target.id}`, { json: { name: "Live on A", comment: "x" } });
       const event = await stream.next(forProcess(target.id, "Live on A"));
       const [change] = (await a("GET", `/api/v1/processes/${target.id}/history?limit=1`)).body.changes;
-      expect(event.id).toBe(String(change.id));
+      // `<epoch>:<history id>`: the database's epoch, then the change (docs/decisions/020).
+      expect(event.id).toBe(`${event.id!.split(":")[0]}:${change.id}`);
+      expect(event.id).toMatch(/^[0-9a-f]{12}:\d+$/);
       expect(event.data).toMatchObject({
         id: target.id,
         name: "Live on A",
@@ -126,9 +128,10 @@ for (const { provider, options } of PROVIDERS) {
       const replayed = [];
       for (let i = 0; i < 5; i++) replayed.push(await resumed.next());
       expect(replayed.map((e) => e.data.name)).toEqual(["Missed 1", "Missed 2", "Missed 3", "Missed 4", "Missed 5"]);
-      const ids = replayed.map((e) => Number(e.id));
+      const changeId = (id: string | null) => Number(id!.split(":")[1]);
+      const ids = replayed.map((e) => changeId(e.id));
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
-      expect(ids[0]).toBeGreaterThan(Number(seen.id));
+      expect(ids[0]).toBeGreaterThan(changeId(seen.id));
       // Then live again, and nothing replayed twice: the next event is the next change.
       await a("PUT", `/api/v1/processes/${target.id}`, { json: { name: "After the resume", comment: "" } });
       expect((await resumed.next()).data.name).toBe("After the resume");
@@ -136,17 +139,20 @@ for (const { provider, options } of PROVIDERS) {
 
     it("more than 10,000 missed changes is one `reset` event, then live events", async () => {
       // The newest change of all: every change before it is not missed.
+      const watching = await subscribe();
       await a("PUT", `/api/v1/processes/${rows[0]!.id}`, { json: { name: "Before the bulk", comment: "" } });
-      const before = (await a("GET", `/api/v1/processes/${rows[0]!.id}/history?limit=1`)).body.changes[0].id;
+      const seen = await watching.next(forProcess(rows[0]!.id, "Before the bulk"));
+      watching.close();
+      const [epoch, before] = [seen.id!.split(":")[0], Number(seen.id!.split(":")[1])];
       const all = (await a("GET", "/api/v1/processes")).body.processes as Row[];
       for (const part of [all.slice(0, 5_001), all.slice(0, 5_000)]) {
         const items = part.map((p) => ({ id: p.id, name: `${p.name}.`, comment: p.comment }));
         expect((await a("PUT", "/api/v1/processes", { json: { processes: items } })).status).toBe(200);
       }
-      const stream = await subscribe({ "Last-Event-ID": String(before) });
+      const stream = await subscribe({ "Last-Event-ID": `${epoch}:${before}` });
       const reset = await stream.next();
       expect(reset.event).toBe("reset");
-      expect(Number(reset.id)).toBe(before + 10_001);
+      expect(reset.id).toBe(`${epoch}:${before + 10_001}`);
       await a("PUT", `/api/v1/processes/${rows[4]!.id}`, { json: { name: "After the reset", comment: "" } });
       expect((await stream.next()).data.name).toBe("After the reset");
     });

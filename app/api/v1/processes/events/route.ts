@@ -1,28 +1,25 @@
 // GET /api/v1/processes/events – every change as Server-Sent Events (resume with Last-Event-ID)
 import { withApi } from "@/lib/api/with-api";
-import { AppError } from "@/lib/errors";
-import { processEventStream } from "@/lib/processes/process-events";
+import { parseLastEventId } from "@/lib/processes/event-ids";
+import { checkProcessEventStream, openProcessEventStream } from "@/lib/processes/process-events";
 
-function lastEventId(request: Request): number | null {
-  const value = request.headers.get("last-event-id");
-  if (value === null || value.trim() === "") return null;
-  if (!/^\d{1,15}$/.test(value.trim())) {
-    throw new AppError(1001, "Last-Event-ID must be the id of an event this stream sent", {
-      errors: [{ pointer: "", detail: "header Last-Event-ID is malformed" }],
-    });
-  }
-  return Number(value.trim());
-}
+const HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  // no-transform keeps compression from buffering events; X-Accel-Buffering does the same for nginx.
+  "Cache-Control": "no-store, no-transform",
+  "X-Accel-Buffering": "no",
+};
 
 // Counted once against the rate limit, when it opens (the wrapper charges per request, not per event).
-export const GET = withApi("GET /api/v1/processes/events", async ({ request }) => {
-  const stream = processEventStream({ lastEventId: lastEventId(request), signal: request.signal });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform keeps compression from buffering events; X-Accel-Buffering does the same for nginx.
-      "Cache-Control": "no-store, no-transform",
-      "X-Accel-Buffering": "no",
-    },
-  });
+export const GET = withApi("GET /api/v1/processes/events", async ({ request, caller }) => {
+  const position = parseLastEventId(request.headers.get("last-event-id"));
+  const stream = await openProcessEventStream({ caller: caller!, position, signal: request.signal });
+  return new Response(stream, { headers: HEADERS });
+});
+
+// The same checks and headers as GET, and no stream: nothing is subscribed for an answer without a body.
+export const HEAD = withApi("GET /api/v1/processes/events", async ({ request, caller }) => {
+  parseLastEventId(request.headers.get("last-event-id"));
+  await checkProcessEventStream(caller!);
+  return new Response(null, { headers: HEADERS });
 });
