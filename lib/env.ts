@@ -66,6 +66,21 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_MAX_DELAY_SECONDS: positiveInt.default(15 * 60),
   RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: positiveInt.default(20),
   RATE_LIMIT_SIGNIN_ACCOUNT_MAX_DELAY_SECONDS: positiveInt.default(60),
+  // Every sign-in attempt from one address (IPv6: its /64), whatever the email, counted before any hashing.
+  RATE_LIMIT_SIGNIN_ADDRESS_POINTS: positiveInt.default(30),
+  RATE_LIMIT_SIGNIN_ADDRESS_WINDOW_SECONDS: positiveInt.default(60),
+  // A browser that signed in for an email before (its device cookie) skips the per-email waits and meets
+  // its own: this many free failures, then the same doubling waits.
+  RATE_LIMIT_SIGNIN_DEVICE_POINTS: positiveInt.default(10),
+  AUTH_DEVICE_COOKIE_DAYS: positiveInt.max(400, { error: "must be a whole number of days from 1 to 400" }).default(90),
+  // Password hashing runs in worker threads beside the requests: this many at once, this many waiting.
+  SIGNIN_HASH_WORKERS: positiveInt.max(16, { error: "must be a whole number from 1 to 16" }).default(1),
+  SIGNIN_HASH_QUEUE: z.coerce
+    .number({ error: "must be a whole number from 0 to 1000" })
+    .int({ error: "must be a whole number from 0 to 1000" })
+    .min(0, { error: "must be a whole number from 0 to 1000" })
+    .max(1000, { error: "must be a whole number from 0 to 1000" })
+    .default(8),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

@@ -127,7 +127,8 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     summary: "One process's changes, newest first",
     description:
       "Every change made through the application or to the database directly (`changedBy.type` `unknown`), " +
-      `newest first. Page with \`before\` = the \`id\` of the last change received.`,
+      `newest first. Page with \`before\` = the \`id\` of the last change received. An unknown process is 1005 ` +
+      "with or without `before`; a query parameter given twice is 1001.",
     parameters: [
       {
         in: "query",

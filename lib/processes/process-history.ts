@@ -37,7 +37,7 @@ export function toProcessChange(row: ChangeRow): ProcessChange {
   };
 }
 
-/** One process's changes, newest first, older than `before` (a change id) when given; 1005 when there are none and no process. */
+/** One process's changes, newest first, older than `before` (a change id) when given; 1005 when none are found and there is no such process (with or without `before`). */
 export async function listProcessHistory(options: {
   processId: number;
   before?: number;
@@ -49,7 +49,7 @@ export async function listProcessHistory(options: {
     orderBy: { id: "desc" },
     take: limit,
   });
-  if (rows.length === 0 && before === undefined && !(await db.process.count({ where: { id: processId } }))) {
+  if (rows.length === 0 && !(await db.process.count({ where: { id: processId } }))) {
     throw new AppError(1005, `Process ${processId} does not exist`);
   }
   return rows.map(toProcessChange);
