@@ -3,11 +3,13 @@ import { parseArgs } from "node:util";
 import { db } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { pruneHistory } from "@/lib/processes/prune-history";
 import { updateProcessFromScript } from "@/lib/processes/update-from-script";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/tokens";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 import { createUser, deleteUser, setUserPassword, setUserRole, signOutUser } from "@/lib/users/users";
 import { idParamSchema } from "@/lib/validations/id";
+import { retentionDaysSchema } from "@/lib/validations/process-history";
 import { processCommentSchema, processNameSchema } from "@/lib/validations/process";
 import { tokenCreateSchema } from "@/lib/validations/token";
 import { userCreateSchema, userEmailSchema, userSetPasswordSchema, userSetRoleSchema } from "@/lib/validations/user";
@@ -162,6 +164,26 @@ const commands: Record<string, Command> = {
       console.log(`Updated process ${process.id} to version ${process.version}: ${process.name}`);
     },
   },
+  "history:prune": {
+    usage: "history:prune [--older-than <days>]",
+    summary: "removes changes older than <days> (default HISTORY_RETENTION_DAYS), keeping each process's newest change",
+    async run(v) {
+      const given =
+        str(v["older-than"]) ?? (env.HISTORY_RETENTION_DAYS ? String(env.HISTORY_RETENTION_DAYS) : undefined);
+      if (given === undefined)
+        fail(
+          "Nothing to do: give --older-than <days>, or set HISTORY_RETENTION_DAYS (unset keeps everything)",
+          this.usage,
+        );
+      const days = parsed(retentionDaysSchema.safeParse(given), this.usage);
+      const { olderThan, deleted, throughId } = await pruneHistory({ olderThanDays: days });
+      console.log(
+        `Removed ${deleted} change(s) older than ${olderThan.toISOString()} (${days} days)` +
+          (deleted > 0 ? `, up to change id ${throughId}` : "") +
+          "; each process's newest change is kept",
+      );
+    },
+  },
 };
 
 const USAGE = [
@@ -181,6 +203,7 @@ try {
       role: { type: "string" },
       name: { type: "string" },
       "expires-in": { type: "string" },
+      "older-than": { type: "string" },
       comment: { type: "string" },
       help: { type: "boolean", short: "h" },
     },

@@ -45,11 +45,13 @@ function spawn(): Slot {
     eval: true,
     workerData: { base: path.join(process.cwd(), "package.json") },
   });
+  // An idle worker must not keep a process (the CLI) alive; a busy one must, until it answers.
   worker.unref();
   const slot: Slot = { worker, busy: null };
   worker.on("message", (message: { value?: unknown; error?: string }) => {
     const job = slot.busy;
     slot.busy = null;
+    worker.unref();
     if (job) {
       if (message.error !== undefined) job.reject(new Error(message.error));
       else job.resolve(message.value);
@@ -71,6 +73,7 @@ function pump(): void {
     if (!slot) return;
     const job = queue.shift()!;
     slot.busy = job;
+    slot.worker.ref();
     started += 1;
     slot.worker.postMessage({ id: nextId++, op: job.op, args: job.args });
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { prunedThroughId } from "@/lib/processes/prune-history";
 import type { ChangedBy, ProcessChange } from "@/lib/validations/process-history";
 
 type ChangeRow = {
@@ -65,8 +66,12 @@ export async function listChangesAfter(options: { after: number; limit: number }
   return rows.map(toProcessChange);
 }
 
-/** How many changes there are after `after`, counting at most `cap` (enough to tell "more than"). */
+/**
+ * How many changes there are after `after`, counting at most `cap` (enough to tell "more than"). Changes a
+ * history prune removed after `after` count as `cap`: they can no longer be replayed, so the stream resets.
+ */
 export async function countChangesAfter(options: { after: number; cap: number }): Promise<number> {
+  if (options.after < (await prunedThroughId())) return options.cap;
   const rows = await db.processChange.findMany({
     where: { id: { gt: options.after } },
     orderBy: { id: "asc" },

@@ -10,10 +10,12 @@ import {
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
-export type LimitName = "api" | "signin-address" | "signin-failures" | "signin-wait";
+export type LimitName = "api" | "write-bytes" | "signin-address" | "signin-failures" | "signin-wait";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   api: { points: env.RATE_LIMIT_API_POINTS, duration: env.RATE_LIMIT_API_WINDOW_SECONDS },
+  // Bytes a caller's writes store per hour (lib/rate-limit/write-budget.ts).
+  "write-bytes": { points: env.WRITE_BUDGET_BYTES_PER_HOUR, duration: 60 * 60 },
   // Every sign-in attempt per address, counted before the password is hashed.
   "signin-address": {
     points: env.RATE_LIMIT_SIGNIN_ADDRESS_POINTS,
