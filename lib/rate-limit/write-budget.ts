@@ -30,7 +30,7 @@ export async function chargeWriteBudget(callerKey: string, bytes: number): Promi
     // The refused write stores nothing: give its bytes back, so that a smaller one may still fit.
     await budget.reward(callerKey, bytes).catch(() => undefined);
     const retryAfter = String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-    const left = Math.max(0, rejection.remainingPoints + bytes);
+    const left = Math.max(0, env.WRITE_BUDGET_BYTES_PER_HOUR - (rejection.consumedPoints - bytes));
     throw new AppError(
       6001,
       `Write budget spent: this write would store about ${mb(bytes)}, and ${mb(left)} of the ` +

@@ -1,12 +1,14 @@
-// GET /api/health – 200 when the database answers, 503 when it does not (for load balancers)
+// GET /api/health – 200 when the database answers, 503 when it does not (for load balancers); disk usage
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
+import { diskUsage } from "@/lib/db/disk-usage";
 import { pingDatabase } from "@/lib/db/ping";
 import type { Health } from "@/lib/validations/health";
 
 export const GET = withApi("GET /api/health", async () => {
   const database = await pingDatabase();
-  return jsonResponse({ status: database.ok ? "ok" : "unavailable", database } satisfies Health, {
+  const storage = database.ok ? await diskUsage() : undefined;
+  return jsonResponse({ status: database.ok ? "ok" : "unavailable", database, storage } satisfies Health, {
     status: database.ok ? 200 : 503,
     headers: database.ok ? {} : { "Retry-After": "5" },
   });
