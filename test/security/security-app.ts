@@ -57,7 +57,9 @@ export async function startSecurityApp(provider: Provider): Promise<{ app: Secur
     const env = { DATABASE_URL: database.url };
     // The first start migrates, creates the Super user and the eight demo processes. The redirect cases
     // sign in often; the sign-in limit has its own tests.
-    const main = await startServer({ env: { ...env, RATE_LIMIT_SIGNIN_POINTS: "1000" } });
+    const main = await startServer({
+      env: { ...env, RATE_LIMIT_SIGNIN_POINTS: "1000", RATE_LIMIT_SIGNIN_ADDRESS_POINTS: "1000" },
+    });
     servers.push(main);
     const quiet = { ...env, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: String(SMALL_LIMIT) };
     const [limited, proxied] = await Promise.all([
