@@ -100,7 +100,13 @@ try {
   };
 
   const machine = machineFacts();
-  await timeGets(1); // warm-up
+  // Warm-up: the sign-in route's code loaded and the hashing worker started, before anything is timed.
+  for (let i = 0; i < 3; i++) {
+    const f = flood(() => "192.0.2.1");
+    await new Promise((r) => setTimeout(r, 300));
+    await f.stop();
+  }
+  await timeGets(2);
   const runs: { name: string; quiet: number[]; times: number[]; outcomes: Record<string, number> }[] = [];
   for (const [name, address] of [
     ["one address", () => "203.0.113.5"],
