@@ -44,7 +44,11 @@ const { prepareRequest } = await import("@/lib/front-door/prepare-request");
 const { clientErrorResponse } = await import("@/lib/front-door/client-error");
 const { expectBoot } = await import("@/lib/front-door/server-handshake");
 
-const server = createServer();
+const { serverTimeouts } = await import("@/lib/net/server-timeouts");
+
+// A request gets what an 8 MB body needs at a slow plant link, not Node's 300 s (lib/net/server-timeouts.ts);
+// the deadlines are checked every second rather than every 30 s.
+const server = createServer({ ...serverTimeouts(env.MAX_BODY_BYTES), connectionsCheckingInterval: 1_000 });
 const app = next({ dev, dir: root, hostname: env.HOSTNAME ?? "localhost", port: env.PORT, httpServer: server });
 const booted = expectBoot();
 await app.prepare();

@@ -57,6 +57,8 @@ const schema = z.object({
     .optional(),
   RATE_LIMIT_API_POINTS: positiveInt.default(600),
   RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),
+  // What a caller's writes may store per hour, history included (estimated before each write).
+  WRITE_BUDGET_BYTES_PER_HOUR: positiveInt.default(500_000_000),
   // Failed sign-ins (a correct password is never counted): free ones per address + email, then a wait that
   // starts at RATE_LIMIT_SIGNIN_DELAY_SECONDS and doubles with each further failure. Per email across all
   // addresses the wait is capped low, so that someone else's guesses cannot lock a person out.
@@ -71,6 +73,27 @@ const schema = z.object({
   EVENT_STREAMS_PER_CALLER: positiveInt.default(20),
   EVENT_STREAMS_PER_INSTANCE: positiveInt.default(1_000),
   EVENT_STREAM_QUEUE_BYTES: positiveInt.default(1024 * 1024),
+  // Every sign-in attempt from one address (IPv6: its /64), whatever the email, counted before any hashing.
+  RATE_LIMIT_SIGNIN_ADDRESS_POINTS: positiveInt.default(30),
+  RATE_LIMIT_SIGNIN_ADDRESS_WINDOW_SECONDS: positiveInt.default(60),
+  // A browser that signed in for an email before (its device cookie) skips the per-email waits and meets
+  // its own: this many free failures, then the same doubling waits.
+  RATE_LIMIT_SIGNIN_DEVICE_POINTS: positiveInt.default(10),
+  AUTH_DEVICE_COOKIE_DAYS: positiveInt.max(400, { error: "must be a whole number of days from 1 to 400" }).default(90),
+  // Password hashing runs in worker threads beside the requests: this many at once, this many waiting.
+  SIGNIN_HASH_WORKERS: positiveInt.max(16, { error: "must be a whole number from 1 to 16" }).default(1),
+  SIGNIN_HASH_QUEUE: z.coerce
+    .number({ error: "must be a whole number from 0 to 1000" })
+    .int({ error: "must be a whole number from 0 to 1000" })
+    .min(0, { error: "must be a whole number from 0 to 1000" })
+    .max(1000, { error: "must be a whole number from 0 to 1000" })
+    .default(8),
+  // History retention for `npm run cli -- history:prune` (run it daily); unset: keep everything, as audits need.
+  HISTORY_RETENTION_DAYS: positiveInt.optional(),
+  // /api/health warns (storage.warnings) when the SQLite volume has less free space than this, or the
+  // database (either provider) has grown past DATABASE_SIZE_WARN_MB (unset: no size warning).
+  DISK_FREE_WARN_MB: positiveInt.default(1024),
+  DATABASE_SIZE_WARN_MB: positiveInt.optional(),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

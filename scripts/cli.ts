@@ -5,11 +5,13 @@ import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { renewDatabaseEpoch } from "@/lib/processes/database-epoch";
+import { pruneHistory } from "@/lib/processes/prune-history";
 import { updateProcessFromScript } from "@/lib/processes/update-from-script";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/tokens";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 import { createUser, deleteUser, setUserPassword, setUserRole, signOutUser } from "@/lib/users/users";
 import { idParamSchema } from "@/lib/validations/id";
+import { retentionDaysSchema } from "@/lib/validations/process-history";
 import { processCommentSchema, processNameSchema } from "@/lib/validations/process";
 import { tokenCreateSchema } from "@/lib/validations/token";
 import { userCreateSchema, userEmailSchema, userSetPasswordSchema, userSetRoleSchema } from "@/lib/validations/user";
@@ -172,6 +174,26 @@ const commands: Record<string, Command> = {
       console.log(`The database's epoch is now ${epoch}: event streams with an older id answer reset`);
     },
   },
+  "history:prune": {
+    usage: "history:prune [--older-than <days>]",
+    summary: "removes changes older than <days> (default HISTORY_RETENTION_DAYS), keeping each process's newest change",
+    async run(v) {
+      const given =
+        str(v["older-than"]) ?? (env.HISTORY_RETENTION_DAYS ? String(env.HISTORY_RETENTION_DAYS) : undefined);
+      if (given === undefined)
+        fail(
+          "Nothing to do: give --older-than <days>, or set HISTORY_RETENTION_DAYS (unset keeps everything)",
+          this.usage,
+        );
+      const days = parsed(retentionDaysSchema.safeParse(given), this.usage);
+      const { olderThan, deleted, throughId } = await pruneHistory({ olderThanDays: days });
+      console.log(
+        `Removed ${deleted} change(s) older than ${olderThan.toISOString()} (${days} days)` +
+          (deleted > 0 ? `, up to change id ${throughId}` : "") +
+          "; each process's newest change is kept",
+      );
+    },
+  },
 };
 
 const USAGE = [
@@ -191,6 +213,7 @@ try {
       role: { type: "string" },
       name: { type: "string" },
       "expires-in": { type: "string" },
+      "older-than": { type: "string" },
       comment: { type: "string" },
       help: { type: "boolean", short: "h" },
     },

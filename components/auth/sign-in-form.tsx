@@ -13,6 +13,8 @@ import { Spinner } from "@/components/ui/spinner";
 
 // The error names lib/auth/auth-options.ts gives next-auth (that module is server-only, so not imported here).
 const LIMITED = "TooManyAttempts";
+// The server is hashing all it may (a flood): not a wrong password; "try again in a moment".
+const BUSY = "SignInBusy";
 
 type Failure = "refused" | "limited" | "unavailable";
 
@@ -38,7 +40,7 @@ export function SignInForm({ callbackUrl, expired }: Props) {
       window.location.assign(callbackUrl);
       return;
     }
-    setFailure(!result ? "unavailable" : result.error === LIMITED ? "limited" : "refused");
+    setFailure(!result || result.error === BUSY ? "unavailable" : result.error === LIMITED ? "limited" : "refused");
     form.setFocus("password");
   });
 

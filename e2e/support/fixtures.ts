@@ -65,6 +65,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           LOG_LEVEL: "warn",
           // Every test signs in; the sign-in limit would otherwise refuse the suite itself.
           RATE_LIMIT_SIGNIN_POINTS: "10000",
+          RATE_LIMIT_SIGNIN_ADDRESS_POINTS: "10000",
           ...serverEnv,
         },
       });

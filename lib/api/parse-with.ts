@@ -34,3 +34,19 @@ export function parseIdParam(value: string): number {
     errors: [{ pointer: "/path/id", detail: ID_PARAM_MESSAGE }],
   });
 }
+
+/**
+ * A query string as one value per name; a name given twice is 1001 rather than one of its values winning
+ * silently (which one a proxy or a client library keeps differs).
+ */
+export function singleValuedQuery(params: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  const repeated = new Set<string>();
+  for (const [name, value] of params) {
+    if (Object.hasOwn(query, name)) repeated.add(name);
+    query[name] = value;
+  }
+  if (repeated.size === 0) return query;
+  const errors = [...repeated].map((name) => ({ pointer: toPointer([name]), detail: "is given more than once" }));
+  throw new AppError(1001, `${errors[0]!.pointer}: is given more than once`, { errors });
+}

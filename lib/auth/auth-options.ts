@@ -5,7 +5,9 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
-import { noteSignInFailure, noteSignInSuccess, signInWait } from "@/lib/auth/sign-in-limits";
+import { hashesStarted, HashPoolFull } from "@/lib/auth/hash-pool";
+import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
+import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
 import { env, secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -15,6 +17,8 @@ import { signInSchema } from "@/lib/validations/user";
 /** Sign-in refusals all read the same: nothing tells whether the email exists. */
 export const SIGN_IN_REFUSED = "CredentialsSignin";
 export const SIGN_IN_LIMITED = "TooManyAttempts";
+/** The instance is hashing all it may: not a wrong password, try again in a moment. */
+export const SIGN_IN_BUSY = "SignInBusy";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
@@ -48,15 +52,31 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const ip = clientIpFromHeaders((name) => req.headers?.[name] as string | undefined);
         const email = parsed.data.email.toLowerCase();
-        const wait = await signInWait({ ip, email });
+        const attempt = { ip, email, device: deviceOfRequest(email) };
+        const known = attempt.device !== null;
+        // Counted before anything costs: a flood of emails from one address never reaches the hashing.
+        if (!(await takeSignInAttempt(ip))) {
+          logger.info("sign-in refused: address limit", { ip, hashes: hashesStarted() });
+          throw new Error(SIGN_IN_LIMITED);
+        }
+        const wait = await signInWait(attempt);
         if (wait > 0) {
-          logger.info("sign-in refused: waiting", { ip, waitSeconds: wait });
+          logger.info("sign-in refused: waiting", { ip, knownDevice: known, waitSeconds: wait });
           // next-auth reports this error name to the page.
           throw new Error(SIGN_IN_LIMITED);
         }
-        const user = await verifyCredentials(parsed.data);
-        await (user ? noteSignInSuccess({ ip, email }) : noteSignInFailure({ ip, email }));
-        logger.info(user ? "sign-in succeeded" : "sign-in refused", { userId: user?.id, ip });
+        let user: Awaited<ReturnType<typeof verifyCredentials>>;
+        try {
+          user = await verifyCredentials(parsed.data);
+        } catch (error) {
+          if (!(error instanceof HashPoolFull)) throw error;
+          logger.warn("sign-in refused: hashing busy", { ip, hashes: hashesStarted() });
+          throw new Error(SIGN_IN_BUSY);
+        }
+        await (user ? noteSignInSuccess(attempt) : noteSignInFailure(attempt));
+        if (user) issueDeviceCookie(email);
+        const fields = { userId: user?.id, ip, knownDevice: known, hashes: hashesStarted() };
+        logger.info(user ? "sign-in succeeded" : "sign-in refused", fields);
         return user ? { id: String(user.id), email: user.email, role: user.role } : null;
       },
     }),

@@ -29,7 +29,9 @@ describe("frontDoorAnswerFor", () => {
     ["DELETE", "/api/v1/processes", "GET, PUT, HEAD, OPTIONS"],
     ["PATCH", "/api/v1/processes/7", "GET, PUT, HEAD, OPTIONS"],
     ["POST", "/api/v1/errors", "GET, HEAD, OPTIONS"],
-    ["PUT", "/api/auth/session", "GET, POST, HEAD, OPTIONS"],
+    ["PUT", "/api/auth/session", "GET, POST, OPTIONS"],
+    ["HEAD", "/api/auth/session", "GET, POST, OPTIONS"],
+    ["HEAD", "/api/auth/signin", "GET, POST, OPTIONS"],
     ["POST", "/settings/processes", "GET, HEAD, OPTIONS"],
     ["DELETE", "/_next/static/chunks/x.js", "GET, HEAD, OPTIONS"],
     ["TRACE", "/__nextjs_original-stack-frames", "GET, HEAD, OPTIONS"],
@@ -52,7 +54,7 @@ describe("frontDoorAnswerFor", () => {
 
   it.each([
     ["/api/v1/tokens", "GET, POST, HEAD, OPTIONS"],
-    ["/api/auth/signin", "GET, POST, HEAD, OPTIONS"],
+    ["/api/auth/signin", "GET, POST, OPTIONS"],
     ["/settings", "GET, HEAD, OPTIONS"],
   ])("answers OPTIONS %s with 204, Allow %s", (target, allow) => {
     expect(frontDoorAnswerFor("OPTIONS", target)).toMatchObject({ status: 204, allow });

@@ -22,9 +22,11 @@ export type FrontDoorAnswer = z.infer<typeof frontDoorAnswerSchema>;
 /** The methods Next's routes can be called with; anything else never reaches Next. */
 const NEXT_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
+const isAuthPath = (path: string) => path === "/api/auth" || path.startsWith("/api/auth/");
+
 /** The methods a path serves (HEAD and OPTIONS aside); null when it is an unknown API path. */
 function servedMethods(path: string): string[] | null {
-  if (path === "/api/auth" || path.startsWith("/api/auth/")) return ["GET", "POST"];
+  if (isAuthPath(path)) return ["GET", "POST"];
   if (path === "/api" || path.startsWith("/api/")) {
     const methods = allowedMethods(path);
     return methods.length > 0 ? methods : null;
@@ -53,7 +55,9 @@ export function frontDoorAnswerFor(method: string, target: string): FrontDoorAns
   if (path.startsWith("/__nextjs") && NEXT_METHODS.has(method)) return null;
   const served = servedMethods(path);
   if (served === null) return { status: 404, method, path, allow: null };
-  const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"];
+  // next-auth answers HEAD 400 in plain text; its GETs set cookies, so HEAD there is 405 in the envelope.
+  const head = served.includes("GET") && !isAuthPath(path);
+  const allow = [...served, ...(head ? ["HEAD"] : []), "OPTIONS"];
   if (method === "OPTIONS") return { status: 204, method, path, allow: allow.join(", ") };
   if (allow.includes(method) && NEXT_METHODS.has(method)) return null;
   return { status: 405, method, path, allow: allow.join(", ") };

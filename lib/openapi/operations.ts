@@ -161,7 +161,8 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     summary: "One process's changes, newest first",
     description:
       "Every change made through the application or to the database directly (`changedBy.type` `unknown`), " +
-      `newest first. Page with \`before\` = the \`id\` of the last change received.`,
+      `newest first. Page with \`before\` = the \`id\` of the last change received. An unknown process is 1005 ` +
+      "with or without `before`; a query parameter given twice is 1001.",
     parameters: [
       {
         in: "query",
@@ -286,6 +287,11 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   "GET /api/health": {
     tag: "Service",
     summary: "Health, for load balancers",
+    description:
+      "`storage` (when the database answers): the bytes the database takes, the bytes free on its volume " +
+      "(SQLite; `null` on PostgreSQL, whose volume is the database server's), and `warnings` when the free space " +
+      "is below `DISK_FREE_WARN_MB` or the database is larger than `DATABASE_SIZE_WARN_MB`. Warnings do not " +
+      "change the status: the service still answers.",
     answers: [
       { status: 200, schema: "Health", description: "The database answers." },
       { status: 503, schema: "Health", description: "The database does not answer (with `Retry-After`)." },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { prunedThroughId } from "@/lib/processes/prune-history";
 import type { ChangedBy, ProcessChange } from "@/lib/validations/process-history";
 
 type ChangeRow = {
@@ -37,7 +38,7 @@ export function toProcessChange(row: ChangeRow): ProcessChange {
   };
 }
 
-/** One process's changes, newest first, older than `before` (a change id) when given; 1005 when there are none and no process. */
+/** One process's changes, newest first, older than `before` (a change id) when given; 1005 when none are found and there is no such process (with or without `before`). */
 export async function listProcessHistory(options: {
   processId: number;
   before?: number;
@@ -49,7 +50,7 @@ export async function listProcessHistory(options: {
     orderBy: { id: "desc" },
     take: limit,
   });
-  if (rows.length === 0 && before === undefined && !(await db.process.count({ where: { id: processId } }))) {
+  if (rows.length === 0 && !(await db.process.count({ where: { id: processId } }))) {
     throw new AppError(1005, `Process ${processId} does not exist`);
   }
   return rows.map(toProcessChange);
@@ -65,8 +66,12 @@ export async function listChangesAfter(options: { after: number; limit: number }
   return rows.map(toProcessChange);
 }
 
-/** How many changes there are after `after`, counting at most `cap` (enough to tell "more than"). */
+/**
+ * How many changes there are after `after`, counting at most `cap` (enough to tell "more than"). Changes a
+ * history prune removed after `after` count as `cap`: they can no longer be replayed, so the stream resets.
+ */
 export async function countChangesAfter(options: { after: number; cap: number }): Promise<number> {
+  if (options.after < (await prunedThroughId())) return options.cap;
   const rows = await db.processChange.findMany({
     where: { id: { gt: options.after } },
     orderBy: { id: "asc" },

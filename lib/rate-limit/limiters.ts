@@ -10,10 +10,17 @@ import {
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
-export type LimitName = "api" | "signin-failures" | "signin-wait";
+export type LimitName = "api" | "write-bytes" | "signin-address" | "signin-failures" | "signin-wait";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   api: { points: env.RATE_LIMIT_API_POINTS, duration: env.RATE_LIMIT_API_WINDOW_SECONDS },
+  // Bytes a caller's writes store per hour (lib/rate-limit/write-budget.ts).
+  "write-bytes": { points: env.WRITE_BUDGET_BYTES_PER_HOUR, duration: 60 * 60 },
+  // Every sign-in attempt per address, counted before the password is hashed.
+  "signin-address": {
+    points: env.RATE_LIMIT_SIGNIN_ADDRESS_POINTS,
+    duration: env.RATE_LIMIT_SIGNIN_ADDRESS_WINDOW_SECONDS,
+  },
   // Counts failed sign-ins (never refuses: lib/auth/sign-in-limits.ts decides the waits from the count).
   "signin-failures": { points: Number.MAX_SAFE_INTEGER, duration: env.RATE_LIMIT_SIGNIN_WINDOW_SECONDS },
   // Only blocked keys matter here (block() for the wait's length).

@@ -10,5 +10,14 @@ export const healthSchema = z.object({
     // Why the database is unusable when it answers but cannot write (SQLite: the disk is full).
     problem: z.string().optional(),
   }),
+  // Disk usage (issue 18): bytes the database takes, bytes free on its volume (SQLite only; null on
+  // PostgreSQL), and warnings past DISK_FREE_WARN_MB / DATABASE_SIZE_WARN_MB. Absent when the database is down.
+  storage: z
+    .object({
+      databaseBytes: z.number().int().nullable(),
+      freeBytes: z.number().int().nullable(),
+      warnings: z.array(z.string()),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;

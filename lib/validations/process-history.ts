@@ -18,6 +18,12 @@ export const historyQuerySchema = z.strictObject({
   limit: positiveInt(HISTORY_MAX_LIMIT).default(HISTORY_DEFAULT_LIMIT),
 });
 
+/** history:prune's --older-than: whole days, at least one (a prune never touches today's changes). */
+export const retentionDaysSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/, { error: "--older-than must be a whole number of days from 1 to 999999" })
+  .transform(Number);
+
 export const changedBySchema = z.object({
   type: z.enum(["user", "token", "system", "unknown"]),
   id: z.number().int().nullable(),

@@ -25,7 +25,7 @@ export function methodCases(app: SecurityApp): void {
     ["TRACE", "/api/v1/processes", "GET, PUT, HEAD, OPTIONS"],
     ["TRACE", "/api/v1/processes/1", "GET, PUT, HEAD, OPTIONS"],
     ["TRACE", "/settings/processes", "GET, HEAD, OPTIONS"],
-    ["TRACE", "/api/auth/session", "GET, POST, HEAD, OPTIONS"],
+    ["TRACE", "/api/auth/session", "GET, POST, OPTIONS"],
     ["TRACE", "/", "GET, HEAD, OPTIONS"],
     ["CONNECT", "evil.example:443", "GET, HEAD, OPTIONS"],
     ["CONNECT", "/api/v1/processes", "GET, PUT, HEAD, OPTIONS"],
@@ -48,6 +48,20 @@ export function methodCases(app: SecurityApp): void {
       expect(line).toMatchObject({ method, status: 405, level: "info" });
       expect(JSON.stringify(line)).not.toContain("stack");
       expect(await app.list()).toEqual(before);
+    },
+  );
+
+  it.each(["/api/auth/session", "/api/auth/csrf", "/api/auth/signin", "/api/auth/providers"])(
+    "HEAD %s is 405 in the envelope (issue 18; next-auth answered it 400 text/plain), setting no cookie",
+    async (target) => {
+      const res = await rawHttp(app.main.port, { method: "HEAD", target });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("content-type")).toBe("application/problem+json; charset=UTF-8");
+      expect(res.headers.get("allow")).toBe("GET, POST, OPTIONS");
+      expect(res.headers.get("x-request-id")).toMatch(REQUEST_ID);
+      expect(res.headers.has("set-cookie")).toBe(false);
+      expect(res.body).toBe("");
+      expect(logLineOf(app.main, res.headers.get("x-request-id"))).toMatchObject({ method: "HEAD", status: 405 });
     },
   );
 

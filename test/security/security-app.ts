@@ -10,14 +10,19 @@ export const SMALL_LIMIT = 10;
 
 /**
  * The sign-in limits and session lifetime of `limited`: three free failures per address and email, then
- * a minute's wait; per email across addresses five, then waits of at most one second; sessions signed in
- * there end 4 s after sign-in whatever is renewed.
+ * a minute's wait; per email across addresses five, then waits of at most one second; two free failures
+ * for a browser with a device cookie; ten attempts per address a minute, whatever the email; one hash at a
+ * time with one waiting; sessions signed in there end 4 s after sign-in whatever is renewed.
  */
 export const LIMITED_SIGN_IN = {
   RATE_LIMIT_SIGNIN_POINTS: "3",
   RATE_LIMIT_SIGNIN_DELAY_SECONDS: "60",
   RATE_LIMIT_SIGNIN_ACCOUNT_POINTS: "5",
   RATE_LIMIT_SIGNIN_ACCOUNT_MAX_DELAY_SECONDS: "1",
+  RATE_LIMIT_SIGNIN_DEVICE_POINTS: "2",
+  RATE_LIMIT_SIGNIN_ADDRESS_POINTS: "10",
+  SIGNIN_HASH_WORKERS: "1",
+  SIGNIN_HASH_QUEUE: "1",
   SESSION_ABSOLUTE_MAX_SECONDS: "4",
 };
 
@@ -52,7 +57,9 @@ export async function startSecurityApp(provider: Provider): Promise<{ app: Secur
     const env = { DATABASE_URL: database.url };
     // The first start migrates, creates the Super user and the eight demo processes. The redirect cases
     // sign in often; the sign-in limit has its own tests.
-    const main = await startServer({ env: { ...env, RATE_LIMIT_SIGNIN_POINTS: "1000" } });
+    const main = await startServer({
+      env: { ...env, RATE_LIMIT_SIGNIN_POINTS: "1000", RATE_LIMIT_SIGNIN_ADDRESS_POINTS: "1000" },
+    });
     servers.push(main);
     const quiet = { ...env, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: String(SMALL_LIMIT) };
     const [limited, proxied] = await Promise.all([

@@ -38,38 +38,79 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 const SESSION_COOKIE = /((?:__Secure-)?next-auth\.session-token)=([^;,\s]+)/;
 const CSRF_COOKIE = /((?:__Host-)?next-auth\.csrf-token)=([^;,\s]+)/;
 
+const DEVICE_COOKIE = /((?:__Secure-)?pp-device-[A-Za-z0-9_-]+)=([^;,\s]+)([^,]*)/;
+
+export type SignInFromResult = {
+  error: string | null;
+  cookie: string | null;
+  /** The device cookie the answer set ("name=value"), and its attributes as sent. */
+  device: string | null;
+  deviceAttributes: string | null;
+};
+
 /**
  * Signs in over a raw connection from a chosen local address (127.0.0.x: each its own TCP peer), with
- * extra headers such as X-Forwarded-For. Returns the error name next-auth gave (null on success) and the cookie.
+ * extra headers such as X-Forwarded-For and cookies the browser holds (a device cookie). Returns the
+ * error name next-auth gave (null on success), the session cookie and the device cookie it set.
  */
 export async function signInFrom(
   port: number,
-  options: { localAddress: string; email: string; password: string; headers?: Record<string, string> },
-): Promise<{ error: string | null; cookie: string | null }> {
+  options: {
+    localAddress: string;
+    email: string;
+    password: string;
+    headers?: Record<string, string>;
+    cookie?: string;
+  },
+): Promise<SignInFromResult> {
+  const post = await prepareSignIn(port, options);
+  return post();
+}
+
+/**
+ * The first half of a sign-in (the CSRF token): returns the POST, to be sent later, so that many can be
+ * sent at the same moment.
+ */
+export async function prepareSignIn(
+  port: number,
+  options: {
+    localAddress: string;
+    email: string;
+    password: string;
+    headers?: Record<string, string>;
+    cookie?: string;
+  },
+): Promise<() => Promise<SignInFromResult>> {
   const base = { localAddress: options.localAddress, headers: options.headers ?? {} };
   const csrf = await rawHttp(port, { ...base, method: "GET", target: "/api/auth/csrf" });
   const csrfCookie = CSRF_COOKIE.exec(csrf.headers.get("set-cookie") ?? "");
-  const res = await rawHttp(port, {
-    ...base,
-    method: "POST",
-    target: "/api/auth/callback/credentials",
-    headers: {
-      ...base.headers,
-      "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: csrfCookie ? `${csrfCookie[1]}=${csrfCookie[2]}` : "",
-    },
-    body: new URLSearchParams({
-      csrfToken: csrf.json.csrfToken,
-      email: options.email,
-      password: options.password,
-      json: "true",
-    }).toString(),
-  });
-  const session = SESSION_COOKIE.exec(res.headers.get("set-cookie") ?? "");
-  const url = (res.json as { url?: string } | undefined)?.url ?? "";
-  return {
-    error: new URL(url, "http://x").searchParams.get("error"),
-    cookie: session && session[2] ? `${session[1]}=${session[2]}` : null,
+  const cookies = [csrfCookie ? `${csrfCookie[1]}=${csrfCookie[2]}` : "", options.cookie ?? ""].filter(Boolean);
+  return async () => {
+    const res = await rawHttp(port, {
+      ...base,
+      method: "POST",
+      target: "/api/auth/callback/credentials",
+      headers: {
+        ...base.headers,
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: cookies.join("; "),
+      },
+      body: new URLSearchParams({
+        csrfToken: csrf.json.csrfToken,
+        email: options.email,
+        password: options.password,
+        json: "true",
+      }).toString(),
+    });
+    const session = SESSION_COOKIE.exec(res.headers.get("set-cookie") ?? "");
+    const device = DEVICE_COOKIE.exec(res.headers.get("set-cookie") ?? "");
+    const url = (res.json as { url?: string } | undefined)?.url ?? "";
+    return {
+      error: new URL(url, "http://x").searchParams.get("error"),
+      cookie: session && session[2] ? `${session[1]}=${session[2]}` : null,
+      device: device ? `${device[1]}=${device[2]}` : null,
+      deviceAttributes: device ? device[3]!.trim() : null,
+    };
   };
 }
 

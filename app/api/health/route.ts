@@ -1,6 +1,7 @@
-// GET /api/health – 200 when the database answers, 503 when it does not (for load balancers)
+// GET /api/health – 200 when the database answers, 503 when it does not (for load balancers); disk usage
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
+import { diskUsage } from "@/lib/db/disk-usage";
 import { pingDatabase } from "@/lib/db/ping";
 import { errorFields, logger } from "@/lib/logger";
 import type { Health } from "@/lib/validations/health";
@@ -10,7 +11,8 @@ export const GET = withApi("GET /api/health", async ({ requestId }) => {
   // The answer says only what is wrong; the log keeps the error itself (message, code, stack).
   if (error !== undefined)
     logger.warn("health check failed", { requestId, problem: database.problem, ...errorFields(error) });
-  return jsonResponse({ status: database.ok ? "ok" : "unavailable", database } satisfies Health, {
+  const storage = database.ok ? await diskUsage() : undefined;
+  return jsonResponse({ status: database.ok ? "ok" : "unavailable", database, storage } satisfies Health, {
     status: database.ok ? 200 : 503,
     headers: database.ok ? {} : { "Retry-After": "5" },
   });

@@ -2,7 +2,8 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { withSafeCallbacks } from "@/lib/auth/next-auth-route";
+import { withSignInRequest } from "@/lib/auth/sign-in-request";
 
-const handler = withSafeCallbacks(NextAuth(authOptions));
+const handler = withSafeCallbacks(withSignInRequest(NextAuth(authOptions)));
 
 export { handler as GET, handler as POST };

@@ -5,10 +5,12 @@ import { ifNoneMatchHits, notModified } from "@/lib/api/etag";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse, jsonTextResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
+import { callerKey } from "@/lib/auth/caller";
 import { actorOf } from "@/lib/processes/actor";
 import { listProcessesWithLastChangeJson } from "@/lib/processes/list-last-changes";
 import { listProcessesJson } from "@/lib/processes/list-processes";
 import { updateProcesses } from "@/lib/processes/update-processes";
+import { chargeWriteBudget, storedBytesOf } from "@/lib/rate-limit/write-budget";
 import { processesUpdateSchema } from "@/lib/validations/process";
 import { processListQuerySchema } from "@/lib/validations/process-listing";
 
@@ -24,6 +26,7 @@ export const GET = withApi("GET /api/v1/processes", async ({ request }) => {
 
 export const PUT = withApi("PUT /api/v1/processes", async ({ request, caller, requestId }) => {
   const { processes } = await readJson(request, processesUpdateSchema);
+  await chargeWriteBudget(callerKey(caller!), storedBytesOf(processes));
   const context = { actor: actorOf(caller!), requestId };
   const { processes: written, changed } = await updateProcesses({ processes, context });
   // Items equal to the stored ones were left as they were (no version, history or event): a re-sync is free.

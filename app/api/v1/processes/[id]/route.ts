@@ -5,9 +5,11 @@ import { parseIfMatch } from "@/lib/api/preconditions";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
+import { callerKey } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { actorOf } from "@/lib/processes/actor";
 import { findProcess, updateProcess } from "@/lib/processes/update-process";
+import { chargeWriteBudget, storedBytesOf } from "@/lib/rate-limit/write-budget";
 import { processUpdateSchema } from "@/lib/validations/process";
 
 export const GET = withApi<{ id: string }>("GET /api/v1/processes/{id}", async ({ request, params }) => {
@@ -29,6 +31,7 @@ export const PUT = withApi<{ id: string }>(
         errors: [{ pointer: "/id", detail: `must equal the path's id ${id}` }],
       });
     }
+    await chargeWriteBudget(callerKey(caller!), storedBytesOf([{ name, comment }]));
     const process = await updateProcess({
       id,
       fields: { name, comment },

@@ -1,0 +1,36 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { NextRequest } from "next/server";
+import { deviceCookieName, deviceSetCookie, verifyDeviceCookie } from "@/lib/auth/device-cookie";
+
+// next-auth's authorize() sees neither the request's cookies as Next parsed them nor the response: the
+// sign-in route runs inside this context, which lends it the first and carries a device cookie to the second.
+
+type SignInRequest = { request: NextRequest; issueFor: string | null };
+
+const store = new AsyncLocalStorage<SignInRequest>();
+
+type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
+
+export function withSignInRequest<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const current: SignInRequest = { request, issueFor: null };
+    const response = await store.run(current, () => handler(request, context));
+    if (current.issueFor === null) return response;
+    const headers = new Headers(response.headers);
+    headers.append("Set-Cookie", deviceSetCookie(current.issueFor));
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+/** The id of this browser's device cookie for the email, when it holds a valid one. */
+export function deviceOfRequest(email: string): string | null {
+  const request = store.getStore()?.request;
+  return request ? verifyDeviceCookie(email, request.cookies.get(deviceCookieName(email))?.value) : null;
+}
+
+/** After a correct password: the answer gives this browser a (fresh) device cookie for the email. */
+export function issueDeviceCookie(email: string): void {
+  const current = store.getStore();
+  if (current) current.issueFor = email;
+}

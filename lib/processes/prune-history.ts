@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+// History retention (docs/decisions/021): by default everything is kept, as audits need. `history:prune`
+// removes changes older than a number of days, except each process's newest change (its latest state, a
+// deletion included), in small batches so that a live server's writes are never held up for long. Each run
+// leaves a row in history_prunes: what it removed, and the highest change id removed, below which the event
+// stream can no longer replay (lib/processes/process-history.ts).
+
+// A batch's ids go into `in` lists; Prisma refuses lists longer than SQLite's bind-parameter limit (999).
+const BATCH = 500;
+
+export type PruneResult = { olderThan: Date; deleted: number; throughId: number };
+
+export async function pruneHistory(options: { olderThanDays: number; now?: Date }): Promise<PruneResult> {
+  const olderThan = new Date((options.now ?? new Date()).getTime() - options.olderThanDays * 24 * 60 * 60 * 1000);
+  let deleted = 0;
+  let throughId = 0;
+  let after = 0;
+  for (;;) {
+    const rows = await db.processChange.findMany({
+      where: { changedAt: { lt: olderThan }, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: { id: true, processId: true },
+    });
+    if (rows.length === 0) break;
+    after = rows.at(-1)!.id;
+    const newest = await db.processChange.groupBy({
+      by: ["processId"],
+      where: { processId: { in: [...new Set(rows.map((r) => r.processId))] } },
+      _max: { id: true },
+    });
+    const keep = new Set(newest.map((n) => n._max.id));
+    // A change newer than the newest seen here may have arrived since: the rows removed stay older than it.
+    const doomed = rows.filter((r) => !keep.has(r.id)).map((r) => r.id);
+    if (doomed.length === 0) continue;
+    const { count } = await db.processChange.deleteMany({ where: { id: { in: doomed } } });
+    deleted += count;
+    throughId = Math.max(throughId, ...doomed);
+  }
+  await db.historyPrune.create({ data: { olderThan, deleted, throughId } });
+  return { olderThan, deleted, throughId };
+}
+
+/** The highest change id a prune removed (0 when none): a replay from below it would have holes. */
+export async function prunedThroughId(): Promise<number> {
+  const row = await db.historyPrune.findFirst({ orderBy: { throughId: "desc" }, select: { throughId: true } });
+  return row?.throughId ?? 0;
+}

@@ -1,0 +1,8 @@
+-- CreateTable
+CREATE TABLE "history_prunes" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "prunedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "olderThan" DATETIME NOT NULL,
+    "deleted" INTEGER NOT NULL,
+    "throughId" INTEGER NOT NULL
+);
