@@ -38,7 +38,7 @@ export interface paths {
         };
         /**
          * Every change as Server-Sent Events
-         * @description Event `process` for every change of a process, whoever made it (the application or a change to the database directly: updates, inserts, deletes, and on PostgreSQL a TRUNCATE as the deletion of every process), with the history row's `id` as event id and `kind` created, updated or deleted. A client that reconnects with `Last-Event-ID` first gets what it missed, in order; one `reset` event (fetch the list again) instead when more than 10,000 changes were missed. Comments (`: heartbeat`) keep the connection open. Opening the stream counts once against the rate limit.
+         * @description Event `process` for every change of a process, whoever made it (the application or a change to the database directly: updates, inserts, deletes, and on PostgreSQL a TRUNCATE as the deletion of every process), with `kind` created, updated or deleted. The event id is `<epoch>:<history id>`: the database's epoch (chosen when it was created or restored) and the history row's id. A client that reconnects with `Last-Event-ID` first gets what it missed, in order, read from the database as it reads; one `reset` event (fetch the list again; its id is where the stream goes on from) instead when more than 10,000 changes were missed, when the id is beyond the newest change, or from another epoch (a restored or replaced database), or a plain number (an id from before ids carried the epoch). A reader that falls more than `EVENT_STREAM_QUEUE_BYTES` (1 MB) behind is disconnected; it resumes with `Last-Event-ID`. The stream ends when the caller's access does (a revoked token within 5 s, an ended session within 2 s). Streams open per caller and per server are capped (6001, default 20 per caller: a page needs one per browser tab). `HEAD` answers as `GET` would, without a stream. Comments (`: heartbeat`) keep the connection open. Opening the stream counts once against the rate limit.
          *
          *     Roles: User, Advanced user, Super user.
          */
@@ -88,7 +88,7 @@ export interface paths {
         };
         /**
          * One process's changes, newest first
-         * @description Every change made through the application or to the database directly (`changedBy.type` `unknown`), newest first. Page with `before` = the `id` of the last change received.
+         * @description Every change made through the application or to the database directly (`changedBy.type` `unknown`), newest first. Page with `before` = the `id` of the last change received. An unknown process is 1005 with or without `before`; a query parameter given twice is 1001.
          *
          *     Roles: User, Advanced user, Super user.
          */
@@ -204,7 +204,9 @@ export interface paths {
         };
         /**
          * Health, for load balancers
-         * @description Public: no credentials needed.
+         * @description `storage` (when the database answers): the bytes the database takes, the bytes free on its volume (SQLite; `null` on PostgreSQL, whose volume is the database server's), and `warnings` when the free space is below `DISK_FREE_WARN_MB` or the database is larger than `DATABASE_SIZE_WARN_MB`. Warnings do not change the status: the service still answers.
+         *
+         *     Public: no credentials needed.
          */
         get: operations["getHealth"];
         put?: never;
@@ -509,6 +511,11 @@ export interface components {
                 provider: string;
                 latencyMs: number;
                 problem?: string;
+            };
+            storage?: {
+                databaseBytes: number | null;
+                freeBytes: number | null;
+                warnings: string[];
             };
         };
         Problem: {
@@ -1051,7 +1058,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The `id` of the last event received: the stream starts with what came after it. */
+                /** @description The `id` of the last event received (`<epoch>:<change id>`): the stream starts with what came after it. A change id above 2147483647 is 1001. */
                 "Last-Event-ID"?: string;
             };
             path?: never;

@@ -12,6 +12,7 @@ import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requireme
 
 const EXPECTED_COLUMNS: Record<string, string[]> = {
   api_tokens: ["id", "name", "role", "tokenHash", "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "createdById"],
+  database_epoch: ["id", "value"],
   history_prunes: ["id", "prunedAt", "olderThan", "deleted", "throughId"],
   processes: ["id", "name", "comment", "version", "createdAt", "updatedAt"],
   process_changes: [
