@@ -40,6 +40,7 @@ differ and says how many in \`X-Changed-Count\`.
 (400), headers too large (431) and a request too slow to arrive (408).
 
 **Retrying.** 429 (6001) and 503 (1006) carry \`Retry-After\` in seconds: wait that long, then retry; on 503
-without one, back off exponentially. 6001 has two causes, told apart by its \`detail\`: the request rate, and the
-write budget (what a caller's writes may store per hour, history included; a refused write stores nothing). Every answer carries \`X-Request-Id\`; quote it when reporting a problem.`;
+without one, back off exponentially. 6001 has three causes, told apart by its \`detail\`: the request rate, the
+write budget (what a caller's writes may store per hour, history included; a refused write stores nothing, and
+a write of unchanged values is not charged), and the caps on open event streams. Every answer carries \`X-Request-Id\`; quote it when reporting a problem.`;
 }

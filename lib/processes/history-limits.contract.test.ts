@@ -108,6 +108,11 @@ for (const { provider, options } of PROVIDERS) {
         processes: ids.map((id) => ({ id, name: `${tag} ${id}`.padEnd(10, "."), comment: "c".repeat(900) })),
       });
       expect((await api("PUT", "/api/v1/processes", { json: bulk("First") })).status).toBe(200);
+      // A re-sync stores nothing and is given back: charged, the second of these would already be refused.
+      for (let n = 0; n < 3; n++) {
+        const again = await api("PUT", "/api/v1/processes", { json: bulk("First") });
+        expect([again.status, again.headers.get("x-changed-count")]).toEqual([200, "0"]);
+      }
       const [listBefore, historyBefore] = [await list(), await history(ids)];
       const refused = await api("PUT", "/api/v1/processes", { json: bulk("Second") });
       expect(refused.status).toBe(429);

@@ -8,6 +8,7 @@ import { encodeChanges, type EncodedBatch, resetFrame, textFrame } from "@/lib/p
 import type { EventPosition } from "@/lib/processes/event-ids";
 import { admitStream, checkStreamCaps, openStreamCount } from "@/lib/processes/open-streams";
 import { countChangesAfter, lastChangeId, listChangesAfter } from "@/lib/processes/process-history";
+import { prunedThroughId } from "@/lib/processes/prune-history";
 
 // GET /api/v1/processes/events as a stream of Server-Sent Events. Each change is one `process` event whose id
 // is `<epoch>:<history id>`; a client that comes back with Last-Event-ID gets what it missed, in order, or one
@@ -173,8 +174,17 @@ export async function openProcessEventStream(options: {
   /** Reads the next replay page; once the replay has caught up with the feed, the stream goes live. */
   const replayPage = async () => {
     const reading = generation;
-    const page = await listChangesAfter({ after, limit: REPLAY_PAGE });
+    const [page, pruned] = await Promise.all([listChangesAfter({ after, limit: REPLAY_PAGE }), prunedThroughId()]);
     if (reading !== generation || mode !== "replay") return;
+    // A prune that ran while this replay was paged removed changes it had yet to send: start over, as at the start.
+    if (after < pruned) {
+      // Synchronously, as the feed's own reset: whatever the feed hands out from here on is sent.
+      generation++;
+      after = feedPosition().head;
+      mode = "live";
+      push(resetFrame(epoch, after, "changes this stream had yet to replay were pruned"));
+      return;
+    }
     if (page.length > 0) pushBatch(encodeChanges(epoch, page));
     // Short page: the database had nothing more when read. Anything the feed handed out since lies at or
     // below its head; live from here only if that is not beyond what was read.

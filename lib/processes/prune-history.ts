@@ -14,6 +14,9 @@ export type PruneResult = { olderThan: Date; deleted: number; throughId: number 
 
 export async function pruneHistory(options: { olderThanDays: number; now?: Date }): Promise<PruneResult> {
   const olderThan = new Date((options.now ?? new Date()).getTime() - options.olderThanDays * 24 * 60 * 60 * 1000);
+  // The run's row comes first and each batch raises its throughId in the same transaction as its deletion,
+  // so a stream resuming while the prune runs is never replayed across a hole it cannot see.
+  const run = await db.historyPrune.create({ data: { olderThan, deleted: 0, throughId: 0 } });
   let deleted = 0;
   let throughId = 0;
   let after = 0;
@@ -35,11 +38,14 @@ export async function pruneHistory(options: { olderThanDays: number; now?: Date 
     // A change newer than the newest seen here may have arrived since: the rows removed stay older than it.
     const doomed = rows.filter((r) => !keep.has(r.id)).map((r) => r.id);
     if (doomed.length === 0) continue;
-    const { count } = await db.processChange.deleteMany({ where: { id: { in: doomed } } });
-    deleted += count;
     throughId = Math.max(throughId, ...doomed);
+    const [, { count }] = await db.$transaction([
+      db.historyPrune.update({ where: { id: run.id }, data: { throughId } }),
+      db.processChange.deleteMany({ where: { id: { in: doomed } } }),
+    ]);
+    deleted += count;
   }
-  await db.historyPrune.create({ data: { olderThan, deleted, throughId } });
+  await db.historyPrune.update({ where: { id: run.id }, data: { deleted } });
   return { olderThan, deleted, throughId };
 }
 

@@ -39,3 +39,27 @@ export async function chargeWriteBudget(callerKey: string, bytes: number): Promi
     );
   }
 }
+
+/**
+ * Runs a write against the caller's budget: its bytes are charged first (6001, nothing written, when spent)
+ * and what it did not store is given back after: all of it when the write is refused, the unchanged items'
+ * share when some equalled the stored values (a re-sync stores nothing and costs nothing).
+ */
+export async function spendWriteBudget<T>(options: {
+  callerKey: string;
+  items: readonly { name: string; comment: string }[];
+  write: () => Promise<T>;
+  changedOf: (result: T) => number;
+}): Promise<T> {
+  const { callerKey, items, write, changedOf } = options;
+  const bytes = storedBytesOf(items);
+  await chargeWriteBudget(callerKey, bytes);
+  let unused = bytes;
+  try {
+    const result = await write();
+    unused = bytes - Math.ceil((bytes * Math.min(changedOf(result), items.length)) / items.length);
+    return result;
+  } finally {
+    if (unused > 0) await (await limiter("write-bytes")).reward(callerKey, unused).catch(() => undefined);
+  }
+}

@@ -58,7 +58,7 @@ describe("the harness refuses a build that was not made from the tree", () => {
 
   it.each<[string, string]>([
     ["a unit test", "lib/processes/new-case.test.ts"],
-    ["a decision note", "docs/decisions/999-anything.md"],
+    ["a decision note", "docs/decisions/draft-note.md"],
     ["an end-to-end spec", "e2e/new.spec.ts"],
   ])("a change to %s leaves the build current", (_, file) => {
     const unchanged = sourceFingerprint(copyOfInputs());

@@ -10,7 +10,7 @@ import { actorOf } from "@/lib/processes/actor";
 import { listProcessesWithLastChangeJson } from "@/lib/processes/list-last-changes";
 import { listProcessesJson } from "@/lib/processes/list-processes";
 import { updateProcesses } from "@/lib/processes/update-processes";
-import { chargeWriteBudget, storedBytesOf } from "@/lib/rate-limit/write-budget";
+import { spendWriteBudget } from "@/lib/rate-limit/write-budget";
 import { processesUpdateSchema } from "@/lib/validations/process";
 import { processListQuerySchema } from "@/lib/validations/process-listing";
 
@@ -26,9 +26,13 @@ export const GET = withApi("GET /api/v1/processes", async ({ request }) => {
 
 export const PUT = withApi("PUT /api/v1/processes", async ({ request, caller, requestId }) => {
   const { processes } = await readJson(request, processesUpdateSchema);
-  await chargeWriteBudget(callerKey(caller!), storedBytesOf(processes));
   const context = { actor: actorOf(caller!), requestId };
-  const { processes: written, changed } = await updateProcesses({ processes, context });
+  const { processes: written, changed } = await spendWriteBudget({
+    callerKey: callerKey(caller!),
+    items: processes,
+    write: () => updateProcesses({ processes, context }),
+    changedOf: (result) => result.changed,
+  });
   // Items equal to the stored ones were left as they were (no version, history or event): a re-sync is free.
   return jsonResponse({ processes: written }, { headers: { "X-Changed-Count": String(changed) } });
 });

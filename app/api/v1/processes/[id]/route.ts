@@ -8,8 +8,8 @@ import { withApi } from "@/lib/api/with-api";
 import { callerKey } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { actorOf } from "@/lib/processes/actor";
-import { findProcess, updateProcess } from "@/lib/processes/update-process";
-import { chargeWriteBudget, storedBytesOf } from "@/lib/rate-limit/write-budget";
+import { findProcess, updateProcessReporting } from "@/lib/processes/update-process";
+import { spendWriteBudget } from "@/lib/rate-limit/write-budget";
 import { processUpdateSchema } from "@/lib/validations/process";
 
 export const GET = withApi<{ id: string }>("GET /api/v1/processes/{id}", async ({ request, params }) => {
@@ -31,12 +31,17 @@ export const PUT = withApi<{ id: string }>(
         errors: [{ pointer: "/id", detail: `must equal the path's id ${id}` }],
       });
     }
-    await chargeWriteBudget(callerKey(caller!), storedBytesOf([{ name, comment }]));
-    const process = await updateProcess({
-      id,
-      fields: { name, comment },
-      preconditions: { ifMatch, bodyVersion: version },
-      context: { actor: actorOf(caller!), requestId },
+    const { process } = await spendWriteBudget({
+      callerKey: callerKey(caller!),
+      items: [{ name, comment }],
+      write: () =>
+        updateProcessReporting({
+          id,
+          fields: { name, comment },
+          preconditions: { ifMatch, bodyVersion: version },
+          context: { actor: actorOf(caller!), requestId },
+        }),
+      changedOf: (result) => (result.changed ? 1 : 0),
     });
     return jsonResponse(process, { headers: { ETag: versionEtag(process.version) } });
   },
