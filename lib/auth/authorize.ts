@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import type { Caller } from "@/lib/auth/caller";
+import type { Caller } from "@/lib/auth/caller-type";
 import type { Role } from "@/lib/auth/roles";
 import { appOrigin } from "@/lib/env";
 import { AppError } from "@/lib/errors";

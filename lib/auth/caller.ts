@@ -2,16 +2,14 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
-import type { Role } from "@/lib/auth/roles";
+import type { Caller } from "@/lib/auth/caller-type";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { liveSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { resolveToken } from "@/lib/tokens/resolve-token";
 import { isWellFormedToken } from "@/lib/tokens/token-secret";
 
-export type Caller =
-  | { kind: "session"; sessionId: string; userId: number; email: string; role: Role }
-  | { kind: "token"; tokenId: number; tokenName: string; role: Role };
+export type { Caller } from "@/lib/auth/caller-type";
 
 const CHALLENGE = 'Bearer realm="api"';
 

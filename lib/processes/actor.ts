@@ -1,5 +1,5 @@
 import "server-only";
-import type { Caller } from "@/lib/auth/caller";
+import type { Caller } from "@/lib/auth/caller-type";
 
 /** Who made a change, as history records it: a signed-in user, an API token, our own scripts, or unknown. */
 export type Actor = { type: "user" | "token" | "system" | "unknown"; id: number | null; name: string | null };

@@ -1,6 +1,6 @@
 import "server-only";
 import { API_ROUTES } from "@/lib/api/routes";
-import type { Caller } from "@/lib/auth/caller";
+import type { Caller } from "@/lib/auth/caller-type";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";

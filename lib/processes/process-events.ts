@@ -1,5 +1,5 @@
 import "server-only";
-import type { Caller } from "@/lib/auth/caller";
+import type { Caller } from "@/lib/auth/caller-type";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { checkFeedEpoch, feedPosition, subscribeChanges } from "@/lib/processes/change-feed";
