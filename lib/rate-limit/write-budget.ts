@@ -43,21 +43,34 @@ export async function chargeWriteBudget(callerKey: string, bytes: number): Promi
 /**
  * Runs a write against the caller's budget: its bytes are charged first (6001, nothing written, when spent)
  * and what it did not store is given back after: all of it when the write is refused, the unchanged items'
- * share when some equalled the stored values (a re-sync stores nothing and costs nothing).
+ * share when some equalled the stored values. When the charge is refused, `differing` (a read) tells what the
+ * write would really store: a re-sync stores nothing and passes however spent the budget is.
  */
-export async function spendWriteBudget<T>(options: {
+export async function spendWriteBudget<T, I extends { name: string; comment: string }>(options: {
   callerKey: string;
-  items: readonly { name: string; comment: string }[];
+  items: readonly I[];
+  differing: () => Promise<readonly I[]>;
   write: () => Promise<T>;
   changedOf: (result: T) => number;
 }): Promise<T> {
   const { callerKey, items, write, changedOf } = options;
-  const bytes = storedBytesOf(items);
-  await chargeWriteBudget(callerKey, bytes);
-  let unused = bytes;
+  let charged = storedBytesOf(items);
+  let exact = false;
+  try {
+    await chargeWriteBudget(callerKey, charged);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 6001) throw error;
+    const differing = await options.differing();
+    if (differing.length >= items.length) throw error;
+    charged = storedBytesOf(differing);
+    exact = true;
+    if (charged > 0) await chargeWriteBudget(callerKey, charged);
+  }
+  let unused = charged;
   try {
     const result = await write();
-    unused = bytes - Math.ceil((bytes * Math.min(changedOf(result), items.length)) / items.length);
+    const share = Math.ceil((charged * Math.min(changedOf(result), items.length)) / items.length);
+    unused = exact ? 0 : charged - share;
     return result;
   } finally {
     if (unused > 0) await (await limiter("write-bytes")).reward(callerKey, unused).catch(() => undefined);

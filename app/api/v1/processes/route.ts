@@ -8,6 +8,7 @@ import { withApi } from "@/lib/api/with-api";
 import { callerKey } from "@/lib/auth/caller";
 import { actorOf } from "@/lib/processes/actor";
 import { listProcessesWithLastChangeJson } from "@/lib/processes/list-last-changes";
+import { listDifferingItems } from "@/lib/processes/list-differing-items";
 import { listProcessesJson } from "@/lib/processes/list-processes";
 import { updateProcesses } from "@/lib/processes/update-processes";
 import { spendWriteBudget } from "@/lib/rate-limit/write-budget";
@@ -30,6 +31,7 @@ export const PUT = withApi("PUT /api/v1/processes", async ({ request, caller, re
   const { processes: written, changed } = await spendWriteBudget({
     callerKey: callerKey(caller!),
     items: processes,
+    differing: () => listDifferingItems({ items: processes }),
     write: () => updateProcesses({ processes, context }),
     changedOf: (result) => result.changed,
   });

@@ -8,6 +8,7 @@ import { withApi } from "@/lib/api/with-api";
 import { callerKey } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { actorOf } from "@/lib/processes/actor";
+import { listDifferingItems } from "@/lib/processes/list-differing-items";
 import { findProcess, updateProcessReporting } from "@/lib/processes/update-process";
 import { spendWriteBudget } from "@/lib/rate-limit/write-budget";
 import { processUpdateSchema } from "@/lib/validations/process";
@@ -33,7 +34,8 @@ export const PUT = withApi<{ id: string }>(
     }
     const { process } = await spendWriteBudget({
       callerKey: callerKey(caller!),
-      items: [{ name, comment }],
+      items: [{ id, name, comment }],
+      differing: () => listDifferingItems({ items: [{ id, name, comment }] }),
       write: () =>
         updateProcessReporting({
           id,
