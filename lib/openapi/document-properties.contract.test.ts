@@ -41,6 +41,19 @@ const DOC_ID = "https://plant.invalid/openapi.json";
 const LEFT_OUT = new Set(["id", "lastChange"]);
 const SEEDED = 6;
 
+/** Values of one property that the schema allows. */
+function allowedOf(schema: Schema): fc.Arbitrary<unknown> {
+  if (schema.enum) return fc.constantFrom(...schema.enum);
+  if (schema.type === "integer") {
+    const min = schema.minimum ?? -1000;
+    return fc.integer({ min, max: Math.min(schema.maximum ?? 1000, min + 20) });
+  }
+  const max = schema.maxLength ?? 120;
+  return schema.pattern
+    ? fc.stringMatching(new RegExp(schema.pattern, "u")).filter((s) => Array.from(s).length <= max)
+    : fc.string({ maxLength: Math.min(max, 40) });
+}
+
 /** Values of one property: ones the schema allows, and ones just outside it. */
 function valuesOf(schema: Schema): fc.Arbitrary<unknown> {
   const wrongType = fc.oneof(fc.constant(null), fc.boolean(), fc.constant([]), fc.constant({}));
@@ -74,6 +87,23 @@ function valuesOf(schema: Schema): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: fc.constantFrom("y".repeat(101), ` ${"z".repeat(100)} `, "w".repeat(1001)) },
     { weight: 1, arbitrary: wrongType },
   );
+}
+
+/** Bodies the schema allows: required members always there, optional ones a quarter of the time. */
+function allowedBodiesOf(schema: Schema): fc.Arbitrary<Body> {
+  const entries = Object.entries(schema.properties ?? {}).filter(([name]) => !LEFT_OUT.has(name));
+  return fc
+    .tuple(
+      ...entries.map(([name, property]) =>
+        schema.required?.includes(name)
+          ? allowedOf(property).map((value) => [name, value] as const)
+          : fc.oneof(
+              { weight: 3, arbitrary: fc.constant(null) },
+              { weight: 1, arbitrary: allowedOf(property).map((value) => [name, value] as const) },
+            ),
+      ),
+    )
+    .map((pairs) => Object.fromEntries(pairs.filter((p) => p !== null)));
 }
 
 /** Bodies: every property of the schema present or absent, sometimes a member the schema does not know. */
@@ -111,7 +141,10 @@ function bulkBodiesOf(schema: Schema): fc.Arbitrary<Body> {
   const items = fc
     .tuple(
       fc.uniqueArray(fc.integer({ min: 1, max: SEEDED }), { maxLength: 4 }),
-      fc.array(bodiesOf(item), { minLength: 4, maxLength: 4 }),
+      fc.array(fc.oneof({ weight: 5, arbitrary: allowedBodiesOf(item) }, { weight: 1, arbitrary: bodiesOf(item) }), {
+        minLength: 4,
+        maxLength: 4,
+      }),
       twists,
     )
     .map(([ids, bodies, twist]) => {
