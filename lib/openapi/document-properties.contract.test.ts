@@ -33,7 +33,7 @@ type Process = { id: number; name: string; comment: string; version: number };
 
 // Each property stops after its runs or its time, whichever comes first: the file stays within about two
 // minutes per database on a loaded machine.
-const RUNS = 100;
+const RUNS = 300;
 const TIME_LIMIT_MS = 25_000;
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 1e9);
 const SETTINGS = { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, seed: SEED };
@@ -279,6 +279,7 @@ for (const { provider, options } of PROVIDERS) {
         );
         // Both sides of the document were exercised.
         const runs = seen.accepted + seen.refused;
+        console.log(`${expect.getState().currentTestName}: ${JSON.stringify(seen)}`);
         expect(runs).toBeGreaterThanOrEqual(20);
         expect(seen.accepted).toBeGreaterThan(runs / 10);
         expect(seen.refused).toBeGreaterThan(runs / 10);
@@ -331,6 +332,7 @@ for (const { provider, options } of PROVIDERS) {
           SETTINGS,
         );
         const runs = seen.accepted + seen.stale + seen.refused;
+        console.log(`${expect.getState().currentTestName}: ${JSON.stringify(seen)}`);
         expect(runs).toBeGreaterThanOrEqual(20);
         expect(seen.accepted).toBeGreaterThan(runs / 10);
         expect(seen.refused).toBeGreaterThan(runs / 10);
@@ -371,6 +373,7 @@ for (const { provider, options } of PROVIDERS) {
           SETTINGS,
         );
         const runs = seen.accepted + seen.refused;
+        console.log(`${expect.getState().currentTestName}: ${JSON.stringify(seen)}`);
         expect(runs).toBeGreaterThanOrEqual(20);
         expect(seen.accepted).toBeGreaterThan(runs / 10);
         expect(seen.refused).toBeGreaterThan(runs / 10);
@@ -417,6 +420,7 @@ for (const { provider, options } of PROVIDERS) {
           SETTINGS,
         );
         const runs = seen.accepted + seen.refused;
+        console.log(`${expect.getState().currentTestName}: ${JSON.stringify(seen)}`);
         expect(runs).toBeGreaterThanOrEqual(20);
         expect(seen.accepted).toBeGreaterThan(runs / 10);
         expect(seen.refused).toBeGreaterThan(runs / 10);
