@@ -160,7 +160,10 @@ function bulkBodiesOf(schema: Schema): fc.Arbitrary<Body> {
   );
 }
 
-/** History queries: `limit` and `before` absent, in range, out of range, not canonical digits, or repeated. */
+/**
+ * History queries: `limit` and `before` absent, in range, out of range, not canonical digits, or repeated; now
+ * and then a parameter the operation does not list.
+ */
 function queriesOf(parameters: { name: string; schema: Schema }[]): fc.Arbitrary<[string, string][]> {
   const valueOf = (schema: Schema) =>
     fc.oneof(
@@ -194,7 +197,14 @@ function queriesOf(parameters: { name: string; schema: Schema }[]): fc.Arbitrary
           ),
       ),
     )
-    .map((pairs) => pairs.flat());
+    .chain((pairs) =>
+      fc
+        .oneof(
+          { weight: 12, arbitrary: fc.constant([]) },
+          { weight: 1, arbitrary: fc.constantFrom<[string, string][]>([["page", "2"]], [["Limit", "5"]], [["", ""]]) },
+        )
+        .map((unknown) => [...pairs.flat(), ...unknown]),
+    );
 }
 
 const wellFormed = (value: unknown): boolean =>
@@ -401,9 +411,10 @@ for (const { provider, options } of PROVIDERS) {
             const res = await call(api, "GET", `/api/v1/processes/2/history${search ? `?${search}` : ""}`);
             const names = query.map(([k]) => k);
             // An integer in a query is its digits without sign or leading zero (the parameters' description);
-            // a parameter given twice is 1001 (the operation's description).
+            // a parameter given twice, or one the operation does not list, is 1001 (the operation's description).
             const documented =
               new Set(names).size === names.length &&
+              names.every((name) => name in validators) &&
               query.every(([name, value]) => /^(0|-?[1-9]\d*)$/.test(value) && validators[name]!(Number(value)));
             if (documented) {
               seen.accepted++;
