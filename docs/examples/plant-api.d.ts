@@ -88,7 +88,7 @@ export interface paths {
         };
         /**
          * One process's changes, newest first
-         * @description Every change made through the application or to the database directly (`changedBy.type` `unknown`), newest first. Page with `before` = the `id` of the last change received. An unknown process is 1005 with or without `before`; a query parameter given twice is 1001.
+         * @description Every change made through the application or to the database directly (`changedBy.type` `unknown`), newest first. Page with `before` = the `id` of the last change received. An unknown process is 1005 with or without `before`; a query parameter given twice, or one not listed here, is 1001.
          *
          *     Roles: User, Advanced user, Super user.
          */
