@@ -17,14 +17,16 @@ const PYTHON = "docs/examples/sync_processes.py";
 const TYPESCRIPT = "docs/examples/sync-processes.ts";
 
 /** What both examples do to the first ten processes. */
-async function expectExampleEffects(api: ApiClient, before: { id: number; version: number }[]) {
+async function expectExampleEffects(api: ApiClient, before: { id: number; version: number; comment: string }[]) {
   const after = (await api("GET", "/api/v1/processes")).body.processes as ((typeof before)[number] & {
     comment: string;
   })[];
   after.slice(0, 10).forEach((p, i) => {
     expect(p.comment).toBe(`Batch ${p.id}`);
-    // the first two: changed one by one, then in the bulk change
-    expect(p.version).toBe(before[i]!.version + (i < 2 ? 2 : 1));
+    // the first two: changed one by one, then in the bulk change; the others by the bulk, unless an earlier
+    // example left them with its comment already (a write of unchanged values makes no version, docs/decisions/022)
+    const byBulk = i < 2 || before[i]!.comment !== `Batch ${p.id}` ? 1 : 0;
+    expect(p.version).toBe(before[i]!.version + (i < 2 ? 1 : 0) + byBulk);
   });
   expect(after.slice(10).map((p) => p.version)).toEqual(before.slice(10).map((p) => p.version));
 }
