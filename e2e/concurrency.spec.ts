@@ -286,6 +286,8 @@ test.describe("two operators on the same processes", () => {
 
     // From the keyboard: Alt+H in the row; focus comes back to the cell.
     await nameField(page, first.id).focus();
+    // The key goes to the cell only once it holds focus (a loaded machine let the press arrive first, once).
+    await expect(nameField(page, first.id)).toBeFocused();
     await page.keyboard.press("Alt+KeyH");
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
