@@ -11,7 +11,7 @@ import { limiter } from "@/lib/rate-limit/limiters";
 // fixed part (ids, version, times, actor, request id, index entries).
 export const HISTORY_ROW_OVERHEAD_BYTES = 160;
 
-export function storedBytesOf(items: readonly { name: string; comment: string }[]): number {
+function storedBytesOf(items: readonly { name: string; comment: string }[]): number {
   let bytes = 0;
   for (const { name, comment } of items)
     bytes += 3 * (Buffer.byteLength(name) + Buffer.byteLength(comment)) + HISTORY_ROW_OVERHEAD_BYTES;
@@ -21,7 +21,7 @@ export function storedBytesOf(items: readonly { name: string; comment: string }[
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 2 : 0)} MB`;
 
 /** Charges a write's bytes to the caller's hourly budget; 6001 with Retry-After (and nothing charged) when spent. */
-export async function chargeWriteBudget(callerKey: string, bytes: number): Promise<void> {
+async function chargeWriteBudget(callerKey: string, bytes: number): Promise<void> {
   const budget = await limiter("write-bytes");
   try {
     await budget.consume(callerKey, bytes);
