@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+// The closed list of security events (issue 20). The page's filter, the API's query and the writers share it.
+export const AUDIT_ACTIONS = [
+  "sign-in.succeeded",
+  "sign-in.failed",
+  "sign-out",
+  "sessions.ended",
+  "user.created",
+  "user.changed",
+  "user.disabled",
+  "user.enabled",
+  "user.deleted",
+  "role.changed",
+  "password.changed",
+  "password.reset",
+  "token.created",
+  "token.revoked",
+  "directory.refused",
+] as const;
+
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditActionSchema>;
