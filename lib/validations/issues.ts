@@ -18,6 +18,16 @@ export const ISSUES = {
   minSecond: "must be at least 1 second",
   maxYear: "must be at most one year",
   wellFormed: "must be well-formed Unicode (no lone surrogate halves)",
+  // A new password the strength estimate refuses (lib/validations/password-strength.ts), with its reason.
+  weak: "is too easy to guess",
+  weakCommon: "is too easy to guess: it is a commonly used password",
+  weakKeyboard: "is too easy to guess: it follows a keyboard pattern",
+  weakRepeat: "is too easy to guess: it repeats characters or words",
+  weakSequence: "is too easy to guess: it is a sequence such as abc or 6543",
+  weakDates: "is too easy to guess: it contains a date or a recent year",
+  weakWords: "is too easy to guess: it is a common word or name on its own",
+  containsEmail: "must not contain your email address or name",
+  wrongCurrentPassword: "is not your current password",
 } as const;
 
 export type IssueKey = keyof typeof ISSUES;
