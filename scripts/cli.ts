@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { SYSTEM_ACTOR } from "@/lib/processes/actor";
 import { renewDatabaseEpoch } from "@/lib/processes/database-epoch";
 import { pruneHistory } from "@/lib/processes/prune-history";
 import { updateProcessFromScript } from "@/lib/processes/update-from-script";
@@ -114,7 +115,8 @@ const commands: Record<string, Command> = {
         }),
         this.usage,
       );
-      const { token, secret } = await createToken(input);
+      // The audit records the CLI's actions as `system` (whoever ran it had a shell on the server).
+      const { token, secret } = await createToken({ ...input, audit: { actor: SYSTEM_ACTOR } });
       console.log(
         `Created token ${token.id} "${token.name}" (${token.role}), expires ${token.expiresAt}. It is shown once:`,
       );
@@ -150,7 +152,7 @@ const commands: Record<string, Command> = {
     summary: "revokes an API token at once",
     async run(_, positionals) {
       const id = parsed(idParamSchema.safeParse(positionals[1] ?? ""), this.usage);
-      const token = await revokeToken({ id });
+      const token = await revokeToken({ id, audit: { actor: SYSTEM_ACTOR } });
       console.log(`Revoked token ${token.id} "${token.name}"`);
     },
   },

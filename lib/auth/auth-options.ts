@@ -6,6 +6,7 @@ import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { hashesStarted, HashPoolFull } from "@/lib/auth/hash-pool";
+import { isUserDisabled, recordSignInRefused } from "@/lib/auth/sign-in-events";
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
 import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
@@ -57,11 +58,13 @@ export const authOptions: NextAuthOptions = {
         // Counted before anything costs: a flood of emails from one address never reaches the hashing.
         if (!(await takeSignInAttempt(ip))) {
           logger.info("sign-in refused: address limit", { ip, hashes: hashesStarted() });
+          await recordSignInRefused({ email, reason: "limited" });
           throw new Error(SIGN_IN_LIMITED);
         }
         const wait = await signInWait(attempt);
         if (wait > 0) {
           logger.info("sign-in refused: waiting", { ip, knownDevice: known, waitSeconds: wait });
+          await recordSignInRefused({ email, reason: "limited" });
           // next-auth reports this error name to the page.
           throw new Error(SIGN_IN_LIMITED);
         }
@@ -71,13 +74,19 @@ export const authOptions: NextAuthOptions = {
         } catch (error) {
           if (!(error instanceof HashPoolFull)) throw error;
           logger.warn("sign-in refused: hashing busy", { ip, hashes: hashesStarted() });
+          await recordSignInRefused({ email, reason: "busy" });
           throw new Error(SIGN_IN_BUSY);
         }
         await (user ? noteSignInSuccess(attempt) : noteSignInFailure(attempt));
-        if (user) issueDeviceCookie(email);
+        // A disabled user with the right password is refused as a wrong password would be (the page tells nothing).
+        const disabled = user ? await isUserDisabled({ userId: user.id }) : false;
         const fields = { userId: user?.id, ip, knownDevice: known, hashes: hashesStarted() };
-        logger.info(user ? "sign-in succeeded" : "sign-in refused", fields);
-        return user ? { id: String(user.id), email: user.email, role: user.role } : null;
+        logger.info(user && !disabled ? "sign-in succeeded" : "sign-in refused", { ...fields, disabled });
+        if (user && !disabled) issueDeviceCookie(email);
+        if (user && !disabled) return { id: String(user.id), email: user.email, role: user.role };
+        // The succeeded event is written with the session row (lib/auth/sessions.ts).
+        await recordSignInRefused({ email, reason: disabled ? "disabled" : "wrong-credentials", userId: user?.id });
+        return null;
       },
     }),
   ],

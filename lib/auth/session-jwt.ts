@@ -2,6 +2,7 @@ import "server-only";
 import type { CallbacksOptions, EventCallbacks, User } from "next-auth";
 import { encode, type JWT, type JWTEncodeParams } from "next-auth/jwt";
 import { endSession, liveSession, startSession } from "@/lib/auth/sessions";
+import { authRequestDetails } from "@/lib/auth/sign-in-request";
 import { isDatabaseError } from "@/lib/db/errors";
 import { logger } from "@/lib/logger";
 
@@ -13,7 +14,8 @@ export const SESSION_ENDED = "SESSION_ENDED";
 
 export const jwtCallback: CallbacksOptions["jwt"] = async ({ token, user }) => {
   if (user) {
-    const session = await startSession({ userId: Number(user.id) });
+    // The sign-in's request (any provider's): its address, browser and id go with the session and its event.
+    const session = await startSession({ userId: Number(user.id), origin: authRequestDetails() });
     return {
       ...token,
       role: (user as User & { role?: string }).role,
@@ -52,6 +54,11 @@ export async function encodeSessionJwt(params: JWTEncodeParams): Promise<string>
 
 /** Sign-out ends the session on the server, not only in the browser. */
 export const signOutEvent: EventCallbacks["signOut"] = async ({ token }) => {
-  if (token?.sid) await endSession({ id: token.sid });
+  if (token?.sid) {
+    const userId = Number(token.sub);
+    const { ip, requestId } = authRequestDetails();
+    const actor = { type: "user" as const, id: userId, name: token.email ?? null };
+    await endSession({ id: token.sid, audit: Number.isSafeInteger(userId) ? { actor, ip, requestId } : undefined });
+  }
   logger.info("signed out", { userId: token?.sub });
 };

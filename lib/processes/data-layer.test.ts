@@ -304,7 +304,11 @@ describe.each(PROVIDERS)("the data layer on $provider", ({ provider, options }) 
         context: USER,
       });
       const abort = new AbortController();
-      const { token } = await dl.createToken({ name: "stream reader", role: "User" });
+      const { token } = await dl.createToken({
+        name: "stream reader",
+        role: "User",
+        audit: { actor: { type: "system", id: null, name: "system" } },
+      });
       const caller = { kind: "token" as const, tokenId: token.id, tokenName: token.name, role: "User" as const };
       const epoch = await dl.readDatabaseEpoch();
       const stream = await dl.openProcessEventStream({
