@@ -2,7 +2,8 @@ import "server-only";
 import type { CallbacksOptions, EventCallbacks, User } from "next-auth";
 import { encode, type JWT, type JWTEncodeParams } from "next-auth/jwt";
 import { endSession, liveSession, startSession } from "@/lib/auth/sessions";
-import { authRequestDetails } from "@/lib/auth/sign-in-request";
+import { authRequestDetails, issueLocaleCookie } from "@/lib/auth/sign-in-request";
+import { isLocale } from "@/lib/i18n/locale";
 import { isDatabaseError } from "@/lib/db/errors";
 import { logger } from "@/lib/logger";
 
@@ -16,6 +17,8 @@ export const jwtCallback: CallbacksOptions["jwt"] = async ({ token, user }) => {
   if (user) {
     // The sign-in's request (any provider's): its address, browser and id go with the session and its event.
     const session = await startSession({ userId: Number(user.id), origin: authRequestDetails() });
+    // The account's language follows the person to any browser they sign in with (a cookie the pages read).
+    if (isLocale(session.locale)) issueLocaleCookie(session.locale);
     return {
       ...token,
       role: (user as User & { role?: string }).role,

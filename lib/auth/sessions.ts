@@ -32,12 +32,12 @@ export async function startSession(options: {
   origin?: SessionOrigin;
   /** Directory sign-ins name the provider in the event (local: none). */
   detail?: Record<string, string>;
-}): Promise<{ id: string; expiresAt: Date }> {
+}): Promise<{ id: string; expiresAt: Date; locale: string | null }> {
   const now = new Date();
   const id = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + env.SESSION_ABSOLUTE_MAX_SECONDS * 1000);
   const { ip = null, device = null, requestId = null } = options.origin ?? {};
-  await db.$transaction(async (tx) => {
+  const locale = await db.$transaction(async (tx) => {
     // The user's sessions past their end are cleared here, so that the table holds no more than live ones.
     await tx.session.deleteMany({ where: { userId: options.userId, expiresAt: { lte: now } } });
     await tx.session.create({ data: { id, userId: options.userId, expiresAt, ip, device, lastSeenAt: now } });
@@ -54,9 +54,10 @@ export async function startSession(options: {
       },
       tx,
     );
+    return user.locale;
   });
   lastSeenWrites.set(id, now.getTime());
-  return { id, expiresAt };
+  return { id, expiresAt, locale };
 }
 
 /** Notes a request of a live session: its lastSeenAt moves at most once a minute (never awaited, never fails it). */

@@ -1,5 +1,16 @@
 import { z } from "zod";
 import { ANNOTATIONS } from "@/lib/openapi/annotations";
+import {
+  accountAnswerSchema,
+  accountSchema,
+  accountSessionEndedSchema,
+  accountSessionListSchema,
+  accountSessionSchema,
+  accountUpdateSchema,
+  passwordChangedSchema,
+  passwordChangeSchema,
+} from "@/lib/validations/account";
+import { auditEventSchema, auditPageSchema } from "@/lib/validations/audit";
 import { healthSchema } from "@/lib/validations/health";
 import {
   processesUpdateSchema,
@@ -32,6 +43,8 @@ export const REQUEST_SCHEMAS = {
   ProcessUpdate: processUpdateSchema,
   ProcessesUpdate: processesUpdateSchema,
   TokenCreate: tokenCreateSchema,
+  AccountUpdate: accountUpdateSchema,
+  PasswordChange: passwordChangeSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Answer bodies, by component name; a schema named here is a $ref wherever another one holds it. */
@@ -48,6 +61,14 @@ export const RESPONSE_SCHEMAS = {
   TokenList: tokenListSchema,
   TokenCreated: tokenCreatedSchema,
   TokenRevoked: tokenRevokedSchema,
+  Account: accountSchema,
+  AccountAnswer: accountAnswerSchema,
+  AccountSession: accountSessionSchema,
+  AccountSessionList: accountSessionListSchema,
+  AccountSessionEnded: accountSessionEndedSchema,
+  PasswordChanged: passwordChangedSchema,
+  AuditEvent: auditEventSchema,
+  AuditPage: auditPageSchema,
   ErrorTable: errorTableSchema,
   Health: healthSchema,
   Problem: problemSchema,

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { issue } from "@/lib/validations/issues";
+import { passwordChangeSchema } from "@/lib/validations/account";
 import { weaknessOf } from "@/lib/validations/password-strength";
 import { passwordSchema } from "@/lib/validations/user";
 
@@ -25,3 +26,7 @@ export const newPasswordSchema = passwordSchema.superRefine(strong({}));
 
 /** A new password for this person: also refused when it contains their email's local part or their name. */
 export const newPasswordSchemaFor = (person: Person) => passwordSchema.superRefine(strong(person));
+
+/** PUT /api/v1/account/password as the route reads it: the new password also passes the strength check. */
+export const passwordChangeWithStrengthFor = (person: Person) =>
+  passwordChangeSchema.extend({ newPassword: newPasswordSchemaFor(person) });
