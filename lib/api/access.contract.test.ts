@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
+import { API_ROUTES, SESSION_ONLY, type RouteKey } from "@/lib/api/routes";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { http } from "@/test/support/http";
@@ -32,6 +32,8 @@ for (const { provider, options } of PROVIDERS) {
     const sessions = {} as Record<Role, string>;
     let processIds: number[] = [];
     let spareTokenIds: number[] = [];
+    /** A second session of each role's user, which that user's DELETE of one of their sessions ends. */
+    const spareSessions = {} as Record<Role, string>;
 
     const admin = () => ({ Authorization: `Bearer ${tokens.admin}` });
     const state = async () => {
@@ -42,7 +44,7 @@ for (const { provider, options } of PROVIDERS) {
     };
 
     /** A request that would succeed for an allowed caller. */
-    function requestFor(route: RouteKey): { method: string; path: string; json?: unknown } {
+    function requestFor(route: RouteKey, role?: Role): { method: string; path: string; json?: unknown } {
       const [method] = take(route.split(" "), 1);
       const id = processIds[0];
       switch (route) {
@@ -64,6 +66,22 @@ for (const { provider, options } of PROVIDERS) {
           return { method, path: "/api/v1/tokens", json: { name: "made by test", role: "User" } };
         case "DELETE /api/v1/tokens/{id}":
           return { method, path: `/api/v1/tokens/${spareTokenIds.shift()}` };
+        case "GET /api/v1/account":
+        case "GET /api/v1/account/sessions":
+        case "GET /api/v1/audit":
+        case "GET /api/v1/audit.csv":
+          return { method, path: route.split(" ")[1]! };
+        case "PATCH /api/v1/account":
+          return { method, path: "/api/v1/account", json: { locale: "en" } };
+        case "PUT /api/v1/account/password":
+          // A wrong current password: 1001 for a person, so an allowed call is told by its status (400, not 401/403).
+          return {
+            method,
+            path: "/api/v1/account/password",
+            json: { currentPassword: "x", newPassword: "plum-kettle-orbit-42" },
+          };
+        case "DELETE /api/v1/account/sessions/{sessionId}":
+          return { method, path: `/api/v1/account/sessions/${role ? spareSessions[role] : "A".repeat(22)}` };
         default:
           throw new Error(`no request for ${route}`);
       }
@@ -84,6 +102,13 @@ for (const { provider, options } of PROVIDERS) {
         const signed = await signInOverHttp(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);
         expect(signed.cookie, `sign-in of ${role}`).toBeTruthy();
         sessions[role] = signed.cookie!;
+      }
+      for (const role of ROLES) {
+        await signInOverHttp(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);
+        const listed = await http(server.baseUrl, "GET", "/api/v1/account/sessions", {
+          headers: { Cookie: sessions[role] },
+        });
+        spareSessions[role] = listed.body.sessions.find((s: { current: boolean }) => !s.current).id;
       }
       const listedTokens = (await http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() })).body.tokens;
       // Revoked through the CLI while the server runs, as an administrator would.
@@ -131,21 +156,28 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(9);
+      expect(PROTECTED.length).toBe(16);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 
     it.each(matrix)("%s with %s", async (route, _, credential) => {
-      const allowed = credential.role !== undefined && (API_ROUTES[route] as readonly Role[]).includes(credential.role);
+      // The account routes are a person's: a token is refused whatever its role.
+      const person = !SESSION_ONLY.has(route) || credential.name.endsWith("session");
+      const allowed =
+        person && credential.role !== undefined && (API_ROUTES[route] as readonly Role[]).includes(credential.role);
       const before = await state();
-      const req = requestFor(route);
+      const req = requestFor(route, credential.name.endsWith("session") ? credential.role : undefined);
       // The event stream never ends by itself: its status and headers are the answer.
       const res =
         route === "GET /api/v1/processes/events"
           ? await openStream(server.baseUrl + req.path, credential.headers())
           : await http(server.baseUrl, req.method, req.path, { json: req.json, headers: credential.headers() });
       if (allowed) {
-        expect(res.status, res.text).toBeLessThan(300);
+        if (route === "PUT /api/v1/account/password")
+          expect(res.body.errors, res.text).toEqual([
+            { pointer: "/currentPassword", detail: "is not your current password" },
+          ]);
+        else expect(res.status, res.text).toBeLessThan(300);
         expect(res.headers.get("ratelimit")).toMatch(/^"api";r=\d+;t=\d+$/);
         return;
       }
