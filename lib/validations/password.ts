@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { type z } from "zod";
 import { issue } from "@/lib/validations/issues";
 import { passwordChangeSchema } from "@/lib/validations/account";
 import { weaknessOf } from "@/lib/validations/password-strength";
