@@ -55,6 +55,9 @@ describe("message catalogs", () => {
       who: "w",
       when: "t",
       version: 3,
+      source: "ldap",
+      device: "Firefox",
+      started: "s",
       ...values,
     };
     for (const key of keys(catalogs[locale])) {
