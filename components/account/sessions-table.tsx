@@ -33,7 +33,7 @@ export function SessionsTable() {
       <h2 id="sessions-title" className={styles.cardTitle}>
         {t("sessionsTitle")}
       </h2>
-      <div className={styles.tableWrap}>
+      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t("sessionsTitle")}>
         <table className={styles.table}>
           <caption className="visually-hidden">{t("sessionsTitle")}</caption>
           <thead>

@@ -31,7 +31,8 @@ export function AuditTable({ filter }: { filter: AuditFilter }) {
   if (events.length === 0) return <p className={styles.empty}>{t("empty")}</p>;
   return (
     <>
-      <div className={styles.tableWrap}>
+      {/* Wider than the page on small screens: the scrolling region takes focus, so keyboards can scroll it. */}
+      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t("caption")}>
         <table className={styles.table}>
           <caption className="visually-hidden">{t("caption")}</caption>
           <thead>
