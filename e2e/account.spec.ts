@@ -98,7 +98,7 @@ for (const uiLocale of ["en", "ru"] as const) {
         table.getByRole("row", { name: new RegExp(text.audit.actions.signInSucceeded) }).first(),
       ).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
-      await page.getByLabel(text.audit.action).selectOption(text.audit.actions.signInFailed);
+      await page.getByLabel(text.audit.action, { exact: true }).selectOption(text.audit.actions.signInFailed);
       await page.getByRole("button", { name: text.audit.apply }).click();
       await expect(page.getByText(text.audit.empty).or(table.getByRole("row").nth(1))).toBeVisible();
       await expect(page.getByRole("link", { name: text.audit.downloadCsv })).toHaveAttribute(

@@ -270,6 +270,10 @@ for (const { provider, options } of PROVIDERS) {
       expect(rows.map((r) => Number(r.split(",")[0]))).toEqual(json.map((e) => e.id));
       expect(rows[0]).toContain(`,user,,'=cmd|'/c calc'!a1,127.0.0.30,`);
       expect(rows.every((r) => r.split(",")[2] === "sign-in.failed")).toBe(true);
+      // The same answer through the document's checker (status, headers, media type).
+      expect(
+        (await http(server.baseUrl, "GET", "/api/v1/audit.csv?action=sign-out", { headers: admin() })).status,
+      ).toBe(200);
       const refused = await http(server.baseUrl, "GET", "/api/v1/audit.csv?limit=5", { headers: admin() });
       expect(refused.body).toMatchObject({ code: 1001, errors: [{ pointer: "/limit" }] });
     });
