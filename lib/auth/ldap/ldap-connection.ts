@@ -41,7 +41,8 @@ export async function withDirectory<T>(work: (client: Client) => Promise<T>): Pr
     url,
     timeout: env.LDAP_TIMEOUT_MS,
     connectTimeout: env.LDAP_TIMEOUT_MS,
-    tlsOptions: tlsOptions(host),
+    // Only for ldaps://: given with ldap://, ldapts's StartTLS upgrade fails (the socket closes mid-handshake).
+    tlsOptions: /^ldaps:/i.test(url) ? tlsOptions(host) : undefined,
     strictDN: false,
   });
   let timer: NodeJS.Timeout | undefined;
