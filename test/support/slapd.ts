@@ -32,7 +32,17 @@ export const GROUP = {
 /** LDAP_GROUP_ROLES for the fixture's groups (canteen is mapped to nothing). */
 export const GROUP_ROLES = `${GROUP.admins}=Super user;${GROUP.engineers}=Advanced user;${GROUP.operators}=User`;
 
-type Person = { login: string; mail: string; name: string; password: string; groups: string[]; disabled?: boolean };
+type Person = {
+  login: string;
+  mail: string;
+  name: string;
+  password: string;
+  groups: string[];
+  /** AD's way: userAccountControl 514 (ACCOUNTDISABLE). */
+  disabled?: boolean;
+  /** OpenLDAP's way: locked by the ppolicy overlay (pwdAccountLockedTime). */
+  locked?: boolean;
+};
 
 /** The fixture's people: one per role, one in two mapped groups, one disabled, one in no mapped group. */
 export const PEOPLE = {
@@ -93,6 +103,14 @@ export const PEOPLE = {
     password: "hank-pass-1",
     groups: [GROUP.operators],
   },
+  ivan: {
+    login: "ivan",
+    mail: "ivan@plant.test",
+    name: "Ivan Locked",
+    password: "ivan-pass-1",
+    groups: [GROUP.operators],
+    locked: true,
+  },
 } satisfies Record<string, Person>;
 
 export const personDn = (login: string) => `cn=${login},${PEOPLE_DN}`;
@@ -106,6 +124,7 @@ attributetype ( 1.2.840.113556.1.4.8 NAME 'userAccountControl'
 objectclass ( 1.3.6.1.4.1.99999.1.1 NAME 'adLiteUser' AUXILIARY MAY ( sAMAccountName $ userAccountControl ) )
 `;
 
+/** The entries slapadd loads before the server starts: the tree, the service account and the people. */
 function fixtureLdif(): string {
   const entries = [
     `dn: ${BASE_DN}\nobjectClass: dcObject\nobjectClass: organization\ndc: plant\no: Plant`,
@@ -124,16 +143,26 @@ function fixtureLdif(): string {
         `mail: ${p.mail}`,
         `userAccountControl: ${p.disabled ? 514 : 512}`,
         `userPassword: ${p.password}`,
+        ...(p.locked ? ["pwdAccountLockedTime: 000001010000Z"] : []),
       ].join("\n"),
     ),
-    ...Object.values(GROUP).map((dn) => {
+  ];
+  return `${entries.join("\n\n")}\n`;
+}
+
+/**
+ * The groups, added through the running server (ldapadd) rather than slapadd: the memberof overlay, which
+ * writes each member's memberOf as Active Directory does, sees only changes made through the server.
+ */
+function groupsLdif(): string {
+  return `${Object.values(GROUP)
+    .map((dn) => {
       const members = Object.values(PEOPLE as Record<string, Person>)
         .filter((p) => p.groups.includes(dn))
         .map((p) => `member: ${personDn(p.login)}`);
       return [`dn: ${dn}`, "objectClass: groupOfNames", `cn: ${/^cn=([^,]+)/.exec(dn)![1]}`, ...members].join("\n");
-    }),
-  ];
-  return `${entries.join("\n\n")}\n`;
+    })
+    .join("\n\n")}\n`;
 }
 
 function slapdConf(dir: string): string {
@@ -145,6 +174,8 @@ pidfile ${dir}/slapd.pid
 argsfile ${dir}/slapd.args
 modulepath /usr/lib/ldap
 moduleload back_mdb
+moduleload memberof
+moduleload ppolicy
 TLSCACertificateFile ${dir}/ca.pem
 TLSCertificateFile ${dir}/server.pem
 TLSCertificateKeyFile ${dir}/server.key
@@ -154,6 +185,8 @@ rootdn "${ROOT_DN}"
 rootpw ${ROOT_PASSWORD}
 directory ${dir}/data
 maxsize 16777216
+overlay memberof
+overlay ppolicy
 access to attrs=userPassword by self read by anonymous auth by * none
 access to * by users read by * none
 `;
@@ -286,6 +319,7 @@ export async function startSlapd(): Promise<Slapd> {
   process.once("exit", () => child.kill("SIGKILL"));
   await waitForPort(ldapPort, child, () => output);
   await waitForPort(ldapsPort, child, () => output);
+  await run("/usr/bin/ldapadd", ["-x", "-H", ldapUrl, "-D", ROOT_DN, "-w", ROOT_PASSWORD], groupsLdif());
   return {
     ldapUrl,
     ldapsUrl,

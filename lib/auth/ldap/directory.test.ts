@@ -53,6 +53,7 @@ describe("directory sign-in against OpenLDAP", () => {
     ["wrong password", "alice", "not-her-password", "wrong-password"],
     ["unknown user", "nobody", "whatever-1", "unknown-user"],
     ["disabled (userAccountControl 514)", "erin", PEOPLE.erin.password, "disabled"],
+    ["locked by OpenLDAP's password policy (pwdAccountLockedTime)", "ivan", PEOPLE.ivan.password, "disabled"],
     ["in no mapped group", "frank", PEOPLE.frank.password, "no-mapped-group"],
     ["an empty password (an unauthenticated bind would succeed)", "alice", "", "empty-password"],
     ["a filter injection", "*)(sAMAccountName=*", "whatever-1", "unknown-user"],
@@ -77,6 +78,38 @@ describe("directory sign-in against OpenLDAP", () => {
   it("a person in two mapped groups gets the higher role", async () => {
     const d = await directoryWith({ LDAP_URL: slapd.ldapsUrl, LDAP_CA_FILE: slapd.caFile });
     expect(await d.authenticateWithDirectory({ login: "dave", password: PEOPLE.dave.password })).toMatchObject({
+      kind: "accepted",
+      person: { role: "Advanced user" },
+    });
+  });
+
+  it("without LDAP_GROUP_BASE_DN the groups are the entry's memberOf (AD; OpenLDAP's memberof overlay)", async () => {
+    const d = await directoryWith({ LDAP_URL: slapd.ldapsUrl, LDAP_CA_FILE: slapd.caFile, LDAP_GROUP_BASE_DN: "" });
+    const cases = [
+      ["alice", PEOPLE.alice.password, { kind: "accepted", person: { role: "Super user" } }],
+      ["dave", PEOPLE.dave.password, { kind: "accepted", person: { role: "Advanced user" } }],
+      ["carol@plant.test", PEOPLE.carol.password, { kind: "accepted", person: { role: "User" } }],
+      ["frank", PEOPLE.frank.password, { kind: "refused", reason: "no-mapped-group" }],
+    ] as const;
+    for (const [login, password, verdict] of cases)
+      expect(await d.authenticateWithDirectory({ login, password }), login).toMatchObject(verdict);
+  });
+
+  it("a re-check by the stored id follows the entry: disabled, gone", async () => {
+    const d = await directoryWith({ LDAP_URL: slapd.ldapsUrl, LDAP_CA_FILE: slapd.caFile });
+    expect(await d.recheckWithDirectory({ externalId: "00000000-0000-4000-8000-000000000000" })).toEqual({
+      kind: "refused",
+      reason: "unknown-user",
+    });
+    expect(await d.recheckWithDirectory({ externalId: `cn=nobody,${PEOPLE_DN}` })).toEqual({
+      kind: "refused",
+      reason: "unknown-user",
+    });
+    expect(await d.recheckWithDirectory({ externalId: `cn=erin,${PEOPLE_DN}` })).toEqual({
+      kind: "refused",
+      reason: "disabled",
+    });
+    expect(await d.recheckWithDirectory({ externalId: `cn=bob,${PEOPLE_DN}` })).toMatchObject({
       kind: "accepted",
       person: { role: "Advanced user" },
     });
