@@ -4,6 +4,7 @@ import { signInWithDirectory, sqliteRows } from "@/test/support/directory-sessio
 import { http } from "@/test/support/http";
 import { runScript } from "@/test/support/run-script";
 import { signInOverHttp } from "@/test/support/session";
+import { openEvents } from "@/test/support/sse";
 import {
   GROUP,
   GROUP_ROLES,
@@ -16,6 +17,7 @@ import {
   type Slapd,
 } from "@/test/support/slapd";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
+import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
 
@@ -176,6 +178,10 @@ describe("directory sign-in over LDAPS (SQLite)", () => {
   it("a user disabled in the directory loses their session within the re-check interval (2 s here)", async () => {
     const signed = await signInWithDirectory(server.baseUrl, "hank", PEOPLE.hank.password);
     expect((await get(server, signed.cookie!)).status).toBe(200);
+    const stream = await openEvents(`${server.baseUrl}/api/v1/processes/events`, { Cookie: signed.cookie! });
+    expect(stream.status).toBe(200);
+    let streamEnded = false;
+    void stream.ended.then(() => (streamEnded = true));
     await slapd.modify(
       `dn: ${personDn("hank")}\nchangetype: modify\nreplace: userAccountControl\nuserAccountControl: 514\n`,
     );
@@ -187,6 +193,9 @@ describe("directory sign-in over LDAPS (SQLite)", () => {
       status = (await get(server, signed.cookie!)).status;
     }
     expect(status).toBe(401);
+    // Their open page's event stream ends with the sessions (on every instance within its one-second sweep).
+    await Promise.race([stream.ended, sleep(5_000)]);
+    expect(streamEnded).toBe(true);
     const ended = audit("directory.refused")
       .map((r) => JSON.parse(r.detail))
       .filter((d) => d.during === "re-check");
@@ -267,5 +276,43 @@ describe("directory not reachable, StartTLS, LOCAL_SIGN_IN=super-users (SQLite)"
     expect(html).toContain("Use a local account instead");
     const ru = await (await fetch(`${server.baseUrl}/signin`, { headers: { "Accept-Language": "ru" } })).text();
     expect(ru).toContain("Имя пользователя или эл. почта");
+  });
+});
+
+describe("directory users and re-checks on PostgreSQL", runIf(Boolean(postgresTestUrl), NEEDS_POSTGRES), () => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("postgresql");
+    server = await startServer({
+      env: { DATABASE_URL: database.url, LDAP_URL: slapd.ldapsUrl, ...directoryEnv(slapd) },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it("made at first sign-in, promoted at the next, and signed out when removed from every mapped group", async () => {
+    const jill = await signInWithDirectory(server.baseUrl, "jill@plant.test", PEOPLE.jill.password);
+    expect(await sessionOf(server, jill.cookie!)).toMatchObject({ user: { email: "jill@plant.test", role: "User" } });
+    await slapd.modify(`dn: ${GROUP.engineers}\nchangetype: modify\nadd: member\nmember: ${personDn("jill")}\n`);
+    const again = await signInWithDirectory(server.baseUrl, "jill", PEOPLE.jill.password);
+    expect(await sessionOf(server, again.cookie!)).toMatchObject({ user: { role: "Advanced user" } });
+
+    const kim = await signInWithDirectory(server.baseUrl, "kim", PEOPLE.kim.password);
+    expect((await get(server, kim.cookie!)).status).toBe(200);
+    await slapd.modify(`dn: ${GROUP.operators}\nchangetype: modify\ndelete: member\nmember: ${personDn("kim")}\n`);
+    const removedAt = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - removedAt < 20_000) {
+      await sleep(250);
+      status = (await get(server, kim.cookie!)).status;
+    }
+    expect(status).toBe(401);
+    // Jill, still in a mapped group, keeps her sessions through the same re-checks.
+    expect((await get(server, again.cookie!)).status).toBe(200);
+    expect((await signInWithDirectory(server.baseUrl, "kim", PEOPLE.kim.password)).error).toBe("CredentialsSignin");
   });
 });

@@ -103,6 +103,20 @@ export const PEOPLE = {
     password: "hank-pass-1",
     groups: [GROUP.operators],
   },
+  jill: {
+    login: "jill",
+    mail: "jill@plant.test",
+    name: "Jill Promoted",
+    password: "jill-pass-1",
+    groups: [GROUP.operators],
+  },
+  kim: {
+    login: "kim",
+    mail: "kim@plant.test",
+    name: "Kim Removed",
+    password: "kim-pass-1",
+    groups: [GROUP.operators],
+  },
   ivan: {
     login: "ivan",
     mail: "ivan@plant.test",
