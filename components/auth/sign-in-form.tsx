@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useState, type ComponentProps } from "react";
+import { useEffect, useState, type ComponentProps } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { z } from "zod";
@@ -35,6 +35,7 @@ type Props = { callbackUrl: string; expired: boolean; directory?: boolean; local
 
 export function SignInForm({ callbackUrl, expired, directory = false, local = true }: Props) {
   const [method, setMethod] = useState<Method>(directory ? "directory" : "local");
+  const [switched, setSwitched] = useState(false);
   const other: Method | null = method === "directory" ? (local ? "local" : null) : directory ? "directory" : null;
   // A new form for each method: its own fields, rules and messages.
   return (
@@ -44,7 +45,15 @@ export function SignInForm({ callbackUrl, expired, directory = false, local = tr
       callbackUrl={callbackUrl}
       expired={expired}
       localOffered={local}
-      onSwitch={other ? () => setMethod(other) : null}
+      focusFirst={switched}
+      onSwitch={
+        other
+          ? () => {
+              setMethod(other);
+              setSwitched(true);
+            }
+          : null
+      }
     />
   );
 }
@@ -54,6 +63,8 @@ type MethodProps = {
   callbackUrl: string;
   expired: boolean;
   localOffered: boolean;
+  /** After a switch of method the switch button is gone: focus goes to the new form's first field. */
+  focusFirst: boolean;
   onSwitch: (() => void) | null;
 };
 
@@ -64,7 +75,7 @@ function failureOf(method: Method, error: string | null | undefined, answered: b
   return method === "directory" ? "refusedDirectory" : "refused";
 }
 
-function MethodForm({ method, callbackUrl, expired, localOffered, onSwitch }: MethodProps) {
+function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, onSwitch }: MethodProps) {
   const t = useTranslations();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [leaving, setLeaving] = useState(false);
@@ -74,6 +85,9 @@ function MethodForm({ method, callbackUrl, expired, localOffered, onSwitch }: Me
     defaultValues: { user: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  useEffect(() => {
+    if (focusFirst) form.setFocus("user");
+  }, [focusFirst, form]);
 
   const onSubmit = form.handleSubmit(async ({ user, password }) => {
     setFailure(null);
