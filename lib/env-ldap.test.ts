@@ -71,4 +71,12 @@ describe("directory sign-in settings", () => {
   ])("with LDAP_URL, %s is checked with the others", async (name, vars, problem) => {
     await expect(loadEnv({ ...COMPLETE, ...vars })).rejects.toThrow(new RegExp(`\\n  - ${name}: [^\\n]*${problem}`));
   });
+
+  it("LOCAL_SIGN_IN=off needs directory sign-in: otherwise nobody could sign in", async () => {
+    await expect(loadEnv({ LDAP_URL: "", LOCAL_SIGN_IN: "off" })).rejects.toThrow(
+      /\n  - LOCAL_SIGN_IN: off leaves no way to sign in/,
+    );
+    const { env } = await loadEnv({ ...COMPLETE, LOCAL_SIGN_IN: "off" });
+    expect(env.LOCAL_SIGN_IN).toBe("off");
+  });
 });

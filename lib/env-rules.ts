@@ -113,6 +113,7 @@ export const ldapSettings = {
 
 type LdapSettings = {
   LDAP_URL?: string;
+  LOCAL_SIGN_IN: string;
   LDAP_START_TLS: boolean;
   LDAP_BIND_DN?: string;
   LDAP_BIND_PASSWORD?: string;
@@ -122,7 +123,10 @@ type LdapSettings = {
 
 /** What the directory settings lack together; each line names the variable. */
 export function ldapProblems(settings: LdapSettings): string[] {
-  if (!settings.LDAP_URL) return [];
+  if (!settings.LDAP_URL)
+    return settings.LOCAL_SIGN_IN === "off"
+      ? ["LOCAL_SIGN_IN: off leaves no way to sign in without directory sign-in (set LDAP_URL, or all / super-users)"]
+      : [];
   const problems: string[] = [];
   if (!settings.LDAP_USER_BASE_DN)
     problems.push(

@@ -22,8 +22,8 @@ export default async function SignInPage({ searchParams }: Props) {
     <SignInForm
       callbackUrl={callbackUrl}
       expired={params.reason === "expired"}
-      directory={directoryConfigured()}
-      local={localSignInOffered()}
+      ldapForm={directoryConfigured()}
+      localForm={localSignInOffered()}
     />
   );
 }

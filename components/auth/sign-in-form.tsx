@@ -31,12 +31,13 @@ const schemas = {
 };
 type Credentials = z.infer<(typeof schemas)["local"]>;
 
-type Props = { callbackUrl: string; expired: boolean; directory?: boolean; local?: boolean };
+/** `ldapForm`: the directory form is offered (LDAP_URL); `localForm`: the local one is (LOCAL_SIGN_IN not off). */
+type Props = { callbackUrl: string; expired: boolean; ldapForm?: boolean; localForm?: boolean };
 
-export function SignInForm({ callbackUrl, expired, directory = false, local = true }: Props) {
-  const [method, setMethod] = useState<Method>(directory ? "directory" : "local");
+export function SignInForm({ callbackUrl, expired, ldapForm = false, localForm = true }: Props) {
+  const [method, setMethod] = useState<Method>(ldapForm ? "directory" : "local");
   const [switched, setSwitched] = useState(false);
-  const other: Method | null = method === "directory" ? (local ? "local" : null) : directory ? "directory" : null;
+  const other: Method | null = method === "directory" ? (localForm ? "local" : null) : ldapForm ? "directory" : null;
   // A new form for each method: its own fields, rules and messages.
   return (
     <MethodForm
@@ -44,7 +45,7 @@ export function SignInForm({ callbackUrl, expired, directory = false, local = tr
       method={method}
       callbackUrl={callbackUrl}
       expired={expired}
-      localOffered={local}
+      localOffered={localForm}
       focusFirst={switched}
       onSwitch={
         other

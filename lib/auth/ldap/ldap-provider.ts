@@ -6,7 +6,7 @@ import { authenticateWithDirectory, directoryConfigured } from "@/lib/auth/ldap/
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
 import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { logger } from "@/lib/logger";
-import { signInDirectoryUser } from "@/lib/users/directory-users";
+import { LDAP_SOURCE, signInDirectoryUser } from "@/lib/users/directory-users";
 import { directorySignInSchema } from "@/lib/validations/user";
 
 // Directory sign-in as a next-auth credentials provider of its own ("ldap"), beside the local one. The same
@@ -64,7 +64,8 @@ export function directoryProviders() {
         await noteSignInSuccess(attempt);
         issueDeviceCookie(key);
         logger.info("directory sign-in succeeded", { userId: outcome.user.id, ip });
-        return { id: String(outcome.user.id), email: outcome.user.email, role: outcome.user.role };
+        // `source` lets the session's start name the provider in its sign-in event.
+        return { id: String(outcome.user.id), email: outcome.user.email, role: outcome.user.role, source: LDAP_SOURCE };
       },
     }),
   ];
