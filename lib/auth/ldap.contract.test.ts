@@ -202,6 +202,18 @@ describe("directory sign-in over LDAPS (SQLite)", () => {
     expect(ended).toContainEqual({ reason: "disabled", during: "re-check", sessionsEnded: 1 });
     expect((await signInWithDirectory(server.baseUrl, "hank", PEOPLE.hank.password)).error).toBe("CredentialsSignin");
   });
+
+  it("the sign-in limits apply: after the free failures for a login, even its right password waits", async () => {
+    // RATE_LIMIT_SIGNIN_POINTS (5) failures from this address for dave are free; then he must wait.
+    for (let i = 0; i < 5; i++)
+      expect((await signInWithDirectory(server.baseUrl, "dave", `wrong-${i}-password`)).error).toBe(
+        "CredentialsSignin",
+      );
+    const limited = await signInWithDirectory(server.baseUrl, "dave", PEOPLE.dave.password);
+    expect([limited.error, limited.cookie]).toEqual(["TooManyAttempts", null]);
+    // Another login from the same address is not held up.
+    expect((await signInWithDirectory(server.baseUrl, "bob", PEOPLE.bob.password)).error).toBeNull();
+  });
 });
 
 describe("directory not reachable, StartTLS, LOCAL_SIGN_IN=super-users (SQLite)", () => {
