@@ -6,6 +6,8 @@ import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { hashesStarted, HashPoolFull } from "@/lib/auth/hash-pool";
+import { directoryProviders } from "@/lib/auth/ldap/ldap-provider";
+import { localSignInAllowed } from "@/lib/auth/local-sign-in";
 import { isUserDisabled, recordSignInRefused } from "@/lib/auth/sign-in-events";
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
 import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
@@ -77,6 +79,12 @@ export const authOptions: NextAuthOptions = {
           await recordSignInRefused({ email, reason: "busy" });
           throw new Error(SIGN_IN_BUSY);
         }
+        if (user && !localSignInAllowed(user.role)) {
+          // LOCAL_SIGN_IN keeps local accounts to break-glass Super users (or none): refused like a wrong password.
+          logger.info("sign-in refused: local sign-in not allowed for this role", { userId: user.id, ip });
+          await recordSignInRefused({ email, reason: "local-not-allowed", userId: user.id });
+          return null;
+        }
         await (user ? noteSignInSuccess(attempt) : noteSignInFailure(attempt));
         // A disabled user with the right password is refused as a wrong password would be (the page tells nothing).
         const disabled = user ? await isUserDisabled({ userId: user.id }) : false;
@@ -89,6 +97,7 @@ export const authOptions: NextAuthOptions = {
         return null;
       },
     }),
+    ...directoryProviders(),
   ],
   callbacks: {
     // Every redirect next-auth makes (after sign-in and sign-out) stays on the app's own origin.

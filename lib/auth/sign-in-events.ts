@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 // succeeds is recorded with its session row (lib/auth/sessions.ts startSession).
 
 /** Why a sign-in was refused, as the audit log says it (never the password). */
-export type SignInRefusal = "wrong-credentials" | "limited" | "busy" | "disabled";
+export type SignInRefusal = "wrong-credentials" | "limited" | "busy" | "disabled" | "local-not-allowed";
 
 // Refusals for being limited cost the refused nothing; recording each would let a flood write a row per try.
 // One per address and email a minute per instance tells the auditor the same (the log keeps every one).
