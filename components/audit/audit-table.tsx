@@ -85,5 +85,6 @@ const REASONS = {
   limited: "limited",
   busy: "busy",
   disabled: "disabled",
+  "local-not-allowed": "localNotAllowed",
 } as const;
 const reasonKey = (reason: string) => REASONS[reason as keyof typeof REASONS] ?? "other";
