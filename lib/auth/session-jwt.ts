@@ -16,7 +16,13 @@ export const SESSION_ENDED = "SESSION_ENDED";
 export const jwtCallback: CallbacksOptions["jwt"] = async ({ token, user }) => {
   if (user) {
     // The sign-in's request (any provider's): its address, browser and id go with the session and its event.
-    const session = await startSession({ userId: Number(user.id), origin: authRequestDetails() });
+    // A directory sign-in names its source (ldap, oidc) in the event; a local one names none.
+    const source = (user as User & { source?: string }).source;
+    const session = await startSession({
+      userId: Number(user.id),
+      origin: authRequestDetails(),
+      detail: source ? { source } : undefined,
+    });
     // The account's language follows the person to any browser they sign in with (a cookie the pages read).
     if (isLocale(session.locale)) issueLocaleCookie(session.locale);
     return {
