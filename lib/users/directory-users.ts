@@ -33,7 +33,7 @@ async function noteRoleChange(tx: Tx, user: { id: number; email: string }, from:
 /**
  * Makes or updates the user a directory sign-in names, and records the sign-in. Refused when the directory's
  * email belongs to another user here (a local account is not taken over), or when a Super user disabled this
- * directory user here.
+ * directory user here. (`ip` is for the callers' logs; the sign-in's event is the session's.)
  */
 export async function signInDirectoryUser(options: {
   person: DirectoryPerson;
@@ -62,16 +62,8 @@ export async function signInDirectoryUser(options: {
         tx,
       );
     else await noteRoleChange(tx, user, known.role, person.role);
-    await recordAudit(
-      {
-        action: "sign-in.succeeded",
-        actor: { type: "user", id: user.id, name: user.email },
-        target,
-        ip: options.ip,
-        detail: { source: LDAP_SOURCE },
-      },
-      tx,
-    );
+    // sign-in.succeeded is written with the session row (lib/auth/sessions.ts startSession, for every provider),
+    // naming the source from the user object the provider returns.
     return { kind: "signed-in", user: { ...user, role: person.role } } as const;
   });
 }
