@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES, roleSchema, type Role } from "@/lib/auth/roles";
 import { canonicalIp, parseIpRanges, type IpRanges } from "@/lib/net/ip";
 
 // The shapes of settings: each failure message says what is allowed, since the start prints it beside the name.
@@ -58,3 +59,67 @@ export const ipRanges = z.string().transform((value, ctx): IpRanges => {
   for (const problem of parsed.problems) ctx.addIssue({ code: "custom", message: problem });
   return z.NEVER;
 });
+
+// Single sign-on (OIDC): the role map and the claim it reads (lib/auth/oidc/roles.ts applies them).
+
+/** One claim value and the role it gives, as OIDC_ROLE_MAP lists them. */
+export type RoleMapping = { value: string; role: Role };
+
+const ROLE_MAP_MESSAGE =
+  `must be claim values and roles as value=role, separated by ";" (roles: ${ROLES.join(", ")}), ` +
+  "such as plant-admin=Super user;plant-operator=User";
+
+/** `plant-admin=Super user;plant-lead=Advanced user`: split at the last "=" (a group's DN may hold one). */
+export const roleMap = z.string().transform((text, ctx): RoleMapping[] => {
+  const entries = text
+    .split(";")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const mappings: RoleMapping[] = [];
+  for (const entry of entries) {
+    const at = entry.lastIndexOf("=");
+    const value = entry.slice(0, at).trim();
+    const role = roleSchema.safeParse(entry.slice(at + 1).trim());
+    if (at < 1 || !value || !role.success || mappings.some((m) => m.value === value)) {
+      ctx.addIssue({ code: "custom", message: `${ROLE_MAP_MESSAGE} ("${entry}" is not)` });
+      return z.NEVER;
+    }
+    mappings.push({ value, role: role.data });
+  }
+  if (mappings.length === 0) {
+    ctx.addIssue({ code: "custom", message: ROLE_MAP_MESSAGE });
+    return z.NEVER;
+  }
+  return mappings;
+});
+
+/** The issuer's URL as the provider names itself (`iss`): compared exactly, so kept as written. */
+export const issuerUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return ["http:", "https:"].includes(url.protocol) && !url.search && !url.hash && !url.username;
+    } catch {
+      return false;
+    }
+  },
+  { error: "must be the provider's issuer URL, such as https://login.plant.example/realms/plant (no query)" },
+);
+
+/** Space-separated scopes; openid is required for an ID token. */
+export const scopes = z
+  .string()
+  .transform((value) => value.trim().split(/\s+/).join(" "))
+  .refine((value) => value.split(" ").includes("openid"), {
+    error: 'must be space-separated scopes including "openid"',
+  });
+
+/** Settings that only make sense together: the provider is configured by all of them or by none. */
+export function oidcSettingProblems(values: Record<string, unknown>): string[] {
+  const required = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_MAP"];
+  const given = required.filter((name) => values[name] !== undefined);
+  if (given.length === 0 || given.length === required.length) return [];
+  return required
+    .filter((name) => values[name] === undefined)
+    .map((name) => `${name}: required with ${given.join(", ")} (single sign-on needs all of ${required.join(", ")})`);
+}

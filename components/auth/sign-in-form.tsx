@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useState, type ComponentProps } from "react";
+import { useState, type ComponentProps, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
@@ -18,9 +18,10 @@ const BUSY = "SignInBusy";
 
 type Failure = "refused" | "limited" | "unavailable";
 
-type Props = { callbackUrl: string; expired: boolean };
+/** `directory`: other ways to sign in, shown under the form (single sign-on's button). */
+type Props = { callbackUrl: string; expired: boolean; directory?: ReactNode };
 
-export function SignInForm({ callbackUrl, expired }: Props) {
+export function SignInForm({ callbackUrl, expired, directory }: Props) {
   const t = useTranslations();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [leaving, setLeaving] = useState(false);
@@ -88,6 +89,7 @@ export function SignInForm({ callbackUrl, expired }: Props) {
           {busy && <Spinner />}
           {busy ? t("signIn.submitting") : t("signIn.submit")}
         </button>
+        {directory}
       </form>
       <LocaleSwitcher />
     </main>

@@ -6,6 +6,8 @@ import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { hashesStarted, HashPoolFull } from "@/lib/auth/hash-pool";
+import { admitOidcSignIn, oidcProvider } from "@/lib/auth/oidc/provider";
+import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc/settings";
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
 import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
@@ -80,12 +82,16 @@ export const authOptions: NextAuthOptions = {
         return user ? { id: String(user.id), email: user.email, role: user.role } : null;
       },
     }),
+    // Single sign-on, when configured (lib/auth/oidc/).
+    ...(oidcSettings ? [oidcProvider(oidcSettings)] : []),
   ],
   callbacks: {
     // Every redirect next-auth makes (after sign-in and sign-out) stays on the app's own origin.
     redirect({ url, baseUrl }) {
       return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
     },
+    signIn: (params) =>
+      oidcSettings && params.account?.provider === OIDC_PROVIDER_ID ? admitOidcSignIn(oidcSettings, params) : true,
     jwt: jwtCallback,
     session: sessionCallback,
   },
