@@ -26,7 +26,7 @@ export async function verifyLogoutToken(token: string, settings: OidcSettings): 
     });
     claims = verified.payload;
   } catch (error) {
-    // The provider not answering is ours to retry, not a bad token: the route answers 1006-like 503.
+    // The provider's keys not answering is no verdict on the token: an error answer (500), which it retries.
     if (!(error instanceof joseErrors.JOSEError) || error instanceof joseErrors.JWKSTimeout) throw error;
     return { ok: false, problem: `the signature or format is not valid (${error.code})` };
   }
