@@ -65,7 +65,8 @@ export async function startOidcProvider(options: {
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = "plant-processes";
   const clientSecret = randomBytes(24).toString("base64url");
-  const accounts = new Map(options.accounts.map((a) => [a.sub, a]));
+  // Copies: a test that changes an account changes it at this provider only.
+  const accounts = new Map(options.accounts.map((a) => [a.sub, { ...a, roles: [...a.roles] }]));
   const signingKey = rsaKey("test-key-1");
   const strangerKey = rsaKey("test-key-1"); // same kid, not published: its signatures must not verify
   const backchannelCalls: TestOidcProvider["backchannelCalls"] = [];
