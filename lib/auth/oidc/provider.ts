@@ -46,7 +46,7 @@ export async function admitOidcSignIn(settings: OidcSettings, { user, profile }:
   const identity = {
     sub: claims.sub,
     email: typeof claims.email === "string" ? claims.email : null,
-    name: typeof claims.name === "string" ? claims.name : null,
+    name: [claims.name, claims.preferred_username].find((v): v is string => typeof v === "string") ?? null,
     role: roleFromClaims(claims, settings.roleClaim, settings.roleMap),
   };
   const result = await admitOidcUser(identity, {
