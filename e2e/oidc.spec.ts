@@ -1,6 +1,7 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { OIDC_ACCOUNTS, OIDC_DISPLAY_NAME, expect, test } from "./support/oidc-fixtures";
-import { processesTable } from "./support/fixtures";
+import { processesTable, screenshot } from "./support/fixtures";
 import type { OidcAccount } from "@/test/support/oidc-provider";
 
 // Single sign-on in the browser, the whole redirect flow: the app's "Sign in with …" button, the provider's
@@ -54,6 +55,10 @@ test.describe("in English", () => {
       page.getByRole("alert").filter({ hasText: `Your account at ${OIDC_DISPLAY_NAME} has no role` }),
     ).toBeVisible();
     expect(await sessionRole(page)).toBeUndefined();
+    // The page with the button and the refusal: nothing serious for axe.
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await screenshot(page, "signin-oidc-refused-en");
   });
 
   test("signing out also signs out at the provider, and comes back to sign-in", async ({ page, text }) => {
