@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { OidcSignIn } from "@/components/auth/oidc-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { directoryConfigured } from "@/lib/auth/ldap/directory";
+import { localSignInOffered } from "@/lib/auth/local-sign-in";
 import { oidcSettings } from "@/lib/auth/oidc/settings";
 import { oidcSignInError } from "@/lib/auth/oidc/sign-in-errors";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
@@ -28,5 +30,13 @@ export default async function SignInPage({ searchParams }: Props) {
       error={oidcSignInError(typeof params.error === "string" ? params.error : undefined)}
     />
   );
-  return <SignInForm callbackUrl={callbackUrl} expired={params.reason === "expired"} directory={oidc} />;
+  return (
+    <SignInForm
+      callbackUrl={callbackUrl}
+      expired={params.reason === "expired"}
+      ldapForm={directoryConfigured()}
+      localForm={localSignInOffered()}
+      directory={oidc}
+    />
+  );
 }

@@ -6,6 +6,8 @@ import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { hashesStarted, HashPoolFull } from "@/lib/auth/hash-pool";
+import { directoryProviders } from "@/lib/auth/ldap/ldap-provider";
+import { localSignInAllowed } from "@/lib/auth/local-sign-in";
 import { admitOidcSignIn, oidcProvider } from "@/lib/auth/oidc/provider";
 import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc/settings";
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
@@ -75,6 +77,11 @@ export const authOptions: NextAuthOptions = {
           logger.warn("sign-in refused: hashing busy", { ip, hashes: hashesStarted() });
           throw new Error(SIGN_IN_BUSY);
         }
+        if (user && !localSignInAllowed(user.role)) {
+          // LOCAL_SIGN_IN keeps local accounts to break-glass Super users (or none): refused like a wrong password.
+          logger.info("sign-in refused: local sign-in not allowed for this role", { userId: user.id, ip });
+          return null;
+        }
         await (user ? noteSignInSuccess(attempt) : noteSignInFailure(attempt));
         if (user) issueDeviceCookie(email);
         const fields = { userId: user?.id, ip, knownDevice: known, hashes: hashesStarted() };
@@ -82,6 +89,7 @@ export const authOptions: NextAuthOptions = {
         return user ? { id: String(user.id), email: user.email, role: user.role } : null;
       },
     }),
+    ...directoryProviders(),
     // Single sign-on, when configured (lib/auth/oidc/).
     ...(oidcSettings ? [oidcProvider(oidcSettings)] : []),
   ],
