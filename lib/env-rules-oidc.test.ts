@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issuerUrl, oidcSettingProblems, roleMap, scopes } from "@/lib/env-rules";
+import { issuerUrl, ldapProblems, oidcSettingProblems, roleMap, scopes } from "@/lib/env-rules";
 
 describe("OIDC settings' shapes", () => {
   it("reads OIDC_ROLE_MAP as value=role pairs, splitting at the last =", () => {
@@ -49,5 +49,14 @@ describe("OIDC settings' shapes", () => {
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^OIDC_CLIENT_SECRET: required with OIDC_ISSUER, OIDC_CLIENT_ID/);
     expect(problems[1]).toMatch(/^OIDC_ROLE_MAP: required/);
+  });
+
+  it("LOCAL_SIGN_IN=off is allowed with single sign-on alone (no LDAP)", () => {
+    expect(ldapProblems({ LOCAL_SIGN_IN: "off", LDAP_START_TLS: false, OIDC_ISSUER: "https://idp.example" })).toEqual(
+      [],
+    );
+    expect(ldapProblems({ LOCAL_SIGN_IN: "off", LDAP_START_TLS: false })).toEqual([
+      expect.stringMatching(/^LOCAL_SIGN_IN: off leaves no way to sign in/),
+    ]);
   });
 });

@@ -114,6 +114,8 @@ export const ldapSettings = {
 
 type LdapSettings = {
   LDAP_URL?: string;
+  /** Single sign-on is the other way in: with it, local sign-in may be off without LDAP. */
+  OIDC_ISSUER?: string;
   LOCAL_SIGN_IN: string;
   LDAP_START_TLS: boolean;
   LDAP_BIND_DN?: string;
@@ -125,8 +127,10 @@ type LdapSettings = {
 /** What the directory settings lack together; each line names the variable. */
 export function ldapProblems(settings: LdapSettings): string[] {
   if (!settings.LDAP_URL)
-    return settings.LOCAL_SIGN_IN === "off"
-      ? ["LOCAL_SIGN_IN: off leaves no way to sign in without directory sign-in (set LDAP_URL, or all / super-users)"]
+    return settings.LOCAL_SIGN_IN === "off" && !settings.OIDC_ISSUER
+      ? [
+          "LOCAL_SIGN_IN: off leaves no way to sign in without directory sign-in or single sign-on (set LDAP_URL or OIDC_ISSUER, or all / super-users)",
+        ]
       : [];
   const problems: string[] = [];
   if (!settings.LDAP_USER_BASE_DN)

@@ -28,6 +28,7 @@ export default async function SignInPage({ searchParams }: Props) {
       displayName={oidcSettings.displayName}
       callbackUrl={callbackUrl}
       error={oidcSignInError(typeof params.error === "string" ? params.error : undefined)}
+      alone={!directoryConfigured() && !localSignInOffered()}
     />
   );
   return (

@@ -14,10 +14,12 @@ type Props = {
   callbackUrl: string;
   /** Why the last sign-in through the provider came back refused (the page's `?error=`). */
   error: OidcSignInError | null;
+  /** The only way to sign in (no form above it): no "or". */
+  alone: boolean;
 };
 
 /** The "Sign in with …" button of single sign-on: next-auth sends the browser to the provider. */
-export function OidcSignIn({ displayName, callbackUrl, error }: Props) {
+export function OidcSignIn({ displayName, callbackUrl, error, alone }: Props) {
   const t = useTranslations("signIn.oidc");
   const name = displayName ?? t("defaultName");
   const [leaving, setLeaving] = useState(false);
@@ -27,7 +29,7 @@ export function OidcSignIn({ displayName, callbackUrl, error }: Props) {
   };
   return (
     <div className={styles.block}>
-      <div className={styles.divider}>{t("or")}</div>
+      {!alone && <div className={styles.divider}>{t("or")}</div>}
       {error && (
         <p className={styles.error} role="alert">
           <span aria-hidden="true">⚠ </span>

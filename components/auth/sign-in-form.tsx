@@ -40,6 +40,8 @@ type Props = { callbackUrl: string; expired: boolean; ldapForm?: boolean; localF
 export function SignInForm({ callbackUrl, expired, ldapForm = false, localForm = true, directory }: Props) {
   const [method, setMethod] = useState<Method>(ldapForm ? "directory" : "local");
   const [switched, setSwitched] = useState(false);
+  // Single sign-on alone (LOCAL_SIGN_IN=off, no LDAP): no form, only its button.
+  if (!ldapForm && !localForm && directory) return <DirectoryOnly expired={expired}>{directory}</DirectoryOnly>;
   const other: Method | null = method === "directory" ? (localForm ? "local" : null) : ldapForm ? "directory" : null;
   // A new form for each method: its own fields, rules and messages.
   return (
@@ -167,6 +169,32 @@ function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, on
         )}
         {directory}
       </form>
+      <LocaleSwitcher />
+    </main>
+  );
+}
+
+function DirectoryOnly({ expired, children }: { expired: boolean; children: ReactNode }) {
+  const t = useTranslations();
+  return (
+    <main className={styles.page}>
+      <section className={styles.card} aria-labelledby="signin-title">
+        <div className={styles.brand}>
+          <span className={styles.logo} aria-hidden="true">
+            ⚙
+          </span>
+          {t("common.appName")}
+        </div>
+        <h1 id="signin-title" className={styles.title}>
+          {t("signIn.title")}
+        </h1>
+        {expired && (
+          <p className={styles.note} role="status">
+            {t("signIn.expired")}
+          </p>
+        )}
+        {children}
+      </section>
       <LocaleSwitcher />
     </main>
   );

@@ -345,3 +345,37 @@ for (const { provider: dbProvider, options } of PROVIDERS)
       expect(((await res.json()) as { url: string }).url).toBe(`${server.baseUrl}/signin`);
     });
   });
+
+describe("single sign-on alone: LOCAL_SIGN_IN=off without LDAP (SQLite)", () => {
+  let database: TestDatabase;
+  let provider: TestOidcProvider;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+    const port = await freePort();
+    provider = await startOidcProvider({ appOrigin: `http://127.0.0.1:${port}`, accounts: [LEAD] });
+    server = await startServer({
+      port,
+      env: { DATABASE_URL: database.url, LOCAL_SIGN_IN: "off", ...provider.appEnv({ OIDC_DISPLAY_NAME: "Plant ID" }) },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await provider?.stop();
+    await database?.drop();
+  });
+
+  it("starts, offers only the provider's button, refuses passwords and signs in through the provider", async () => {
+    const page = await (await fetch(`${server.baseUrl}/signin`, { headers: { "Accept-Language": "ru" } })).text();
+    expect(page).toContain("Войти через Plant ID");
+    expect(page).not.toContain('type="password"');
+    const { signInOverHttp } = await import("@/test/support/session");
+    const { TEST_ADMIN } = await import("@/test/support/accounts");
+    expect((await signInOverHttp(server.baseUrl, TEST_ADMIN.email, TEST_ADMIN.password)).cookie).toBeNull();
+    const signed = await signInWithProvider(server.baseUrl, LEAD);
+    const session = await fetch(`${server.baseUrl}/api/auth/session`, { headers: { Cookie: signed.session ?? "" } });
+    expect(((await session.json()) as { user?: { role: string } }).user?.role).toBe("Advanced user");
+  });
+});
