@@ -29,6 +29,8 @@ export type SessionOrigin = { ip: string | null; device: string | null; requestI
  */
 export async function startSession(options: {
   userId: number;
+  /** The OIDC provider's session id (`sid`), which its back-channel logout names. */
+  providerSid?: string | null;
   origin?: SessionOrigin;
   /** Directory sign-ins name the provider in the event (local: none). */
   detail?: Record<string, string>;
@@ -40,7 +42,10 @@ export async function startSession(options: {
   const locale = await db.$transaction(async (tx) => {
     // The user's sessions past their end are cleared here, so that the table holds no more than live ones.
     await tx.session.deleteMany({ where: { userId: options.userId, expiresAt: { lte: now } } });
-    await tx.session.create({ data: { id, userId: options.userId, expiresAt, ip, device, lastSeenAt: now } });
+    const providerSid = options.providerSid ?? null;
+    await tx.session.create({
+      data: { id, userId: options.userId, expiresAt, ip, device, lastSeenAt: now, providerSid },
+    });
     const user = await tx.user.update({ where: { id: options.userId }, data: { lastSignInAt: now } });
     const actor = { type: "user", id: user.id, name: user.email } as const;
     await recordAudit(
