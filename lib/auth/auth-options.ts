@@ -11,6 +11,7 @@ import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } f
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
 import { env, secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { issueFirstSignInLink } from "@/lib/users/password-links";
 import { verifyCredentials } from "@/lib/users/users";
 import { signInSchema } from "@/lib/validations/user";
 
@@ -19,6 +20,8 @@ export const SIGN_IN_REFUSED = "CredentialsSignin";
 export const SIGN_IN_LIMITED = "TooManyAttempts";
 /** The instance is hashing all it may: not a wrong password, try again in a moment. */
 export const SIGN_IN_BUSY = "SignInBusy";
+/** A correct initial password: `PasswordChangeRequired:<link secret>`, the page goes to /set-password#<secret>. */
+export const PASSWORD_CHANGE_REQUIRED = "PasswordChangeRequired";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
@@ -77,6 +80,9 @@ export const authOptions: NextAuthOptions = {
         if (user) issueDeviceCookie(email);
         const fields = { userId: user?.id, ip, knownDevice: known, hashes: hashesStarted() };
         logger.info(user ? "sign-in succeeded" : "sign-in refused", fields);
+        // No session before the user has chosen their own password (docs/decisions/024).
+        if (user?.mustChangePassword)
+          throw new Error(`${PASSWORD_CHANGE_REQUIRED}:${await issueFirstSignInLink({ userId: user.id })}`);
         return user ? { id: String(user.id), email: user.email, role: user.role } : null;
       },
     }),

@@ -222,6 +222,7 @@ export function buildOpenApiDocument() {
     tags: [
       { name: "Processes", description: "The plant's production processes." },
       { name: "Tokens", description: "API tokens for plant systems (Super user)." },
+      { name: "Users", description: "People: users (Super user), the caller, one-time set-password links." },
       { name: "Service", description: "Error table, this document, health." },
     ],
     paths,

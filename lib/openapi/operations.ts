@@ -2,6 +2,7 @@ import type { HttpOnlyStatus } from "@/lib/api/problem";
 import type { RouteKey } from "@/lib/api/routes";
 import type { ErrorCode } from "@/lib/errors";
 import { EXAMPLE_PROCESS, EXAMPLE_TOKEN } from "@/lib/openapi/annotations";
+import { USER_OPERATIONS } from "@/lib/openapi/user-operations";
 import type { HeaderName } from "@/lib/openapi/headers";
 import { type REQUEST_SCHEMAS, type SchemaName, toJsonSchema } from "@/lib/openapi/schemas";
 import { MAX_BULK_ITEMS } from "@/lib/validations/process";
@@ -24,7 +25,7 @@ export type Answer = {
 };
 
 export type OperationSpec = {
-  tag: "Processes" | "Tokens" | "Service";
+  tag: "Processes" | "Tokens" | "Users" | "Service";
   summary: string;
   description?: string;
   body?: { schema: keyof typeof REQUEST_SCHEMAS; example: unknown };
@@ -265,6 +266,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     answers: [{ status: 200, schema: "TokenRevoked", description: "The revoked token." }],
     errors: [1005],
   },
+  ...USER_OPERATIONS,
   "GET /api/v1/errors": {
     tag: "Service",
     summary: "The error code table",
