@@ -139,7 +139,14 @@ export const USER_OPERATIONS: Record<UserRoute, OperationSpec> = {
       "Sets the password (the rules of a new password), uses the link and ends the user's other links; then sign " +
       "in with it. Any link that is not valid is 1005; rate-limited as `…/check` is.",
     body: { schema: "PasswordLinkUse", example: { token: "Vn3c…", password: "a long new password" } },
-    answers: [{ status: 200, schema: "PasswordLinkUsed", description: "The password is set.", example: { email: EXAMPLE_USER.email } }],
+    answers: [
+      {
+        status: 200,
+        schema: "PasswordLinkUsed",
+        description: "The password is set.",
+        example: { email: EXAMPLE_USER.email },
+      },
+    ],
     errors: [1005, 6001],
   },
 };

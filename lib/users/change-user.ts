@@ -23,7 +23,7 @@ const ROLE_RANK: Record<Role, number> = { User: 0, "Advanced user": 1, "Super us
  * request, so the new one applies within seconds (docs/decisions/024). Disabling ends the user's sessions.
  */
 export async function changeUser(options: { id: number } & UserPatch, ctx: UserChangeContext): Promise<UserSummary> {
-  const { result, ended } = await inUsersTransaction(async (tx) => {
+  const result = await inUsersTransaction(async (tx) => {
     const row = await tx.user.findUnique({ where: { id: options.id }, select: USER_ROW });
     if (!row) throw unknownUser(options.id);
     const role = options.role !== undefined && options.role !== row.role ? options.role : undefined;
@@ -48,13 +48,13 @@ export async function changeUser(options: { id: number } & UserPatch, ctx: UserC
       await tx.user.update({ where: { id: row.id }, data: { disabled } });
       await recordAudit({ ...base, action: disabled ? "user.disabled" : "user.enabled" }, tx);
       if (disabled) ended = (await tx.session.deleteMany({ where: { userId: row.id } })).count;
-      if (ended > 0) await recordAudit({ ...base, action: "sessions.ended", detail: { count: ended, reason: "disabled" } }, tx);
+      if (ended > 0)
+        await recordAudit({ ...base, action: "sessions.ended", detail: { count: ended, reason: "disabled" } }, tx);
     }
-    return { result: await readUserSummary(tx, row.id), ended };
+    return readUserSummary(tx, row.id);
   });
   // After the commit: this instance forgets the rows and ends the streams now; others within 1.5 s (their cache).
   if (options.disabled === true) forgetUserSessions({ userId: options.id });
-  void ended;
   return result;
 }
 

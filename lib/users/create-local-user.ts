@@ -28,7 +28,8 @@ export async function createLocalUser(
   const input = userAddSchema.parse(options);
   const passwordHash = input.password === undefined ? "" : await hashPassword(input.password);
   return inUsersTransaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken(input.email);
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+      throw emailTaken(input.email);
     const row = await tx.user.create({
       data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword: true },
       select: { id: true, email: true },

@@ -61,7 +61,11 @@ export function toUserSummary(row: UserRow, openSessions: number): UserSummary {
   };
 }
 
-export const auditTarget = (row: Pick<UserRow, "id" | "email">) => ({ type: "user" as const, id: row.id, name: row.email });
+export const auditTarget = (row: Pick<UserRow, "id" | "email">) => ({
+  type: "user" as const,
+  id: row.id,
+  name: row.email,
+});
 
 export const openSessionsWhere = (userId: number) => ({ userId, expiresAt: { gt: new Date() } });
 

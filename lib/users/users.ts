@@ -55,7 +55,12 @@ export async function verifyCredentials(options: { email: string; password: stri
   });
   const usable = user && !user.disabled && user.passwordHash !== "" ? user : undefined;
   if (!(await verifyPassword(options.password, usable?.passwordHash))) return null;
-  return { id: usable!.id, email: usable!.email, role: usable!.role as Role, mustChangePassword: usable!.mustChangePassword };
+  return {
+    id: usable!.id,
+    email: usable!.email,
+    role: usable!.role as Role,
+    mustChangePassword: usable!.mustChangePassword,
+  };
 }
 
 const SUMMARY = { id: true, email: true, role: true } as const;

@@ -68,7 +68,9 @@ export const userPasswordLinkSchema = z.object({ user: userSummarySchema, link: 
 export const userSessionsEndedSchema = z.object({ user: userSummarySchema, ended: z.number().int() });
 
 // The public set-password page: the link's secret travels in the body, never in a URL the server sees.
-const linkTokenSchema = wellFormedString().min(1, { error: issue("empty") }).max(200, { error: issue("tooLong", { max: 200 }) });
+const linkTokenSchema = wellFormedString()
+  .min(1, { error: issue("empty") })
+  .max(200, { error: issue("tooLong", { max: 200 }) });
 export const passwordLinkCheckSchema = z.strictObject({ token: linkTokenSchema });
 export const passwordLinkUseSchema = z.strictObject({ token: linkTokenSchema, password: newPasswordSchema });
 export const passwordLinkUsedSchema = z.object({ email: z.string() });
