@@ -32,6 +32,7 @@ for (const { provider, options } of PROVIDERS) {
     const sessions = {} as Record<Role, string>;
     let processIds: number[] = [];
     let spareTokenIds: number[] = [];
+    let spareUserIds: number[] = [];
 
     const admin = () => ({ Authorization: `Bearer ${tokens.admin}` });
     const state = async () => {
@@ -64,6 +65,20 @@ for (const { provider, options } of PROVIDERS) {
           return { method, path: "/api/v1/tokens", json: { name: "made by test", role: "User" } };
         case "DELETE /api/v1/tokens/{id}":
           return { method, path: `/api/v1/tokens/${spareTokenIds.shift()}` };
+        case "GET /api/v1/users":
+          return { method, path: "/api/v1/users" };
+        case "POST /api/v1/users":
+          return { method, path: "/api/v1/users", json: { email: `u${Math.random()}@plant.example`, role: "User" } };
+        case "PATCH /api/v1/users/{id}":
+          return { method, path: `/api/v1/users/${spareUserIds[0]}`, json: { name: "Renamed" } };
+        case "DELETE /api/v1/users/{id}":
+          return { method, path: `/api/v1/users/${spareUserIds.pop()}` };
+        case "POST /api/v1/users/{id}/password-link":
+          return { method, path: `/api/v1/users/${spareUserIds[0]}/password-link` };
+        case "DELETE /api/v1/users/{id}/sessions":
+          return { method, path: `/api/v1/users/${spareUserIds[0]}/sessions` };
+        case "GET /api/v1/me":
+          return { method, path: "/api/v1/me" };
         default:
           throw new Error(`no request for ${route}`);
       }
@@ -96,6 +111,12 @@ for (const { provider, options } of PROVIDERS) {
         .filter((t: { name: string }) => t.name.startsWith("spare"))
         .map((t: { id: number }) => t.id);
       processIds = (await state()).processes.map((p: { id: number }) => p.id);
+      for (let i = 0; i < 14; i++) {
+        const json = { email: `spare${i}@plant.example`, role: "User" };
+        spareUserIds.push(
+          (await http(server.baseUrl, "POST", "/api/v1/users", { json, headers: admin() })).body.user.id,
+        );
+      }
       await new Promise((r) => setTimeout(r, Math.max(0, expiredAt + 100 - Date.now())));
       // About twenty CLI runs, each a few seconds on a loaded two-core machine.
     }, 600_000);
@@ -131,7 +152,7 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(9);
+      expect(PROTECTED.length).toBe(16);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 
