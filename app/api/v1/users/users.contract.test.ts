@@ -134,7 +134,7 @@ for (const { provider, options } of PROVIDERS) {
       ["PATCH", "/api/v1/users/{user}", "an empty change", {}, [""]],
       ["PATCH", "/api/v1/users/{user}", "a role as a number", { role: 2 }, ["/role"]],
       ["PATCH", "/api/v1/users/{user}", "disabled as a string", { disabled: "yes" }, ["/disabled"]],
-      ["PATCH", "/api/v1/users/{user}", "an email (not changeable)", { email: "b@plant.example" }, ["/email"]],
+      ["PATCH", "/api/v1/users/{user}", "an email (not changeable)", { email: "b@plant.example" }, ["/email", ""]],
       ["PATCH", "/api/v1/users/abc", "a bad id in the path", { name: "x" }, ["/path/id"]],
       ["DELETE", "/api/v1/users/0", "a zero id", undefined, ["/path/id"]],
       ["POST", "/api/v1/password-links/use", "a weak password", { token: "x", password: "short" }, ["/password"]],
