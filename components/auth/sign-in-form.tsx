@@ -15,6 +15,8 @@ import { Spinner } from "@/components/ui/spinner";
 const LIMITED = "TooManyAttempts";
 // The server is hashing all it may (a flood): not a wrong password; "try again in a moment".
 const BUSY = "SignInBusy";
+// A correct initial password: `PasswordChangeRequired:<link secret>`; the user chooses their own first.
+const CHANGE_PREFIX = "PasswordChangeRequired:";
 
 type Failure = "refused" | "limited" | "unavailable";
 
@@ -38,6 +40,11 @@ export function SignInForm({ callbackUrl, expired }: Props) {
       setLeaving(true);
       // A full load, so the server renders the destination with the new session.
       window.location.assign(callbackUrl);
+      return;
+    }
+    if (result?.error?.startsWith(CHANGE_PREFIX)) {
+      setLeaving(true);
+      window.location.assign(`/set-password#${result.error.slice(CHANGE_PREFIX.length)}`);
       return;
     }
     setFailure(!result || result.error === BUSY ? "unavailable" : result.error === LIMITED ? "limited" : "refused");

@@ -32,7 +32,7 @@ for (const { provider, options } of PROVIDERS) {
     const sessions = {} as Record<Role, string>;
     let processIds: number[] = [];
     let spareTokenIds: number[] = [];
-    let spareUserIds: number[] = [];
+    const spareUserIds: number[] = [];
 
     const admin = () => ({ Authorization: `Bearer ${tokens.admin}` });
     const state = async () => {

@@ -1,5 +1,5 @@
 import type { RouteKey } from "@/lib/api/routes";
-import type { OperationSpec } from "@/lib/openapi/operations";
+import type { OperationSpec } from "@/lib/openapi/operation-spec";
 
 // The users routes and the public set-password routes in the document (issue 20; docs/decisions/024).
 

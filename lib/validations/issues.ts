@@ -18,6 +18,7 @@ export const ISSUES = {
   minSecond: "must be at least 1 second",
   maxYear: "must be at most one year",
   wellFormed: "must be well-formed Unicode (no lone surrogate halves)",
+  passwordsDiffer: "must repeat the password",
 } as const;
 
 export type IssueKey = keyof typeof ISSUES;

@@ -78,7 +78,24 @@ export const passwordLinkInfoSchema = z.object({ email: z.string(), name: z.stri
 /** The set-password form on the page (the token comes from the address, not from a field). */
 export const setPasswordFormSchema = z
   .object({ password: newPasswordSchema, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "must repeat the password" });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: issue("passwordsDiffer") });
+
+/** The page's create form: a one-time link, or an initial password checked by the rules of a new password. */
+export const userAddFormSchema = z
+  .object({
+    email: emailSchema,
+    name: userNameSchema,
+    role: roleSchema,
+    setup: z.enum(["link", "password"]),
+    password: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.setup !== "password") return;
+    const checked = newPasswordSchema.safeParse(v.password);
+    for (const i of checked.success ? [] : checked.error.issues)
+      ctx.addIssue({ code: "custom", path: ["password"], message: i.message });
+  });
+export type UserAddForm = z.input<typeof userAddFormSchema>;
 
 export type UserAdd = z.input<typeof userAddSchema>;
 export type UserPatch = z.infer<typeof userPatchSchema>;
