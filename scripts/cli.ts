@@ -69,7 +69,9 @@ const commands: Record<string, Command> = {
     async run(v) {
       const input = parsed(userSetRoleSchema.safeParse({ email: str(v.email), role: str(v.role) }), this.usage);
       const user = await setUserRole(input);
-      console.log(`User ${user.id}: ${user.email} is now ${user.role}; their open sessions have the new role within 5 s`);
+      console.log(
+        `User ${user.id}: ${user.email} is now ${user.role}; their open sessions have the new role within 5 s`,
+      );
     },
   },
   "users:sign-out": {

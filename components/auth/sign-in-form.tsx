@@ -44,7 +44,9 @@ export function SignInForm({ callbackUrl, expired }: Props) {
     }
     if (result?.error?.startsWith(CHANGE_PREFIX)) {
       setLeaving(true);
-      window.location.assign(`/set-password#${result.error.slice(CHANGE_PREFIX.length)}`);
+      const setPassword = new URL("/set-password", window.location.origin);
+      setPassword.hash = result.error.slice(CHANGE_PREFIX.length);
+      window.location.assign(setPassword);
       return;
     }
     setFailure(!result || result.error === BUSY ? "unavailable" : result.error === LIMITED ? "limited" : "refused");
