@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { bool, ipRanges, listenHost, port, positiveInt, publicOrigin } from "@/lib/env-rules";
+import {
+  bool,
+  ipRanges,
+  ldapProblems,
+  ldapSettings,
+  listenHost,
+  port,
+  positiveInt,
+  publicOrigin,
+} from "@/lib/env-rules";
 import { isDatabaseUrl, providerForUrl, type DatabaseProvider } from "@/lib/db/url";
 
 // The one place that reads process.env: validated once, at first import (server start, CLI start).
@@ -100,6 +109,7 @@ const schema = z.object({
     .string()
     .regex(/^(?!.*\.\.)[A-Za-z0-9._/-]+$/, { error: "must be a folder name inside the project, such as .next" })
     .default(".next"),
+  ...ldapSettings,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -113,6 +123,7 @@ function load(): Env {
         `  - APP_URL: differs from NEXTAUTH_URL (${parsed.data.NEXTAUTH_URL}); set one of them, or both alike`,
       );
   }
+  if (parsed.success) problems.push(...ldapProblems(parsed.data).map((p) => `  - ${p}`));
   if (!parsed.success || problems.length > 0) throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   return parsed.data;
 }

@@ -164,8 +164,12 @@ const commands: Record<string, Command> = {
       const name = v.name === undefined ? undefined : parsed(processNameSchema.safeParse(v.name), this.usage);
       const comment =
         v.comment === undefined ? undefined : parsed(processCommentSchema.safeParse(v.comment), this.usage);
-      const process = await updateProcessFromScript({ id, name, comment });
-      console.log(`Updated process ${process.id} to version ${process.version}: ${process.name}`);
+      const { process, changed } = await updateProcessFromScript({ id, name, comment });
+      console.log(
+        changed
+          ? `Updated process ${process.id} to version ${process.version}: ${process.name}`
+          : `Process ${process.id} already held these values; nothing changed (version ${process.version}): ${process.name}`,
+      );
     },
   },
   "db:new-epoch": {

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { directoryConfigured } from "@/lib/auth/ldap/directory";
+import { localSignInOffered } from "@/lib/auth/local-sign-in";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getSessionUser } from "@/lib/auth/session-user";
 import { appOrigin } from "@/lib/env";
@@ -16,5 +18,12 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl, appOrigin);
   if (await getSessionUser()) redirect(callbackUrl);
-  return <SignInForm callbackUrl={callbackUrl} expired={params.reason === "expired"} />;
+  return (
+    <SignInForm
+      callbackUrl={callbackUrl}
+      expired={params.reason === "expired"}
+      ldapForm={directoryConfigured()}
+      localForm={localSignInOffered()}
+    />
+  );
 }

@@ -6,6 +6,8 @@ import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { hashesStarted, HashPoolFull } from "@/lib/auth/hash-pool";
+import { directoryProviders } from "@/lib/auth/ldap/ldap-provider";
+import { localSignInAllowed } from "@/lib/auth/local-sign-in";
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
 import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
@@ -76,6 +78,11 @@ export const authOptions: NextAuthOptions = {
           logger.warn("sign-in refused: hashing busy", { ip, hashes: hashesStarted() });
           throw new Error(SIGN_IN_BUSY);
         }
+        if (user && !localSignInAllowed(user.role)) {
+          // LOCAL_SIGN_IN keeps local accounts to break-glass Super users (or none): refused like a wrong password.
+          logger.info("sign-in refused: local sign-in not allowed for this role", { userId: user.id, ip });
+          return null;
+        }
         await (user ? noteSignInSuccess(attempt) : noteSignInFailure(attempt));
         if (user) issueDeviceCookie(email);
         const fields = { userId: user?.id, ip, knownDevice: known, hashes: hashesStarted() };
@@ -86,6 +93,7 @@ export const authOptions: NextAuthOptions = {
         return user ? { id: String(user.id), email: user.email, role: user.role } : null;
       },
     }),
+    ...directoryProviders(),
   ],
   callbacks: {
     // Every redirect next-auth makes (after sign-in and sign-out) stays on the app's own origin.

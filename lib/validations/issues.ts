@@ -11,6 +11,7 @@ export const ISSUES = {
   email: "must be an email address",
   enterEmail: "Enter your email",
   enterPassword: "Enter your password",
+  enterLogin: "Enter your user name or email",
   days: "must be a number of days",
   wholeDays: "must be a whole number of days",
   minDays: "must be at least {min} day",

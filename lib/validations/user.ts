@@ -31,3 +31,15 @@ export type SignIn = z.infer<typeof signInSchema>;
 export const userSetPasswordSchema = userCreateSchema.pick({ email: true, password: true });
 export const userSetRoleSchema = userCreateSchema.pick({ email: true, role: true });
 export const userEmailSchema = userCreateSchema.pick({ email: true });
+
+/** The directory sign-in form: a login (sAMAccountName-like name or mail) and a password, both present. */
+export const directorySignInSchema = z.strictObject({
+  login: wellFormedString()
+    .trim()
+    .min(1, { error: issue("enterLogin") })
+    .max(256),
+  password: wellFormedString()
+    .min(1, { error: issue("enterPassword") })
+    .max(1024),
+});
+export type DirectorySignIn = z.infer<typeof directorySignInSchema>;

@@ -219,7 +219,7 @@ for (const { provider, options } of PROVIDERS) {
       );
 
       it(
-        "100 readers that never read plus 10 bulk PUTs: RSS grows by less than 100 MB (SQLite: 160, a known gap); each, resumed, holds every change exactly once",
+        "100 readers that never read plus 10 bulk PUTs: RSS grows by less than 100 MB; each, resumed, holds every change exactly once",
         SLOW,
         async () => {
           const part = rows.slice(0, 1_000);
@@ -249,11 +249,7 @@ for (const { provider, options } of PROVIDERS) {
             .poll(() => server.output().match(/the reader fell behind/g)?.length ?? 0, { timeout: 30_000 })
             .toBe(100);
           // Polled: what the disconnected readers held is garbage until the collector runs; a leak stays.
-          // KNOWN GAP (issue 18 stays open): on SQLite the growth measured 144-148 MB after the no-op-write merge
-          // (docs/decisions/022), under 100 MB on the streams branch alone; PostgreSQL stays under 100 MB. The
-          // SQLite bound is 160 MB until the cause is found, so that a leak of the old kind (5 GB) still fails.
-          const bound = provider === "sqlite" ? 160 * MB : 100 * MB;
-          await expect.poll(() => rss(server) - before, { timeout: 20_000, interval: 1_000 }).toBeLessThan(bound);
+          await expect.poll(() => rss(server) - before, { timeout: 20_000, interval: 1_000 }).toBeLessThan(100 * MB);
           const expected = Array.from({ length: 10_000 }, (_, i) => start + 1 + i);
           for (let i = 0; i < stalled.length; i += 10) {
             await Promise.all(
