@@ -297,3 +297,33 @@ for (const { provider, options } of PROVIDERS) {
     });
   });
 }
+
+describe("the set-password routes count against the address's sign-in attempts", () => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("sqlite");
+    server = await startServer({
+      env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_SIGNIN_ADDRESS_POINTS: "3" },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it("past RATE_LIMIT_SIGNIN_ADDRESS_POINTS: 6001 with Retry-After, before the link is looked at", async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++)
+      codes.push(
+        (await http(server.baseUrl, "POST", "/api/v1/password-links/check", { json: { token: "guess" } })).body.code,
+      );
+    const limited = await http(server.baseUrl, "POST", "/api/v1/password-links/use", {
+      json: { token: "guess", password: "a long enough password" },
+    });
+    expect([...codes, limited.body.code]).toEqual([1005, 1005, 1005, 6001]);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
