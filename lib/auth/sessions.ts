@@ -22,6 +22,8 @@ export async function startSession(options: { userId: number }): Promise<{ id: s
   // The user's sessions past their end are cleared here, so that the table holds no more than live ones.
   await db.session.deleteMany({ where: { userId: options.userId, expiresAt: { lte: now } } });
   await db.session.create({ data: { id, userId: options.userId, expiresAt } });
+  // The users page's "last sign-in", whichever way they signed in.
+  await db.user.update({ where: { id: options.userId }, data: { lastSignInAt: now } });
   return { id, expiresAt };
 }
 

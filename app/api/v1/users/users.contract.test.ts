@@ -230,6 +230,11 @@ for (const { provider, options } of PROVIDERS) {
       const cookie = (await signInOverHttp(server.baseUrl, "ann@plant.example", "anns-chosen-password")).cookie!;
       const me = () => http(server.baseUrl, "GET", "/api/v1/me", { headers: { Cookie: cookie } });
       expect((await me()).body).toEqual({ type: "user", id: user.id, name: "ann@plant.example", role: "User" });
+      const signedIn = (await api("GET", "/api/v1/users")).body.users.find((u: { id: number }) => u.id === user.id);
+      expect([signedIn.openSessions, Date.parse(signedIn.lastSignInAt) > Date.parse(user.createdAt) - 1000]).toEqual([
+        1,
+        true,
+      ]);
       expect((await api("PATCH", `/api/v1/users/${user.id}`, { role: "Advanced user" })).body.user).toMatchObject({
         role: "Advanced user",
         status: "active",
