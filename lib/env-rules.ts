@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 import { isBalancedFilter } from "@/lib/auth/ldap/ldap-filter";
 import { normalizeDn, parseGroupRoles } from "@/lib/auth/ldap/group-roles";
+import { ROLES, roleSchema, type Role } from "@/lib/auth/roles";
 import { canonicalIp, parseIpRanges, type IpRanges } from "@/lib/net/ip";
 
 // The shapes of settings: each failure message says what is allowed, since the start prints it beside the name.
@@ -113,6 +114,8 @@ export const ldapSettings = {
 
 type LdapSettings = {
   LDAP_URL?: string;
+  /** Single sign-on is the other way in: with it, local sign-in may be off without LDAP. */
+  OIDC_ISSUER?: string;
   LOCAL_SIGN_IN: string;
   LDAP_START_TLS: boolean;
   LDAP_BIND_DN?: string;
@@ -124,8 +127,10 @@ type LdapSettings = {
 /** What the directory settings lack together; each line names the variable. */
 export function ldapProblems(settings: LdapSettings): string[] {
   if (!settings.LDAP_URL)
-    return settings.LOCAL_SIGN_IN === "off"
-      ? ["LOCAL_SIGN_IN: off leaves no way to sign in without directory sign-in (set LDAP_URL, or all / super-users)"]
+    return settings.LOCAL_SIGN_IN === "off" && !settings.OIDC_ISSUER
+      ? [
+          "LOCAL_SIGN_IN: off leaves no way to sign in without directory sign-in or single sign-on (set LDAP_URL or OIDC_ISSUER, or all / super-users)",
+        ]
       : [];
   const problems: string[] = [];
   if (!settings.LDAP_USER_BASE_DN)
@@ -141,4 +146,68 @@ export function ldapProblems(settings: LdapSettings): string[] {
   if (settings.LDAP_START_TLS && /^ldaps:/i.test(settings.LDAP_URL))
     problems.push("LDAP_START_TLS: ldaps:// is TLS already; StartTLS goes with ldap://");
   return problems;
+}
+
+// Single sign-on (OIDC): the role map and the claim it reads (lib/auth/oidc/roles.ts applies them).
+
+/** One claim value and the role it gives, as OIDC_ROLE_MAP lists them. */
+export type RoleMapping = { value: string; role: Role };
+
+const ROLE_MAP_MESSAGE =
+  `must be claim values and roles as value=role, separated by ";" (roles: ${ROLES.join(", ")}), ` +
+  "such as plant-admin=Super user;plant-operator=User";
+
+/** `plant-admin=Super user;plant-lead=Advanced user`: split at the last "=" (a group's DN may hold one). */
+export const roleMap = z.string().transform((text, ctx): RoleMapping[] => {
+  const entries = text
+    .split(";")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const mappings: RoleMapping[] = [];
+  for (const entry of entries) {
+    const at = entry.lastIndexOf("=");
+    const value = entry.slice(0, at).trim();
+    const role = roleSchema.safeParse(entry.slice(at + 1).trim());
+    if (at < 1 || !value || !role.success || mappings.some((m) => m.value === value)) {
+      ctx.addIssue({ code: "custom", message: `${ROLE_MAP_MESSAGE} ("${entry}" is not)` });
+      return z.NEVER;
+    }
+    mappings.push({ value, role: role.data });
+  }
+  if (mappings.length === 0) {
+    ctx.addIssue({ code: "custom", message: ROLE_MAP_MESSAGE });
+    return z.NEVER;
+  }
+  return mappings;
+});
+
+/** The issuer's URL as the provider names itself (`iss`): compared exactly, so kept as written. */
+export const issuerUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return ["http:", "https:"].includes(url.protocol) && !url.search && !url.hash && !url.username;
+    } catch {
+      return false;
+    }
+  },
+  { error: "must be the provider's issuer URL, such as https://login.plant.example/realms/plant (no query)" },
+);
+
+/** Space-separated scopes; openid is required for an ID token. */
+export const scopes = z
+  .string()
+  .transform((value) => value.trim().split(/\s+/).join(" "))
+  .refine((value) => value.split(" ").includes("openid"), {
+    error: 'must be space-separated scopes including "openid"',
+  });
+
+/** Settings that only make sense together: the provider is configured by all of them or by none. */
+export function oidcSettingProblems(values: Record<string, unknown>): string[] {
+  const required = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_MAP"];
+  const given = required.filter((name) => values[name] !== undefined);
+  if (given.length === 0 || given.length === required.length) return [];
+  return required
+    .filter((name) => values[name] === undefined)
+    .map((name) => `${name}: required with ${given.join(", ")} (single sign-on needs all of ${required.join(", ")})`);
 }

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useEffect, useState, type ComponentProps } from "react";
+import { useEffect, useState, type ComponentProps, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import { z } from "zod";
@@ -33,12 +33,17 @@ const schemas = {
 };
 type Credentials = z.infer<(typeof schemas)["local"]>;
 
-/** `ldapForm`: the directory form is offered (LDAP_URL); `localForm`: the local one is (LOCAL_SIGN_IN not off). */
-type Props = { callbackUrl: string; expired: boolean; ldapForm?: boolean; localForm?: boolean };
+/**
+ * `ldapForm`: the directory form is offered (LDAP_URL); `localForm`: the local one is (LOCAL_SIGN_IN not off);
+ * `directory`: other ways to sign in, shown under the form (single sign-on's button).
+ */
+type Props = { callbackUrl: string; expired: boolean; ldapForm?: boolean; localForm?: boolean; directory?: ReactNode };
 
-export function SignInForm({ callbackUrl, expired, ldapForm = false, localForm = true }: Props) {
+export function SignInForm({ callbackUrl, expired, ldapForm = false, localForm = true, directory }: Props) {
   const [method, setMethod] = useState<Method>(ldapForm ? "directory" : "local");
   const [switched, setSwitched] = useState(false);
+  // Single sign-on alone (LOCAL_SIGN_IN=off, no LDAP): no form, only its button.
+  if (!ldapForm && !localForm && directory) return <DirectoryOnly expired={expired}>{directory}</DirectoryOnly>;
   const other: Method | null = method === "directory" ? (localForm ? "local" : null) : ldapForm ? "directory" : null;
   // A new form for each method: its own fields, rules and messages.
   return (
@@ -49,6 +54,7 @@ export function SignInForm({ callbackUrl, expired, ldapForm = false, localForm =
       expired={expired}
       localOffered={localForm}
       focusFirst={switched}
+      directory={directory}
       onSwitch={
         other
           ? () => {
@@ -69,6 +75,7 @@ type MethodProps = {
   /** After a switch of method the switch button is gone: focus goes to the new form's first field. */
   focusFirst: boolean;
   onSwitch: (() => void) | null;
+  directory: ReactNode;
 };
 
 function failureOf(method: Method, error: string | null | undefined, answered: boolean): Failure {
@@ -78,7 +85,7 @@ function failureOf(method: Method, error: string | null | undefined, answered: b
   return method === "directory" ? "refusedDirectory" : "refused";
 }
 
-function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, onSwitch }: MethodProps) {
+function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, onSwitch, directory }: MethodProps) {
   const t = useTranslations();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [leaving, setLeaving] = useState(false);
@@ -169,7 +176,34 @@ function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, on
             {t(method === "directory" ? "signIn.useLocal" : "signIn.useDirectory")}
           </button>
         )}
+        {directory}
       </form>
+      <LocaleSwitcher />
+    </main>
+  );
+}
+
+function DirectoryOnly({ expired, children }: { expired: boolean; children: ReactNode }) {
+  const t = useTranslations();
+  return (
+    <main className={styles.page}>
+      <section className={styles.card} aria-labelledby="signin-title">
+        <div className={styles.brand}>
+          <span className={styles.logo} aria-hidden="true">
+            ⚙
+          </span>
+          {t("common.appName")}
+        </div>
+        <h1 id="signin-title" className={styles.title}>
+          {t("signIn.title")}
+        </h1>
+        {expired && (
+          <p className={styles.note} role="status">
+            {t("signIn.expired")}
+          </p>
+        )}
+        {children}
+      </section>
       <LocaleSwitcher />
     </main>
   );

@@ -34,6 +34,8 @@ export const API_ROUTES = {
   "GET /api/v1/openapi.json": "public",
   "GET /api/health": "public",
   "GET /api/bench/ceiling": "public",
+  // The identity provider's call (OIDC back-channel logout): not the integrators' API, so not published.
+  "POST /api/auth/oidc/backchannel-logout": "public",
 } as const satisfies Record<string, Role[] | "public">;
 
 export type RouteKey = keyof typeof API_ROUTES;

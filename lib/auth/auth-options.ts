@@ -8,6 +8,8 @@ import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { hashesStarted, HashPoolFull } from "@/lib/auth/hash-pool";
 import { directoryProviders } from "@/lib/auth/ldap/ldap-provider";
 import { localSignInAllowed } from "@/lib/auth/local-sign-in";
+import { admitOidcSignIn, oidcProvider } from "@/lib/auth/oidc/provider";
+import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc/settings";
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
 import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
@@ -94,12 +96,16 @@ export const authOptions: NextAuthOptions = {
       },
     }),
     ...directoryProviders(),
+    // Single sign-on, when configured (lib/auth/oidc/).
+    ...(oidcSettings ? [oidcProvider(oidcSettings)] : []),
   ],
   callbacks: {
     // Every redirect next-auth makes (after sign-in and sign-out) stays on the app's own origin.
     redirect({ url, baseUrl }) {
       return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
     },
+    signIn: (params) =>
+      oidcSettings && params.account?.provider === OIDC_PROVIDER_ID ? admitOidcSignIn(oidcSettings, params) : true,
     jwt: jwtCallback,
     session: sessionCallback,
   },

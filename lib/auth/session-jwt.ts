@@ -1,6 +1,8 @@
 import "server-only";
 import type { CallbacksOptions, EventCallbacks, User } from "next-auth";
 import { encode, type JWT, type JWTEncodeParams } from "next-auth/jwt";
+import { providerSessionOf } from "@/lib/auth/oidc/session-fields";
+import { noteProviderSignOut } from "@/lib/auth/oidc/sign-out";
 import { endSession, liveSession, startSession } from "@/lib/auth/sessions";
 import { isDatabaseError } from "@/lib/db/errors";
 import { logger } from "@/lib/logger";
@@ -11,14 +13,16 @@ import { logger } from "@/lib/logger";
 /** Thrown by the jwt callback for a cookie whose session has ended: next-auth then clears the cookie. */
 export const SESSION_ENDED = "SESSION_ENDED";
 
-export const jwtCallback: CallbacksOptions["jwt"] = async ({ token, user }) => {
+export const jwtCallback: CallbacksOptions["jwt"] = async ({ token, user, account, profile }) => {
   if (user) {
-    const session = await startSession({ userId: Number(user.id) });
+    const { providerSid, idToken } = providerSessionOf(account, profile);
+    const session = await startSession({ userId: Number(user.id), providerSid });
     return {
       ...token,
       role: (user as User & { role?: string }).role,
       sid: session.id,
       sessionEnd: Math.floor(session.expiresAt.getTime() / 1000),
+      ...(idToken ? { idToken } : {}),
     };
   }
   let live;
@@ -53,5 +57,6 @@ export async function encodeSessionJwt(params: JWTEncodeParams): Promise<string>
 /** Sign-out ends the session on the server, not only in the browser. */
 export const signOutEvent: EventCallbacks["signOut"] = async ({ token }) => {
   if (token?.sid) await endSession({ id: token.sid });
+  noteProviderSignOut(token);
   logger.info("signed out", { userId: token?.sub });
 };

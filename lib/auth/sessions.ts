@@ -15,13 +15,19 @@ const CACHE_MAX = 10_000;
 const cache = new Map<string, { value: LiveSession | null; until: number }>();
 
 /** Starts a session at sign-in; its absolute end is fixed now (SESSION_ABSOLUTE_MAX_SECONDS). */
-export async function startSession(options: { userId: number }): Promise<{ id: string; expiresAt: Date }> {
+export async function startSession(options: {
+  userId: number;
+  /** The OIDC provider's session id (`sid`), which its back-channel logout names. */
+  providerSid?: string | null;
+}): Promise<{ id: string; expiresAt: Date }> {
   const now = new Date();
   const id = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + env.SESSION_ABSOLUTE_MAX_SECONDS * 1000);
   // The user's sessions past their end are cleared here, so that the table holds no more than live ones.
   await db.session.deleteMany({ where: { userId: options.userId, expiresAt: { lte: now } } });
-  await db.session.create({ data: { id, userId: options.userId, expiresAt } });
+  await db.session.create({
+    data: { id, userId: options.userId, expiresAt, providerSid: options.providerSid ?? null },
+  });
   // The users page's "last sign-in", whichever way they signed in.
   await db.user.update({ where: { id: options.userId }, data: { lastSignInAt: now } });
   return { id, expiresAt };

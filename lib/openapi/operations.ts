@@ -288,4 +288,12 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     errors: [1001],
     httpErrors: [404],
   },
+  "POST /api/auth/oidc/backchannel-logout": {
+    tag: "Service",
+    summary: "OIDC back-channel logout (internal)",
+    description: "The identity provider posts a form-encoded `logout_token`; 200 ends the sessions it names.",
+    internal: true,
+    answers: [{ status: 200, description: "The sessions the token names ended." }],
+    errors: [1001],
+  },
 };
