@@ -103,5 +103,41 @@ for (const uiLocale of ["en", "ru"] as const) {
       await page.goto("/settings/processes");
       await expect(processesTable(page, text.table.label)).toBeVisible();
     });
+
+    test("an initial password leads to choosing one's own before anything else", async ({
+      browser,
+      page,
+      app,
+      signIn,
+      text,
+    }) => {
+      const email = `initial-${uiLocale}-${Date.now()}@plant.example`;
+      await signIn(page);
+      const created = await page.request.post("/api/v1/users", {
+        data: { email, role: "User", password: "an initial password" },
+        headers: { Origin: app.baseUrl },
+      });
+      expect(created.status()).toBe(201);
+      const theirs = await browser.newContext({ baseURL: app.baseUrl, locale: uiLocale === "ru" ? "ru-RU" : "en-US" });
+      const other = await theirs.newPage();
+      await other.goto("/settings/processes");
+      await other.getByLabel(text.signIn.email).fill(email);
+      await other.getByLabel(text.signIn.password).fill("an initial password");
+      await other.getByRole("button", { name: text.signIn.submit }).click();
+      await expect(other).toHaveURL(/\/set-password#[A-Za-z0-9_-]{43}$/);
+      // No session yet: the API refuses them.
+      expect((await other.request.get("/api/v1/processes")).status()).toBe(401);
+      await other.getByLabel(text.setPassword.password, { exact: true }).fill("my very own password");
+      await other.getByLabel(text.setPassword.confirm).fill("my very own password");
+      await other.getByRole("button", { name: text.setPassword.submit }).click();
+      await expect(other.getByText(text.setPassword.done)).toBeVisible();
+      await expect(other).toHaveURL(/\/set-password$/);
+      await other.getByRole("link", { name: text.setPassword.signIn }).click();
+      await other.getByLabel(text.signIn.email).fill(email);
+      await other.getByLabel(text.signIn.password).fill("my very own password");
+      await other.getByRole("button", { name: text.signIn.submit }).click();
+      await expect(other).toHaveURL(/\/settings\/processes$/);
+      await theirs.close();
+    });
   });
 }
