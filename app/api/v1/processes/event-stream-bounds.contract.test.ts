@@ -13,6 +13,7 @@ import { openEvents, type SseEvent, type SseStream } from "@/test/support/sse";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
+import { runOutside } from "@/test/support/outside-sql";
 
 type Row = { id: number; name: string; comment: string };
 const SLOW_MS = 600_000;
@@ -482,7 +483,9 @@ for (const { provider, options } of PROVIDERS) {
             const step = await runScript("scripts/cli.ts", ["db:new-epoch"], { DATABASE_URL: restored.url });
             expect(step.code).toBe(0);
             // Ten changes in one statement: more than the five the client holds.
-            await outsideRename(provider, restored.url, "After the restore");
+            await runOutside(restored.url, [
+              ["UPDATE processes SET name = $1 WHERE name <> 'In the backup'", ["After the restore"]],
+            ]);
             server = await startServer({ env: env(restored.url), port });
             // The client comes back as EventSource does, with the id it holds.
             stream = await openEvents(server.baseUrl + EVENTS, {
@@ -546,22 +549,6 @@ for (const { provider, options } of PROVIDERS) {
 }
 
 /** Renames every process but the first in one statement from outside the app (a trigger records each change). */
-async function outsideRename(provider: string, url: string, name: string): Promise<void> {
-  const sql = "UPDATE processes SET name = ? WHERE name <> 'In the backup'";
-  if (provider === "sqlite") {
-    const { default: Database } = await import("better-sqlite3");
-    const { sqliteFilePath } = await import("@/lib/db/url");
-    const shell = new Database(sqliteFilePath(url));
-    shell.prepare(sql).run(name);
-    shell.close();
-    return;
-  }
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(sql.replace("?", "$1"), [name]);
-  await client.end();
-}
 
 /** Copies the database at `from` into the empty database at `to`, as a backup and its restore would. */
 async function backup(provider: string, from: string, to: string): Promise<void> {
