@@ -4,7 +4,7 @@ import { ROLE_USERS } from "@/test/support/accounts";
 import { createRoleUsersWithCli, createTokenWithCli } from "@/test/support/cli";
 import { http } from "@/test/support/http";
 import { signInOverHttp } from "@/test/support/session";
-import { sqlRows } from "@/test/support/sql";
+import { runOutside } from "@/test/support/outside-sql";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
 
@@ -42,12 +42,13 @@ for (const { provider, options } of PROVIDERS) {
         : { Cookie: sessions[role], Origin: server.baseUrl };
     const api = (method: string, path: string, json?: unknown, headers = as("Super user", "token")) =>
       http(server.baseUrl, method, path, { json, headers });
+    const sqlRows = async (sql: string) => (await runOutside(database.url, [[sql]]))[0]!;
     /** Users, sessions, links and audit events as stored: what a refused request must leave alone. */
     const state = async () => ({
-      users: await sqlRows(provider, database.url, "SELECT * FROM users ORDER BY id"),
-      sessions: await sqlRows(provider, database.url, "SELECT id FROM sessions ORDER BY id"),
-      links: await sqlRows(provider, database.url, "SELECT * FROM password_links ORDER BY id"),
-      audit: await sqlRows(provider, database.url, "SELECT id FROM audit_events ORDER BY id"),
+      users: await sqlRows("SELECT * FROM users ORDER BY id"),
+      sessions: await sqlRows("SELECT id FROM sessions ORDER BY id"),
+      links: await sqlRows("SELECT * FROM password_links ORDER BY id"),
+      audit: await sqlRows("SELECT id FROM audit_events ORDER BY id"),
     });
     const idOf = async (email: string) =>
       (await api("GET", "/api/v1/users")).body.users.find((u: { email: string }) => u.email === email).id as number;
@@ -182,7 +183,7 @@ for (const { provider, options } of PROVIDERS) {
         expect(await state()).toEqual(before);
       }
       const ldap = `INSERT INTO users (email, "passwordHash", role, source, "externalId", "updatedAt") VALUES ('dir@plant.example', '', 'User', 'ldap', 'cn=dir', CURRENT_TIMESTAMP)`;
-      await sqlWrite(ldap);
+      await runOutside(database.url, [[ldap]]);
       const dir = await idOf("dir@plant.example");
       const before = await state();
       const role = await api("PATCH", `/api/v1/users/${dir}`, { role: "Super user" });
@@ -191,16 +192,6 @@ for (const { provider, options } of PROVIDERS) {
       expect((await api("POST", `/api/v1/users/${dir}/password-link`)).body.code).toBe(1008);
       expect(await state()).toEqual(before);
     });
-
-    async function sqlWrite(sql: string) {
-      if (provider === "sqlite") {
-        const { default: Database } = await import("better-sqlite3");
-        const { sqliteFilePath } = await import("@/lib/db/url");
-        const file = new Database(sqliteFilePath(database.url));
-        file.exec(sql.replaceAll('"', ""));
-        file.close();
-      } else await sqlRows(provider, database.url, sql);
-    }
 
     it("a user's life: link, sign-in, a live role change, disabling, ending sessions, deleting", async () => {
       const created = await api("POST", "/api/v1/users", { email: "Ann@Plant.example", name: "Ann", role: "User" });
@@ -255,9 +246,7 @@ for (const { provider, options } of PROVIDERS) {
 
       expect((await api("DELETE", `/api/v1/users/${user.id}`)).body.user.email).toBe("ann@plant.example");
       expect((await signInOverHttp(server.baseUrl, "ann@plant.example", "anns-chosen-password")).cookie).toBeNull();
-      const actions = await sqlRows<{ action: string }>(
-        provider,
-        database.url,
+      const actions = await sqlRows(
         `SELECT action FROM audit_events WHERE "targetName" = 'ann@plant.example' ORDER BY id`,
       );
       expect(actions.map((a) => a.action)).toEqual([
