@@ -10,7 +10,7 @@ import { pruneHistory } from "@/lib/processes/prune-history";
 import { updateProcessFromScript } from "@/lib/processes/update-from-script";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/tokens";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
-import { createUser, deleteUser, setUserPassword, setUserRole, signOutUser } from "@/lib/users/users";
+import { createUser, deleteUserByEmail, setUserPassword, setUserRole, signOutUser } from "@/lib/users/users";
 import { idParamSchema } from "@/lib/validations/id";
 import { retentionDaysSchema } from "@/lib/validations/process-history";
 import { processCommentSchema, processNameSchema } from "@/lib/validations/process";
@@ -66,11 +66,13 @@ const commands: Record<string, Command> = {
   },
   "users:set-role": {
     usage: `users:set-role --email <email> --role ${ROLE_HINT}`,
-    summary: "changes a user's role and signs them out everywhere",
+    summary: "changes a user's role (their open sessions have it within 5 s)",
     async run(v) {
       const input = parsed(userSetRoleSchema.safeParse({ email: str(v.email), role: str(v.role) }), this.usage);
       const user = await setUserRole(input);
-      console.log(`User ${user.id}: ${user.email} is now ${user.role}; their sessions have ended`);
+      console.log(
+        `User ${user.id}: ${user.email} is now ${user.role}; their open sessions have the new role within 5 s`,
+      );
     },
   },
   "users:sign-out": {
@@ -87,7 +89,7 @@ const commands: Record<string, Command> = {
     summary: "deletes a user and ends their sessions (API tokens they created stay)",
     async run(v, positionals) {
       const input = parsed(userEmailSchema.safeParse({ email: positionals[1] ?? str(v.email) }), this.usage);
-      const user = await deleteUser(input);
+      const user = await deleteUserByEmail(input);
       console.log(`Deleted user ${user.id}: ${user.email}; their sessions have ended`);
     },
   },

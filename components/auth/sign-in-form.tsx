@@ -18,6 +18,8 @@ const LIMITED = "TooManyAttempts";
 // The server is hashing all it may (a flood): not a wrong password; "try again in a moment".
 const BUSY = "SignInBusy";
 const DIRECTORY_UNREACHABLE = "DirectoryUnreachable";
+// A correct initial password: `PasswordChangeRequired:<link secret>`; the user chooses their own first.
+const CHANGE_PREFIX = "PasswordChangeRequired:";
 
 type Failure = "refused" | "refusedDirectory" | "limited" | "unavailable" | "directoryUnreachable";
 
@@ -106,6 +108,13 @@ function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, on
       setLeaving(true);
       // A full load, so the server renders the destination with the new session.
       window.location.assign(callbackUrl);
+      return;
+    }
+    if (result?.error?.startsWith(CHANGE_PREFIX)) {
+      setLeaving(true);
+      const setPassword = new URL("/set-password", window.location.origin);
+      setPassword.hash = result.error.slice(CHANGE_PREFIX.length);
+      window.location.assign(setPassword);
       return;
     }
     setFailure(failureOf(method, result?.error, Boolean(result)));

@@ -289,6 +289,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Every user, ordered by id: source (`local`, `ldap`, `oidc`), status (`active`, `disabled`, `must-change-password`: no password of their own chosen yet), last sign-in and open sessions.
+         *
+         *     Roles: Super user.
+         */
+        get: operations["getUsers"];
+        put?: never;
+        /**
+         * Create a local user
+         * @description Without `password` the answer's `link` is a one-time set-password link, valid 24 h, shown in this answer only (the server keeps its SHA-256). With `password` that is the initial password (`link` is null): the first sign-in with it leads to choosing a new one before anything else. An email in use is 1001 at `/email`.
+         *
+         *     Roles: Super user.
+         */
+        post: operations["postUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user
+         * @description Their sessions end on every instance within 5 s; the audit log and the API tokens they created stay. Refused with 1008 (nothing changes): demoting, disabling or deleting the last active Super user; a Super user demoting, disabling or deleting themselves; changing the role of a directory user (source `ldap` or `oidc`: their role follows the directory).
+         *
+         *     Roles: Super user.
+         */
+        delete: operations["deleteUsersBy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's name, role or disabled state
+         * @description Any of `name`, `role`, `disabled` (at least one); values equal to the stored ones change nothing. A new role applies to the user's open sessions within 5 s (they stay open). Disabling ends every session of the user on every instance within 5 s and refuses their sign-in. Refused with 1008 (nothing changes): demoting, disabling or deleting the last active Super user; a Super user demoting, disabling or deleting themselves; changing the role of a directory user (source `ldap` or `oidc`: their role follows the directory).
+         *
+         *     Roles: Super user.
+         */
+        patch: operations["patchUsersBy"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user's password: a new one-time link
+         * @description The user's current password stops working and their older links end; the new link (24 h) is in this answer only. Their sessions stay open (end them with `DELETE …/sessions`). A directory user is 1008.
+         *
+         *     Roles: Super user.
+         */
+        post: operations["postUsersByPassword-link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End every session of a user
+         * @description Every instance refuses the sessions within 5 s; their open pages and event streams end.
+         *
+         *     Roles: Super user.
+         */
+        delete: operations["deleteUsersBySessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is calling
+         * @description The signed-in user (`name`: the email) or the API token (`name`: the token's), with the role as it is now. The settings page polls it every 3 s to follow a role change or the end of its session.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-links/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whom a set-password link is for (public)
+         * @description The secret travels in the body (it is the part of the link after `#`). Any link that is unknown, used, replaced or expired is 1005 with one message. Counts against the sign-in attempts of the client's address (`RATE_LIMIT_SIGNIN_ADDRESS_*`): 6001 past them.
+         *
+         *     Public: no credentials needed.
+         */
+        post: operations["postPassword-linksCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-links/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set one's password through a set-password link (public)
+         * @description Sets the password (the rules of a new password), uses the link and ends the user's other links; then sign in with it. Any link that is not valid is 1005; rate-limited as `…/check` is.
+         *
+         *     Public: no credentials needed.
+         */
+        post: operations["postPassword-linksUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/errors": {
         parameters: {
             query?: never;
@@ -455,6 +621,28 @@ export interface components {
         PasswordChange: {
             currentPassword: string;
             newPassword: string;
+        };
+        UserAdd: {
+            /** Format: email */
+            email: string;
+            /** @default  */
+            name: string;
+            /** @enum {string} */
+            role: "User" | "Advanced user" | "Super user";
+            password?: string;
+        };
+        UserPatch: {
+            name?: string;
+            /** @enum {string} */
+            role?: "User" | "Advanced user" | "Super user";
+            disabled?: boolean;
+        };
+        PasswordLinkCheck: {
+            token: string;
+        };
+        PasswordLinkUse: {
+            token: string;
+            password: string;
         };
         /**
          * @example {
@@ -696,6 +884,58 @@ export interface components {
             events: components["schemas"]["AuditEvent"][];
             nextCursor: string | null;
         };
+        UserSummary: {
+            id: number;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "User" | "Advanced user" | "Super user";
+            /** @enum {string} */
+            source: "local" | "ldap" | "oidc";
+            /** @enum {string} */
+            status: "active" | "disabled" | "must-change-password";
+            createdAt: string;
+            lastSignInAt: string | null;
+            openSessions: number;
+        };
+        UserList: {
+            users: components["schemas"]["UserSummary"][];
+        };
+        UserOne: {
+            user: components["schemas"]["UserSummary"];
+        };
+        UserCreated: {
+            user: components["schemas"]["UserSummary"];
+            link: components["schemas"]["PasswordLink"] | null;
+        };
+        UserPasswordLink: {
+            user: components["schemas"]["UserSummary"];
+            link: components["schemas"]["PasswordLink"];
+        };
+        UserSessionsEnded: {
+            user: components["schemas"]["UserSummary"];
+            ended: number;
+        };
+        PasswordLink: {
+            url: string;
+            expiresAt: string;
+        };
+        PasswordLinkInfo: {
+            email: string;
+            name: string;
+            expiresAt: string;
+        };
+        PasswordLinkUsed: {
+            email: string;
+        };
+        Me: {
+            /** @enum {string} */
+            type: "user" | "token";
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "User" | "Advanced user" | "Super user";
+        };
         ErrorTable: {
             errors: {
                 code: number;
@@ -783,6 +1023,17 @@ export interface components {
             /** @description The process as it is now. */
             current: components["schemas"]["Process"];
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId" | "current">;
+        /** @description 1008: The change is refused by a rule */
+        Problem1008: {
+            /** @constant */
+            type: "/api/v1/errors#1008";
+            /** @constant */
+            title: "The change is refused by a rule";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: 1008;
+        } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId">;
         /** @description 2002: Access token expired */
         Problem2002: {
             /** @constant */
@@ -3043,6 +3294,1137 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "users": [
+                     *         {
+                     *           "id": 12,
+                     *           "email": "shift.lead@plant.example",
+                     *           "name": "Shift lead, line 2",
+                     *           "role": "Advanced user",
+                     *           "source": "local",
+                     *           "status": "active",
+                     *           "createdAt": "2026-11-28T07:30:00.000Z",
+                     *           "lastSignInAt": "2026-11-29T06:01:44.120Z",
+                     *           "openSessions": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "shift.lead@plant.example",
+                 *       "name": "Shift lead",
+                 *       "role": "User"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserAdd"];
+            };
+        };
+        responses: {
+            /** @description The user and, without an initial password, their link. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": 12,
+                     *         "email": "shift.lead@plant.example",
+                     *         "name": "Shift lead, line 2",
+                     *         "role": "Advanced user",
+                     *         "source": "local",
+                     *         "status": "must-change-password",
+                     *         "createdAt": "2026-11-28T07:30:00.000Z",
+                     *         "lastSignInAt": "2026-11-29T06:01:44.120Z",
+                     *         "openSessions": 0
+                     *       },
+                     *       "link": {
+                     *         "url": "https://processes.plant.example/set-password#Vn3c…",
+                     *         "expiresAt": "2026-11-29T07:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserCreated"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    deleteUsersBy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user as they were. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOne"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    patchUsersBy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "Advanced user"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description The user as changed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": 12,
+                     *         "email": "shift.lead@plant.example",
+                     *         "name": "Shift lead, line 2",
+                     *         "role": "Advanced user",
+                     *         "source": "local",
+                     *         "status": "active",
+                     *         "createdAt": "2026-11-28T07:30:00.000Z",
+                     *         "lastSignInAt": "2026-11-29T06:01:44.120Z",
+                     *         "openSessions": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserOne"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "postUsersByPassword-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user and the link. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": 12,
+                     *         "email": "shift.lead@plant.example",
+                     *         "name": "Shift lead, line 2",
+                     *         "role": "Advanced user",
+                     *         "source": "local",
+                     *         "status": "must-change-password",
+                     *         "createdAt": "2026-11-28T07:30:00.000Z",
+                     *         "lastSignInAt": "2026-11-29T06:01:44.120Z",
+                     *         "openSessions": 1
+                     *       },
+                     *       "link": {
+                     *         "url": "https://processes.plant.example/set-password#Vn3c…",
+                     *         "expiresAt": "2026-11-29T07:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserPasswordLink"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    deleteUsersBySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user and how many sessions ended. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSessionsEnded"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "user",
+                     *       "id": 12,
+                     *       "name": "shift.lead@plant.example",
+                     *       "role": "Advanced user"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "postPassword-linksCheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "Vn3c…"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordLinkCheck"];
+            };
+        };
+        responses: {
+            /** @description The link's user and its end. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "shift.lead@plant.example",
+                     *       "name": "Shift lead, line 2",
+                     *       "expiresAt": "2026-11-29T07:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PasswordLinkInfo"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+        };
+    };
+    "postPassword-linksUse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "Vn3c…",
+                 *       "password": "a long new password"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordLinkUse"];
+            };
+        };
+        responses: {
+            /** @description The password is set. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "shift.lead@plant.example"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PasswordLinkUsed"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
         };

@@ -10,12 +10,13 @@ import { directoryProviders } from "@/lib/auth/ldap/ldap-provider";
 import { localSignInAllowed } from "@/lib/auth/local-sign-in";
 import { admitOidcSignIn, oidcProvider } from "@/lib/auth/oidc/provider";
 import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc/settings";
-import { isUserDisabled, recordSignInRefused } from "@/lib/auth/sign-in-events";
+import { isEmailDisabled, recordSignInRefused } from "@/lib/auth/sign-in-events";
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
 import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
 import { env, secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { issueFirstSignInLink } from "@/lib/users/password-links";
 import { verifyCredentials } from "@/lib/users/users";
 import { signInSchema } from "@/lib/validations/user";
 
@@ -24,6 +25,8 @@ export const SIGN_IN_REFUSED = "CredentialsSignin";
 export const SIGN_IN_LIMITED = "TooManyAttempts";
 /** The instance is hashing all it may: not a wrong password, try again in a moment. */
 export const SIGN_IN_BUSY = "SignInBusy";
+/** A correct initial password: `PasswordChangeRequired:<link secret>`, the page goes to /set-password#<secret>. */
+export const PASSWORD_CHANGE_REQUIRED = "PasswordChangeRequired";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
@@ -88,15 +91,20 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await (user ? noteSignInSuccess(attempt) : noteSignInFailure(attempt));
-        // A disabled user with the right password is refused as a wrong password would be (the page tells nothing).
-        const disabled = user ? await isUserDisabled({ userId: user.id }) : false;
+        if (user) issueDeviceCookie(email);
         const fields = { userId: user?.id, ip, knownDevice: known, hashes: hashesStarted() };
-        logger.info(user && !disabled ? "sign-in succeeded" : "sign-in refused", { ...fields, disabled });
-        if (user && !disabled) issueDeviceCookie(email);
-        if (user && !disabled) return { id: String(user.id), email: user.email, role: user.role };
+        logger.info(user ? "sign-in succeeded" : "sign-in refused", fields);
+        if (!user) {
+          // verifyCredentials refuses a disabled user as a wrong password (the page tells nothing); the audit tells.
+          const disabled = await isEmailDisabled({ email });
+          await recordSignInRefused({ email, reason: disabled ? "disabled" : "wrong-credentials" });
+          return null;
+        }
+        // No session before the user has chosen their own password (docs/decisions/024).
+        if (user.mustChangePassword)
+          throw new Error(`${PASSWORD_CHANGE_REQUIRED}:${await issueFirstSignInLink({ userId: user.id })}`);
         // The succeeded event is written with the session row (lib/auth/sessions.ts).
-        await recordSignInRefused({ email, reason: disabled ? "disabled" : "wrong-credentials", userId: user?.id });
-        return null;
+        return { id: String(user.id), email: user.email, role: user.role };
       },
     }),
     ...directoryProviders(),

@@ -79,9 +79,10 @@ function noteSeen(id: string, now: number): void {
 async function lookup(id: string): Promise<LiveSession | null> {
   const row = await db.session.findUnique({
     where: { id },
-    select: { expiresAt: true, user: { select: { id: true, email: true, role: true } } },
+    select: { expiresAt: true, user: { select: { id: true, email: true, role: true, disabled: true } } },
   });
-  if (!row) return null;
+  // Disabling deletes the rows too; this also refuses a user disabled some other way (an UPDATE by hand).
+  if (!row || row.user.disabled) return null;
   return { userId: row.user.id, email: row.user.email, role: row.user.role as Role, expiresAt: row.expiresAt };
 }
 
@@ -123,10 +124,18 @@ export async function endSession(options: { id: string; audit?: AuditSource }): 
   forgetSessions([options.id]);
 }
 
-/** Ends every session of a user (role or password change, deletion, `users:sign-out`); returns how many. */
+/** Ends every session of a user (password change, `users:sign-out`); returns how many. */
 export async function endUserSessions(options: { userId: number }): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { userId: options.userId } });
+  forgetUserSessions(options);
+  return count;
+}
+
+/**
+ * After a transaction deleted a user's session rows (disabling, deleting, ending them from the users page):
+ * this instance forgets them and ends their event streams at once; other instances follow within 1.5 s.
+ */
+export function forgetUserSessions(options: { userId: number }): void {
   for (const [id, entry] of cache) if (entry.value?.userId === options.userId) cache.delete(id);
   endEventStreams({ userId: options.userId }, "session ended");
-  return count;
 }

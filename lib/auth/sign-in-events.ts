@@ -40,8 +40,8 @@ export async function recordSignInRefused(options: {
   });
 }
 
-/** Whether a user whose password matched is disabled (refused like a wrong password, recorded as such). */
-export async function isUserDisabled(options: { userId: number }): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: options.userId }, select: { disabled: true } });
-  return user?.disabled ?? true;
+/** Whether the email typed at a refused sign-in is a disabled user's (the audit's reason, never the page's). */
+export async function isEmailDisabled(options: { email: string }): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { email: options.email }, select: { disabled: true } });
+  return user?.disabled ?? false;
 }

@@ -53,6 +53,7 @@ describe("message catalogs", () => {
       file: "f.csv",
       value: "v",
       who: "w",
+      email: "e@x",
       when: "t",
       version: 3,
       source: "ldap",

@@ -237,6 +237,7 @@ export function buildOpenApiDocument() {
         name: "Audit",
         description: "The security audit log: sign-ins, sessions, users, roles, passwords, tokens (Super user).",
       },
+      { name: "Users", description: "People: users (Super user), the caller, one-time set-password links." },
       { name: "Service", description: "Error table, this document, health." },
     ],
     paths,

@@ -3,7 +3,8 @@ import type { ErrorCode } from "@/lib/errors";
 import type { HeaderName } from "@/lib/openapi/headers";
 import type { REQUEST_SCHEMAS, SchemaName } from "@/lib/openapi/schemas";
 
-// What the document says about one operation beyond its schemas (lib/openapi/operations.ts and its parts).
+// What the document says about one operation beyond its schemas (lib/openapi/operations.ts and its parts:
+// user-operations.ts, operations-account.ts).
 
 export type Answer = {
   status: number;
@@ -17,7 +18,7 @@ export type Answer = {
 };
 
 export type OperationSpec = {
-  tag: "Processes" | "Tokens" | "Account" | "Audit" | "Service";
+  tag: "Processes" | "Tokens" | "Users" | "Account" | "Audit" | "Service";
   summary: string;
   description?: string;
   body?: { schema: keyof typeof REQUEST_SCHEMAS; example: unknown };

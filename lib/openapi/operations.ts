@@ -1,7 +1,8 @@
 import type { RouteKey } from "@/lib/api/routes";
 import { EXAMPLE_PROCESS, EXAMPLE_TOKEN } from "@/lib/openapi/annotations";
-import type { OperationSpec } from "@/lib/openapi/operation-spec";
+import { USER_OPERATIONS } from "@/lib/openapi/user-operations";
 import { toJsonSchema } from "@/lib/openapi/schemas";
+import type { OperationSpec } from "@/lib/openapi/operation-spec";
 import { MAX_BULK_ITEMS } from "@/lib/validations/process";
 import { processListQuerySchema } from "@/lib/validations/process-listing";
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from "@/lib/validations/process-history";
@@ -238,6 +239,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     answers: [{ status: 200, schema: "TokenRevoked", description: "The revoked token." }],
     errors: [1005],
   },
+  ...USER_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
   "GET /api/v1/errors": {
     tag: "Service",

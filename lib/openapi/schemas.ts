@@ -33,6 +33,22 @@ import {
   tokenRevokedSchema,
   tokenSummarySchema,
 } from "@/lib/validations/token";
+import { meSchema } from "@/lib/validations/me";
+import {
+  passwordLinkCheckSchema,
+  passwordLinkInfoSchema,
+  passwordLinkSchema,
+  passwordLinkUsedSchema,
+  passwordLinkUseSchema,
+  userAddSchema,
+  userCreatedSchema,
+  userListSchema,
+  userOneSchema,
+  userPasswordLinkSchema,
+  userPatchSchema,
+  userSessionsEndedSchema,
+  userSummarySchema,
+} from "@/lib/validations/users";
 
 // The document's component schemas, converted by zod's own JSON Schema output (draft 2020-12, the dialect of
 // OpenAPI 3.1) from the schemas the handlers and forms use. Requests are converted as zod reads them (input:
@@ -45,6 +61,10 @@ export const REQUEST_SCHEMAS = {
   TokenCreate: tokenCreateSchema,
   AccountUpdate: accountUpdateSchema,
   PasswordChange: passwordChangeSchema,
+  UserAdd: userAddSchema,
+  UserPatch: userPatchSchema,
+  PasswordLinkCheck: passwordLinkCheckSchema,
+  PasswordLinkUse: passwordLinkUseSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Answer bodies, by component name; a schema named here is a $ref wherever another one holds it. */
@@ -69,6 +89,16 @@ export const RESPONSE_SCHEMAS = {
   PasswordChanged: passwordChangedSchema,
   AuditEvent: auditEventSchema,
   AuditPage: auditPageSchema,
+  UserSummary: userSummarySchema,
+  UserList: userListSchema,
+  UserOne: userOneSchema,
+  UserCreated: userCreatedSchema,
+  UserPasswordLink: userPasswordLinkSchema,
+  UserSessionsEnded: userSessionsEndedSchema,
+  PasswordLink: passwordLinkSchema,
+  PasswordLinkInfo: passwordLinkInfoSchema,
+  PasswordLinkUsed: passwordLinkUsedSchema,
+  Me: meSchema,
   ErrorTable: errorTableSchema,
   Health: healthSchema,
   Problem: problemSchema,

@@ -29,6 +29,7 @@ export const ISSUES = {
   weakWords: "is too easy to guess: it is a common word or name on its own",
   containsEmail: "must not contain your email address or name",
   wrongCurrentPassword: "is not your current password",
+  passwordsDiffer: "must repeat the password",
 } as const;
 
 export type IssueKey = keyof typeof ISSUES;

@@ -8,8 +8,9 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(254)
-  // Refused as not an email address anyway; said too, so that the real reason is among the errors.
-  .refine((s) => s.isWellFormed(), { error: NOT_WELL_FORMED, when: () => true });
+  // Refused as not an email address anyway; said too, so that the real reason is among the errors. `when`
+  // runs this also after other failures, a missing email (undefined) included.
+  .refine((s: unknown) => typeof s !== "string" || s.isWellFormed(), { error: NOT_WELL_FORMED, when: () => true });
 export const passwordSchema = wellFormedString()
   .min(12, { error: issue("tooShort", { min: 12 }) })
   .max(200, { error: issue("tooLong", { max: 200 }) });
