@@ -249,15 +249,21 @@ for (const { provider, options } of PROVIDERS) {
       const actions = await sqlRows(
         `SELECT action FROM audit_events WHERE "targetName" = 'ann@plant.example' ORDER BY id`,
       );
+      // Her sign-ins, refused and not, are in the log too (lib/auth/sessions.ts, lib/auth/sign-in-events.ts).
       expect(actions.map((a) => a.action)).toEqual([
         "user.created",
+        "sign-in.failed",
         "password.changed",
+        "sign-in.succeeded",
         "role.changed",
         "user.disabled",
         "sessions.ended",
+        "sign-in.failed",
         "user.enabled",
+        "sign-in.succeeded",
         "sessions.ended",
         "user.deleted",
+        "sign-in.failed",
       ]);
       expect(server.output()).not.toContain(token);
     });
