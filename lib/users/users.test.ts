@@ -196,6 +196,11 @@ describe.each(PROVIDERS)("users on $provider", ({ provider, options }) => {
       ],
       ["a directory user's password reset", 1008, (ids) => dl.resetUserPassword({ id: ids.ldap! }, TOKEN)],
       [
+        "a directory user's password set (by the CLI)",
+        1008,
+        () => dl.setUserPassword({ email: "dir@plant.example", password: "a long enough password" }),
+      ],
+      [
         "a PATCH whose name is fine but whose disabling (of oneself) is refused",
         1008,
         (ids) => dl.changeUser({ id: ids.second!, name: "Renamed", disabled: true }, asUser(ids.second!)),
@@ -250,6 +255,15 @@ describe.each(PROVIDERS)("users on $provider", ({ provider, options }) => {
   });
 
   describe("one-time links and sign-in", () => {
+    it("a directory user's stored hash never signs them in locally", options, async () => {
+      const hash = (await dl.db.user.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash;
+      await dl.db.user.create({
+        data: { email: "dir2@plant.example", passwordHash: hash, role: "User", source: "ldap", externalId: "cn=dir2" },
+      });
+      expect(await dl.verifyCredentials({ email: "admin@plant.example", password: "admin-password-1" })).not.toBeNull();
+      expect(await dl.verifyCredentials({ email: "dir2@plant.example", password: "admin-password-1" })).toBeNull();
+    });
+
     it("a link works once; a used, replaced, expired or unknown link is 1005 with one message", options, async () => {
       const { user, link } = await dl.createLocalUser({ email: "new@plant.example", role: "User" }, asAdmin);
       const first = secretOf(link!.url);

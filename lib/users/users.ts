@@ -5,6 +5,7 @@ import type { Role } from "@/lib/auth/roles";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { refused } from "@/lib/users/guard-rails";
 import { SYSTEM_ACTOR } from "@/lib/processes/actor";
 import { changeUser } from "@/lib/users/change-user";
 import { emailTaken } from "@/lib/users/create-local-user";
@@ -51,9 +52,18 @@ export type VerifiedUser = UserSummary & { mustChangePassword: boolean };
 export async function verifyCredentials(options: { email: string; password: string }): Promise<VerifiedUser | null> {
   const user = await db.user.findUnique({
     where: { email: options.email.trim().toLowerCase() },
-    select: { id: true, email: true, role: true, passwordHash: true, disabled: true, mustChangePassword: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      passwordHash: true,
+      disabled: true,
+      mustChangePassword: true,
+      source: true,
+    },
   });
-  const usable = user && !user.disabled && user.passwordHash !== "" ? user : undefined;
+  // A directory user's password is the directory's: a hash here (set by mistake) never signs them in locally.
+  const usable = user && !user.disabled && user.source === "local" && user.passwordHash !== "" ? user : undefined;
   if (!(await verifyPassword(options.password, usable?.passwordHash))) return null;
   return {
     id: usable!.id,
@@ -74,6 +84,9 @@ async function userByEmail(email: string): Promise<UserSummary> {
 /** Sets a user's password (hashed) and ends all their sessions; 1005 when no user has this email. */
 export async function setUserPassword(options: { email: string; password: string }): Promise<UserSummary> {
   const user = await userByEmail(options.email);
+  const { source } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { source: true } });
+  if (source !== "local")
+    throw refused(`The password of ${user.email} is kept in the directory (${source}); set it there`);
   const passwordHash = await hashPassword(options.password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
