@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { bootFinished, runsBehindServer } from "@/lib/front-door/server-handshake";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { startDirectoryRechecks } from "@/lib/auth/ldap/directory-recheck";
 import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
 import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
@@ -48,5 +49,6 @@ export async function bootServer(): Promise<void> {
     logger.error("database preparation failed; retrying", { retryInMs: RETRY_MS, ...errorFields(error) });
     setTimeout(() => void bootServer(), RETRY_MS).unref();
   }
+  startDirectoryRechecks();
   bootFinished();
 }

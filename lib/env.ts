@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { bool, ipRanges, listenHost, port, positiveInt, publicOrigin } from "@/lib/env-rules";
+import {
+  bool,
+  ipRanges,
+  ldapProblems,
+  ldapSettings,
+  listenHost,
+  port,
+  positiveInt,
+  publicOrigin,
+} from "@/lib/env-rules";
+import { issuerUrl, oidcSettingProblems, roleMap, scopes } from "@/lib/env-rules";
 import { isDatabaseUrl, providerForUrl, type DatabaseProvider } from "@/lib/db/url";
 
 // The one place that reads process.env: validated once, at first import (server start, CLI start).
@@ -94,12 +104,30 @@ const schema = z.object({
   // database (either provider) has grown past DATABASE_SIZE_WARN_MB (unset: no size warning).
   DISK_FREE_WARN_MB: positiveInt.default(1024),
   DATABASE_SIZE_WARN_MB: positiveInt.optional(),
+  // Single sign-on through an OIDC provider (lib/auth/oidc/): on when issuer, client and role map are all set.
+  OIDC_ISSUER: issuerUrl.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_CLIENT_AUTH_METHOD: z
+    .enum(["client_secret_basic", "client_secret_post"], {
+      error: "must be client_secret_basic or client_secret_post",
+    })
+    .default("client_secret_basic"),
+  // The button's "Sign in with …"; unset, the page says "single sign-on" in its language.
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60, { error: "must be 1 to 60 characters" }).optional(),
+  OIDC_ROLE_CLAIM: z
+    .string()
+    .regex(/^[^\s]{1,200}$/, { error: "must be a claim name or a dotted path such as realm_access.roles" })
+    .default("roles"),
+  OIDC_ROLE_MAP: roleMap.optional(),
+  OIDC_SCOPES: scopes.default("openid email profile"),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z
     .string()
     .regex(/^(?!.*\.\.)[A-Za-z0-9._/-]+$/, { error: "must be a folder name inside the project, such as .next" })
     .default(".next"),
+  ...ldapSettings,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -113,6 +141,8 @@ function load(): Env {
         `  - APP_URL: differs from NEXTAUTH_URL (${parsed.data.NEXTAUTH_URL}); set one of them, or both alike`,
       );
   }
+  if (parsed.success) problems.push(...ldapProblems(parsed.data).map((p) => `  - ${p}`));
+  if (parsed.success) problems.push(...oidcSettingProblems(parsed.data).map((p) => `  - ${p}`));
   if (!parsed.success || problems.length > 0) throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   return parsed.data;
 }

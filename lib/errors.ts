@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   1007: { status: 409, title: "Resource has been changed since it was read" },
   2002: { status: 401, title: "Access token expired" },
   2004: { status: 401, title: "No access token" },
+  // A change a rule forbids (the last active Super user, one's own access, a directory-managed role): issue 20.
+  1008: { status: 409, title: "The change is refused by a rule" },
   3001: { status: 403, title: "Access to this resource is denied" },
   6001: { status: 429, title: "Too many requests. Try again later" },
 } as const;

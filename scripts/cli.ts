@@ -4,12 +4,13 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { SYSTEM_ACTOR } from "@/lib/processes/actor";
 import { renewDatabaseEpoch } from "@/lib/processes/database-epoch";
 import { pruneHistory } from "@/lib/processes/prune-history";
 import { updateProcessFromScript } from "@/lib/processes/update-from-script";
 import { createToken, listTokens, revokeToken } from "@/lib/tokens/tokens";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
-import { createUser, deleteUser, setUserPassword, setUserRole, signOutUser } from "@/lib/users/users";
+import { createUser, deleteUserByEmail, setUserPassword, setUserRole, signOutUser } from "@/lib/users/users";
 import { idParamSchema } from "@/lib/validations/id";
 import { retentionDaysSchema } from "@/lib/validations/process-history";
 import { processCommentSchema, processNameSchema } from "@/lib/validations/process";
@@ -65,11 +66,13 @@ const commands: Record<string, Command> = {
   },
   "users:set-role": {
     usage: `users:set-role --email <email> --role ${ROLE_HINT}`,
-    summary: "changes a user's role and signs them out everywhere",
+    summary: "changes a user's role (their open sessions have it within 5 s)",
     async run(v) {
       const input = parsed(userSetRoleSchema.safeParse({ email: str(v.email), role: str(v.role) }), this.usage);
       const user = await setUserRole(input);
-      console.log(`User ${user.id}: ${user.email} is now ${user.role}; their sessions have ended`);
+      console.log(
+        `User ${user.id}: ${user.email} is now ${user.role}; their open sessions have the new role within 5 s`,
+      );
     },
   },
   "users:sign-out": {
@@ -86,7 +89,7 @@ const commands: Record<string, Command> = {
     summary: "deletes a user and ends their sessions (API tokens they created stay)",
     async run(v, positionals) {
       const input = parsed(userEmailSchema.safeParse({ email: positionals[1] ?? str(v.email) }), this.usage);
-      const user = await deleteUser(input);
+      const user = await deleteUserByEmail(input);
       console.log(`Deleted user ${user.id}: ${user.email}; their sessions have ended`);
     },
   },
@@ -114,7 +117,8 @@ const commands: Record<string, Command> = {
         }),
         this.usage,
       );
-      const { token, secret } = await createToken(input);
+      // The audit records the CLI's actions as `system` (whoever ran it had a shell on the server).
+      const { token, secret } = await createToken({ ...input, audit: { actor: SYSTEM_ACTOR } });
       console.log(
         `Created token ${token.id} "${token.name}" (${token.role}), expires ${token.expiresAt}. It is shown once:`,
       );
@@ -150,7 +154,7 @@ const commands: Record<string, Command> = {
     summary: "revokes an API token at once",
     async run(_, positionals) {
       const id = parsed(idParamSchema.safeParse(positionals[1] ?? ""), this.usage);
-      const token = await revokeToken({ id });
+      const token = await revokeToken({ id, audit: { actor: SYSTEM_ACTOR } });
       console.log(`Revoked token ${token.id} "${token.name}"`);
     },
   },
@@ -162,8 +166,12 @@ const commands: Record<string, Command> = {
       const name = v.name === undefined ? undefined : parsed(processNameSchema.safeParse(v.name), this.usage);
       const comment =
         v.comment === undefined ? undefined : parsed(processCommentSchema.safeParse(v.comment), this.usage);
-      const process = await updateProcessFromScript({ id, name, comment });
-      console.log(`Updated process ${process.id} to version ${process.version}: ${process.name}`);
+      const { process, changed } = await updateProcessFromScript({ id, name, comment });
+      console.log(
+        changed
+          ? `Updated process ${process.id} to version ${process.version}: ${process.name}`
+          : `Process ${process.id} already held these values; nothing changed (version ${process.version}): ${process.name}`,
+      );
     },
   },
   "db:new-epoch": {

@@ -2,49 +2,127 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useState, type ComponentProps } from "react";
+import { useEffect, useState, type ComponentProps, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslations } from "next-intl";
+import { z } from "zod";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
-import { signInSchema, type SignIn } from "@/lib/validations/user";
+import { directorySignInSchema, signInSchema } from "@/lib/validations/user";
 import styles from "./sign-in-form.module.css";
 import { errorAttributes, FieldError } from "@/components/ui/field-error";
 import { Spinner } from "@/components/ui/spinner";
 
-// The error names lib/auth/auth-options.ts gives next-auth (that module is server-only, so not imported here).
+// The error names lib/auth/auth-options.ts and lib/auth/ldap/ldap-provider.ts give next-auth (server-only
+// modules, so not imported here).
 const LIMITED = "TooManyAttempts";
 // The server is hashing all it may (a flood): not a wrong password; "try again in a moment".
 const BUSY = "SignInBusy";
+const DIRECTORY_UNREACHABLE = "DirectoryUnreachable";
+// A correct initial password: `PasswordChangeRequired:<link secret>`; the user chooses their own first.
+const CHANGE_PREFIX = "PasswordChangeRequired:";
 
-type Failure = "refused" | "limited" | "unavailable";
+type Failure = "refused" | "refusedDirectory" | "limited" | "unavailable" | "directoryUnreachable";
 
-type Props = { callbackUrl: string; expired: boolean };
+/** How one signs in: a directory account (LDAP / Active Directory) or a local account of this app. */
+type Method = "directory" | "local";
 
-export function SignInForm({ callbackUrl, expired }: Props) {
+// One shape for both forms: who (the local form's email, the directory form's login) and the password.
+const schemas = {
+  local: z.object({ user: signInSchema.shape.email, password: signInSchema.shape.password }),
+  directory: z.object({ user: directorySignInSchema.shape.login, password: directorySignInSchema.shape.password }),
+};
+type Credentials = z.infer<(typeof schemas)["local"]>;
+
+/**
+ * `ldapForm`: the directory form is offered (LDAP_URL); `localForm`: the local one is (LOCAL_SIGN_IN not off);
+ * `directory`: other ways to sign in, shown under the form (single sign-on's button).
+ */
+type Props = { callbackUrl: string; expired: boolean; ldapForm?: boolean; localForm?: boolean; directory?: ReactNode };
+
+export function SignInForm({ callbackUrl, expired, ldapForm = false, localForm = true, directory }: Props) {
+  const [method, setMethod] = useState<Method>(ldapForm ? "directory" : "local");
+  const [switched, setSwitched] = useState(false);
+  // Single sign-on alone (LOCAL_SIGN_IN=off, no LDAP): no form, only its button.
+  if (!ldapForm && !localForm && directory) return <DirectoryOnly expired={expired}>{directory}</DirectoryOnly>;
+  const other: Method | null = method === "directory" ? (localForm ? "local" : null) : ldapForm ? "directory" : null;
+  // A new form for each method: its own fields, rules and messages.
+  return (
+    <MethodForm
+      key={method}
+      method={method}
+      callbackUrl={callbackUrl}
+      expired={expired}
+      localOffered={localForm}
+      focusFirst={switched}
+      directory={directory}
+      onSwitch={
+        other
+          ? () => {
+              setMethod(other);
+              setSwitched(true);
+            }
+          : null
+      }
+    />
+  );
+}
+
+type MethodProps = {
+  method: Method;
+  callbackUrl: string;
+  expired: boolean;
+  localOffered: boolean;
+  /** After a switch of method the switch button is gone: focus goes to the new form's first field. */
+  focusFirst: boolean;
+  onSwitch: (() => void) | null;
+  directory: ReactNode;
+};
+
+function failureOf(method: Method, error: string | null | undefined, answered: boolean): Failure {
+  if (!answered || error === BUSY) return "unavailable";
+  if (error === LIMITED) return "limited";
+  if (error === DIRECTORY_UNREACHABLE) return "directoryUnreachable";
+  return method === "directory" ? "refusedDirectory" : "refused";
+}
+
+function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, onSwitch, directory }: MethodProps) {
   const t = useTranslations();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [leaving, setLeaving] = useState(false);
-  const form = useForm<SignIn>({
-    resolver: zodResolver(signInSchema),
+  const form = useForm<Credentials>({
+    resolver: zodResolver(schemas[method]),
     mode: "onTouched",
-    defaultValues: { email: "", password: "" },
+    defaultValues: { user: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  useEffect(() => {
+    if (focusFirst) form.setFocus("user");
+  }, [focusFirst, form]);
 
-  const onSubmit = form.handleSubmit(async ({ email, password }) => {
+  const onSubmit = form.handleSubmit(async ({ user, password }) => {
     setFailure(null);
-    const result = await signIn("credentials", { email, password, redirect: false }).catch(() => undefined);
+    const fields = method === "directory" ? { login: user, password } : { email: user, password };
+    const provider = method === "directory" ? "ldap" : "credentials";
+    const result = await signIn(provider, { ...fields, redirect: false }).catch(() => undefined);
     if (result?.ok && !result.error) {
       setLeaving(true);
       // A full load, so the server renders the destination with the new session.
       window.location.assign(callbackUrl);
       return;
     }
-    setFailure(!result || result.error === BUSY ? "unavailable" : result.error === LIMITED ? "limited" : "refused");
+    if (result?.error?.startsWith(CHANGE_PREFIX)) {
+      setLeaving(true);
+      const setPassword = new URL("/set-password", window.location.origin);
+      setPassword.hash = result.error.slice(CHANGE_PREFIX.length);
+      window.location.assign(setPassword);
+      return;
+    }
+    setFailure(failureOf(method, result?.error, Boolean(result)));
     form.setFocus("password");
   });
 
   const busy = isSubmitting || leaving;
+  const unreachable = localOffered ? "signIn.directoryUnreachableLocal" : "signIn.directoryUnreachable";
   return (
     <main className={styles.page}>
       <form className={styles.card} onSubmit={onSubmit} noValidate aria-labelledby="signin-title">
@@ -57,6 +135,9 @@ export function SignInForm({ callbackUrl, expired }: Props) {
         <h1 id="signin-title" className={styles.title}>
           {t("signIn.title")}
         </h1>
+        {(method === "directory" || onSwitch) && (
+          <p className={styles.hint}>{t(method === "directory" ? "signIn.directoryHint" : "signIn.localHint")}</p>
+        )}
         {expired && !failure && (
           <p className={styles.note} role="status">
             {t("signIn.expired")}
@@ -65,16 +146,18 @@ export function SignInForm({ callbackUrl, expired }: Props) {
         {failure && (
           <p className={styles.error} role="alert">
             <span aria-hidden="true">⚠ </span>
-            {t(`signIn.${failure}`)}
+            {t(failure === "directoryUnreachable" ? unreachable : `signIn.${failure}`)}
           </p>
         )}
         <Field
-          id="email"
-          label={t("signIn.email")}
-          type="email"
+          id={method === "directory" ? "login" : "email"}
+          label={t(method === "directory" ? "signIn.login" : "signIn.email")}
+          type={method === "directory" ? "text" : "email"}
           autoComplete="username"
-          error={errors.email?.message}
-          {...form.register("email")}
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errors.user?.message}
+          {...form.register("user")}
         />
         <Field
           id="password"
@@ -88,7 +171,39 @@ export function SignInForm({ callbackUrl, expired }: Props) {
           {busy && <Spinner />}
           {busy ? t("signIn.submitting") : t("signIn.submit")}
         </button>
+        {onSwitch && (
+          <button type="button" className={styles.switch} onClick={onSwitch} disabled={busy}>
+            {t(method === "directory" ? "signIn.useLocal" : "signIn.useDirectory")}
+          </button>
+        )}
+        {directory}
       </form>
+      <LocaleSwitcher />
+    </main>
+  );
+}
+
+function DirectoryOnly({ expired, children }: { expired: boolean; children: ReactNode }) {
+  const t = useTranslations();
+  return (
+    <main className={styles.page}>
+      <section className={styles.card} aria-labelledby="signin-title">
+        <div className={styles.brand}>
+          <span className={styles.logo} aria-hidden="true">
+            ⚙
+          </span>
+          {t("common.appName")}
+        </div>
+        <h1 id="signin-title" className={styles.title}>
+          {t("signIn.title")}
+        </h1>
+        {expired && (
+          <p className={styles.note} role="status">
+            {t("signIn.expired")}
+          </p>
+        )}
+        {children}
+      </section>
       <LocaleSwitcher />
     </main>
   );

@@ -16,11 +16,12 @@ import {
 } from "react";
 import { useTranslations } from "next-intl";
 import { useNotify } from "@/components/feedback/toaster";
+import { onSessionEnd } from "@/components/leave-guard/session-end";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
 import type { Role } from "@/lib/auth/roles";
 import { useProcesses } from "@/lib/query/processes";
 import { Banners, ReadOnlyNotice, type Banner } from "./saving/banners";
-import { takeStashedDrafts } from "./saving/draft-stash";
+import { stashDrafts, takeStashedDrafts } from "./saving/draft-stash";
 import { EditStore } from "./editing/edit-store";
 import { EditorContext } from "./editing/editor-context";
 import type { RowsShown } from "./shown-rows/build-rows";
@@ -96,6 +97,8 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     if (restored.length > 0) notify("info", t("restored", { count: restored.length }));
   });
   useEffect(() => restoreStashed(), []);
+  // The session watch found the session ended: the edits come back after signing in again.
+  useEffect(() => onSessionEnd(() => stashDrafts(store.drafts())), [store]);
 
   const tableRef = useRef<TableHandle>(null);
   const [filter, setFilter] = useState("");

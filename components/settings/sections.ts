@@ -1,7 +1,11 @@
 import { ROLES, type Role } from "@/lib/auth/roles";
 
 /** `key` names the section's label in the catalogs (`shell.sections`). */
-export type SettingsSection = { href: string; key: "processes" | "apiTokens"; roles: readonly Role[] };
+export type SettingsSection = {
+  href: string;
+  key: "processes" | "apiTokens" | "users" | "audit" | "account";
+  roles: readonly Role[];
+};
 
 /**
  * The settings side navigation. The product also has Users, Units, States, Products and Alerting channels;
@@ -10,6 +14,9 @@ export type SettingsSection = { href: string; key: "processes" | "apiTokens"; ro
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { href: "/settings/processes", key: "processes", roles: ROLES },
   { href: "/settings/api-tokens", key: "apiTokens", roles: ["Super user"] },
+  { href: "/settings/users", key: "users", roles: ["Super user"] },
+  { href: "/settings/audit", key: "audit", roles: ["Super user"] },
+  { href: "/settings/account", key: "account", roles: ROLES },
 ];
 
 export const sectionsFor = (role: Role) => SETTINGS_SECTIONS.filter((s) => s.roles.includes(role));

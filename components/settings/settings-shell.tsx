@@ -6,6 +6,7 @@ import { NavLinks } from "./nav-links";
 import { ROLE_KEYS } from "@/components/ui/role-keys";
 import { sectionsFor } from "./sections";
 import styles from "./settings-shell.module.css";
+import { SessionWatch } from "./session-watch";
 import { SignOutButton } from "./sign-out-button";
 
 type Props = { user: { email: string; role: Role }; children: ReactNode };
@@ -40,6 +41,7 @@ export async function SettingsShell({ user, children }: Props) {
         <LocaleSwitcher />
       </aside>
       <main className={styles.main}>{children}</main>
+      <SessionWatch role={user.role} />
     </div>
   );
 }

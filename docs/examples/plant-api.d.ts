@@ -64,14 +64,14 @@ export interface paths {
          *
          *     Roles: User, Advanced user, Super user.
          */
-        get: operations["getProcessesById"];
+        get: operations["getProcessesBy"];
         /**
          * Update one process
          * @description The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition as a header (412, 1007). The refusal's `current` is the process as it is now. A body equal to the stored `name` and `comment` writes nothing (same version and `ETag`, no history row, no event), once its precondition matched: a re-sync is free.
          *
          *     Roles: Advanced user, Super user.
          */
-        put: operations["putProcessesById"];
+        put: operations["putProcessesBy"];
         post?: never;
         delete?: never;
         options?: never;
@@ -92,7 +92,7 @@ export interface paths {
          *
          *     Roles: User, Advanced user, Super user.
          */
-        get: operations["getProcessesByIdHistory"];
+        get: operations["getProcessesByHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -145,7 +145,311 @@ export interface paths {
          *
          *     Roles: Super user.
          */
-        delete: operations["deleteTokensById"];
+        delete: operations["deleteTokensBy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One's own account
+         * @description For a signed-in person (the session cookie): an API token is refused with 3001, whatever its role.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set one's language
+         * @description `locale` `ru` or `en`, or `null` to follow the browser (Accept-Language). The answer sets the `locale` cookie the pages read (or clears it); each later sign-in sets it again from the account. For a signed-in person (the session cookie): an API token is refused with 3001, whatever its role.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        patch: operations["patchAccount"];
+        trace?: never;
+    };
+    "/api/v1/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change one's own password
+         * @description The current password is required: a wrong one is 1001 pointing at `/currentPassword` and changes nothing; it counts as a failed sign-in of this address and email, so past the sign-in limits the answer is 6001. The new password has 12 to 200 characters and must not be easy to guess (a strength estimate; a weak one is 1001 at `/newPassword` saying why) nor contain one's email or name. On success every other session of the person ends; this one stays. Accounts of a directory (LDAP, OIDC) change their password there (3001). For a signed-in person (the session cookie): an API token is refused with 3001, whatever its role.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        put: operations["putAccountPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One's own sessions
+         * @description Newest first: the browser (User-Agent) and address at sign-in, when it started, when it was last seen (updated at most once a minute), when it ends at the latest; `current` marks this request's. For a signed-in person (the session cookie): an API token is refused with 3001, whatever its role.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getAccountSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of one's own sessions
+         * @description The browser holding it is signed out within 2 s (at once on this server). Ending the current one signs this browser out. Another person's session, or one already ended, is 1005. For a signed-in person (the session cookie): an API token is refused with 3001, whatever its role.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        delete: operations["deleteAccountSessionsBySessionId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security events, newest first
+         * @description Filtered by `person`, `action` and a time range (`from`, `to`); paged: pass the answer's `nextCursor` as `cursor` for the next (older) page, until it is `null`. A query parameter given twice, or one not listed here, is 1001. Every event records its actor (`user`, `token`, `system` for the CLI, `anonymous` for a refused sign-in), its target, the client's address and the request id; `detail` holds a refusal's reason (`wrong-credentials`, `limited`, `busy`, `disabled`) and similar, never a password or a secret.
+         *
+         *     Roles: Super user.
+         */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security events as CSV
+         * @description Every event matching the filters (no paging), newest first, as CSV: UTF-8 with a byte order mark, comma-separated, CRLF, a header row (`id,at,action,actorType,actorId,actorName,targetType,targetId,targetName,ip,requestId,detail`; `detail` as JSON). A value a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is written with a leading `'`. A query parameter given twice, or one not listed here, is 1001. Every event records its actor (`user`, `token`, `system` for the CLI, `anonymous` for a refused sign-in), its target, the client's address and the request id; `detail` holds a refusal's reason (`wrong-credentials`, `limited`, `busy`, `disabled`) and similar, never a password or a secret.
+         *
+         *     Roles: Super user.
+         */
+        get: operations["getAuditCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Every user, ordered by id: source (`local`, `ldap`, `oidc`), status (`active`, `disabled`, `must-change-password`: no password of their own chosen yet), last sign-in and open sessions.
+         *
+         *     Roles: Super user.
+         */
+        get: operations["getUsers"];
+        put?: never;
+        /**
+         * Create a local user
+         * @description Without `password` the answer's `link` is a one-time set-password link, valid 24 h, shown in this answer only (the server keeps its SHA-256). With `password` that is the initial password (`link` is null): the first sign-in with it leads to choosing a new one before anything else. An email in use is 1001 at `/email`.
+         *
+         *     Roles: Super user.
+         */
+        post: operations["postUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user
+         * @description Their sessions end on every instance within 5 s; the audit log and the API tokens they created stay. Refused with 1008 (nothing changes): demoting, disabling or deleting the last active Super user; a Super user demoting, disabling or deleting themselves; changing the role of a directory user (source `ldap` or `oidc`: their role follows the directory).
+         *
+         *     Roles: Super user.
+         */
+        delete: operations["deleteUsersBy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's name, role or disabled state
+         * @description Any of `name`, `role`, `disabled` (at least one); values equal to the stored ones change nothing. A new role applies to the user's open sessions within 5 s (they stay open). Disabling ends every session of the user on every instance within 5 s and refuses their sign-in. Refused with 1008 (nothing changes): demoting, disabling or deleting the last active Super user; a Super user demoting, disabling or deleting themselves; changing the role of a directory user (source `ldap` or `oidc`: their role follows the directory).
+         *
+         *     Roles: Super user.
+         */
+        patch: operations["patchUsersBy"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user's password: a new one-time link
+         * @description The user's current password stops working and their older links end; the new link (24 h) is in this answer only. Their sessions stay open (end them with `DELETE …/sessions`). A directory user is 1008.
+         *
+         *     Roles: Super user.
+         */
+        post: operations["postUsersByPassword-link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End every session of a user
+         * @description Every instance refuses the sessions within 5 s; their open pages and event streams end.
+         *
+         *     Roles: Super user.
+         */
+        delete: operations["deleteUsersBySessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is calling
+         * @description The signed-in user (`name`: the email) or the API token (`name`: the token's), with the role as it is now. The settings page polls it every 3 s to follow a role change or the end of its session.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-links/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whom a set-password link is for (public)
+         * @description The secret travels in the body (it is the part of the link after `#`). Any link that is unknown, used, replaced or expired is 1005 with one message. Counts against the sign-in attempts of the client's address (`RATE_LIMIT_SIGNIN_ADDRESS_*`): 6001 past them.
+         *
+         *     Public: no credentials needed.
+         */
+        post: operations["postPassword-linksCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/password-links/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set one's password through a set-password link (public)
+         * @description Sets the password (the rules of a new password), uses the link and ends the user's other links; then sign in with it. Any link that is not valid is 1005; rate-limited as `…/check` is.
+         *
+         *     Public: no credentials needed.
+         */
+        post: operations["postPassword-linksUse"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -310,6 +614,35 @@ export interface components {
              * @default 7776000
              */
             expiresInSeconds: number;
+        };
+        AccountUpdate: {
+            locale: ("ru" | "en") | null;
+        };
+        PasswordChange: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        UserAdd: {
+            /** Format: email */
+            email: string;
+            /** @default  */
+            name: string;
+            /** @enum {string} */
+            role: "User" | "Advanced user" | "Super user";
+            password?: string;
+        };
+        UserPatch: {
+            name?: string;
+            /** @enum {string} */
+            role?: "User" | "Advanced user" | "Super user";
+            disabled?: boolean;
+        };
+        PasswordLinkCheck: {
+            token: string;
+        };
+        PasswordLinkUse: {
+            token: string;
+            password: string;
         };
         /**
          * @example {
@@ -496,6 +829,113 @@ export interface components {
         TokenRevoked: {
             token: components["schemas"]["TokenSummary"];
         };
+        Account: {
+            id: number;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "User" | "Advanced user" | "Super user";
+            source: string;
+            locale: ("ru" | "en") | null;
+            lastSignInAt: string | null;
+        };
+        AccountAnswer: {
+            account: components["schemas"]["Account"];
+        };
+        AccountSession: {
+            id: string;
+            device: string | null;
+            ip: string | null;
+            createdAt: string;
+            lastSeenAt: string | null;
+            expiresAt: string;
+            current: boolean;
+        };
+        AccountSessionList: {
+            sessions: components["schemas"]["AccountSession"][];
+        };
+        AccountSessionEnded: {
+            session: components["schemas"]["AccountSession"];
+        };
+        PasswordChanged: {
+            endedSessions: number;
+        };
+        AuditEvent: {
+            id: number;
+            at: string;
+            action: string;
+            actor: {
+                type: string;
+                id: string | null;
+                name: string | null;
+            };
+            target: {
+                type: string;
+                id: string | null;
+                name: string | null;
+            } | null;
+            ip: string | null;
+            requestId: string | null;
+            detail: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        AuditPage: {
+            events: components["schemas"]["AuditEvent"][];
+            nextCursor: string | null;
+        };
+        UserSummary: {
+            id: number;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "User" | "Advanced user" | "Super user";
+            /** @enum {string} */
+            source: "local" | "ldap" | "oidc";
+            /** @enum {string} */
+            status: "active" | "disabled" | "must-change-password";
+            createdAt: string;
+            lastSignInAt: string | null;
+            openSessions: number;
+        };
+        UserList: {
+            users: components["schemas"]["UserSummary"][];
+        };
+        UserOne: {
+            user: components["schemas"]["UserSummary"];
+        };
+        UserCreated: {
+            user: components["schemas"]["UserSummary"];
+            link: components["schemas"]["PasswordLink"] | null;
+        };
+        UserPasswordLink: {
+            user: components["schemas"]["UserSummary"];
+            link: components["schemas"]["PasswordLink"];
+        };
+        UserSessionsEnded: {
+            user: components["schemas"]["UserSummary"];
+            ended: number;
+        };
+        PasswordLink: {
+            url: string;
+            expiresAt: string;
+        };
+        PasswordLinkInfo: {
+            email: string;
+            name: string;
+            expiresAt: string;
+        };
+        PasswordLinkUsed: {
+            email: string;
+        };
+        Me: {
+            /** @enum {string} */
+            type: "user" | "token";
+            id: number;
+            name: string;
+            /** @enum {string} */
+            role: "User" | "Advanced user" | "Super user";
+        };
         ErrorTable: {
             errors: {
                 code: number;
@@ -583,6 +1023,17 @@ export interface components {
             /** @description The process as it is now. */
             current: components["schemas"]["Process"];
         } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId" | "current">;
+        /** @description 1008: The change is refused by a rule */
+        Problem1008: {
+            /** @constant */
+            type: "/api/v1/errors#1008";
+            /** @constant */
+            title: "The change is refused by a rule";
+            /** @constant */
+            status: 409;
+            /** @constant */
+            code: 1008;
+        } & WithRequired<components["schemas"]["Problem"], "type" | "title" | "status" | "code" | "detail" | "requestId">;
         /** @description 2002: Access token expired */
         Problem2002: {
             /** @constant */
@@ -1160,7 +1611,7 @@ export interface operations {
             };
         };
     };
-    getProcessesById: {
+    getProcessesBy: {
         parameters: {
             query?: never;
             header?: {
@@ -1303,7 +1754,7 @@ export interface operations {
             };
         };
     };
-    putProcessesById: {
+    putProcessesBy: {
         parameters: {
             query?: never;
             header?: {
@@ -1494,7 +1945,7 @@ export interface operations {
             };
         };
     };
-    getProcessesByIdHistory: {
+    getProcessesByHistory: {
         parameters: {
             query?: {
                 /** @description Only changes with a smaller `id` (the next page). Digits without sign or leading zero. */
@@ -1873,7 +2324,7 @@ export interface operations {
             };
         };
     };
-    deleteTokensById: {
+    deleteTokensBy: {
         parameters: {
             query?: never;
             header?: never;
@@ -1986,6 +2437,1994 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": 3,
+                     *         "email": "anna@plant.example",
+                     *         "name": "Anna Petrova",
+                     *         "role": "Advanced user",
+                     *         "source": "local",
+                     *         "locale": "ru",
+                     *         "lastSignInAt": "2026-12-06T07:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountAnswer"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    patchAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "locale": "ru"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description The account as changed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAnswer"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    putAccountPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "the one used to sign in",
+                 *       "newPassword": "plum-kettle-orbit-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed; how many other sessions ended. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endedSessions": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PasswordChanged"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getAccountSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sessions": [
+                     *         {
+                     *           "id": "q0Yh2cTQ9PZs1v5mVxL3Aw",
+                     *           "device": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) … Chrome/131.0",
+                     *           "ip": "10.1.4.22",
+                     *           "createdAt": "2026-12-06T07:30:00.000Z",
+                     *           "lastSeenAt": "2026-12-06T09:12:00.000Z",
+                     *           "expiresAt": "2026-12-06T19:30:00.000Z",
+                     *           "current": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountSessionList"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    deleteAccountSessionsBySessionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A session's `id` as listed; anything else is 1001 with the pointer `/path/sessionId`. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session that ended. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSessionEnded"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                /** @description Part of the actor's or the target's email or name (case does not matter for Latin letters). */
+                person?: string;
+                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `directory.refused`. */
+                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "directory.refused";
+                /** @description Events at or after this instant (ISO 8601 with a time zone, `2026-12-06T00:00:00Z`). */
+                from?: string;
+                /** @description Events before this instant (ISO 8601 with a time zone). */
+                to?: string;
+                /** @description The previous page's `nextCursor`: only older events. Digits without sign or leading zero. */
+                cursor?: number;
+                /** @description At most this many events (default 50, at most 500). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "id": 41,
+                     *           "at": "2026-12-06T07:29:55.000Z",
+                     *           "action": "sign-in.failed",
+                     *           "actor": {
+                     *             "type": "anonymous",
+                     *             "id": null,
+                     *             "name": null
+                     *           },
+                     *           "target": {
+                     *             "type": "user",
+                     *             "id": null,
+                     *             "name": "anna@plant.example"
+                     *           },
+                     *           "ip": "10.1.4.22",
+                     *           "requestId": "7f9c1c1e-3c55-4b8e-9d0e-2a6f8c1d9b11",
+                     *           "detail": {
+                     *             "reason": "wrong-credentials"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "41"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getAuditCsv: {
+        parameters: {
+            query?: {
+                /** @description Part of the actor's or the target's email or name (case does not matter for Latin letters). */
+                person?: string;
+                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `directory.refused`. */
+                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "directory.refused";
+                /** @description Events at or after this instant (ISO 8601 with a time zone, `2026-12-06T00:00:00Z`). */
+                from?: string;
+                /** @description Events before this instant (ISO 8601 with a time zone). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (`Content-Disposition: attachment`). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "users": [
+                     *         {
+                     *           "id": 12,
+                     *           "email": "shift.lead@plant.example",
+                     *           "name": "Shift lead, line 2",
+                     *           "role": "Advanced user",
+                     *           "source": "local",
+                     *           "status": "active",
+                     *           "createdAt": "2026-11-28T07:30:00.000Z",
+                     *           "lastSignInAt": "2026-11-29T06:01:44.120Z",
+                     *           "openSessions": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "shift.lead@plant.example",
+                 *       "name": "Shift lead",
+                 *       "role": "User"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserAdd"];
+            };
+        };
+        responses: {
+            /** @description The user and, without an initial password, their link. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": 12,
+                     *         "email": "shift.lead@plant.example",
+                     *         "name": "Shift lead, line 2",
+                     *         "role": "Advanced user",
+                     *         "source": "local",
+                     *         "status": "must-change-password",
+                     *         "createdAt": "2026-11-28T07:30:00.000Z",
+                     *         "lastSignInAt": "2026-11-29T06:01:44.120Z",
+                     *         "openSessions": 0
+                     *       },
+                     *       "link": {
+                     *         "url": "https://processes.plant.example/set-password#Vn3c…",
+                     *         "expiresAt": "2026-11-29T07:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserCreated"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    deleteUsersBy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user as they were. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOne"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    patchUsersBy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "Advanced user"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description The user as changed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": 12,
+                     *         "email": "shift.lead@plant.example",
+                     *         "name": "Shift lead, line 2",
+                     *         "role": "Advanced user",
+                     *         "source": "local",
+                     *         "status": "active",
+                     *         "createdAt": "2026-11-28T07:30:00.000Z",
+                     *         "lastSignInAt": "2026-11-29T06:01:44.120Z",
+                     *         "openSessions": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserOne"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "postUsersByPassword-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user and the link. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": 12,
+                     *         "email": "shift.lead@plant.example",
+                     *         "name": "Shift lead, line 2",
+                     *         "role": "Advanced user",
+                     *         "source": "local",
+                     *         "status": "must-change-password",
+                     *         "createdAt": "2026-11-28T07:30:00.000Z",
+                     *         "lastSignInAt": "2026-11-29T06:01:44.120Z",
+                     *         "openSessions": 1
+                     *       },
+                     *       "link": {
+                     *         "url": "https://processes.plant.example/set-password#Vn3c…",
+                     *         "expiresAt": "2026-11-29T07:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserPasswordLink"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    deleteUsersBySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user and how many sessions ended. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSessionsEnded"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "user",
+                     *       "id": 12,
+                     *       "name": "shift.lead@plant.example",
+                     *       "role": "Advanced user"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "postPassword-linksCheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "Vn3c…"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordLinkCheck"];
+            };
+        };
+        responses: {
+            /** @description The link's user and its end. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "shift.lead@plant.example",
+                     *       "name": "Shift lead, line 2",
+                     *       "expiresAt": "2026-11-29T07:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PasswordLinkInfo"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+        };
+    };
+    "postPassword-linksUse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "Vn3c…",
+                 *       "password": "a long new password"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordLinkUse"];
+            };
+        };
+        responses: {
+            /** @description The password is set. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "shift.lead@plant.example"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PasswordLinkUsed"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
+import { API_ROUTES, SESSION_ONLY, type RouteKey } from "@/lib/api/routes";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { http } from "@/test/support/http";
@@ -32,6 +32,9 @@ for (const { provider, options } of PROVIDERS) {
     const sessions = {} as Record<Role, string>;
     let processIds: number[] = [];
     let spareTokenIds: number[] = [];
+    /** A second session of each role's user, which that user's DELETE of one of their sessions ends. */
+    const spareSessions = {} as Record<Role, string>;
+    const spareUserIds: number[] = [];
 
     const admin = () => ({ Authorization: `Bearer ${tokens.admin}` });
     const state = async () => {
@@ -42,7 +45,7 @@ for (const { provider, options } of PROVIDERS) {
     };
 
     /** A request that would succeed for an allowed caller. */
-    function requestFor(route: RouteKey): { method: string; path: string; json?: unknown } {
+    function requestFor(route: RouteKey, role?: Role): { method: string; path: string; json?: unknown } {
       const [method] = take(route.split(" "), 1);
       const id = processIds[0];
       switch (route) {
@@ -64,6 +67,36 @@ for (const { provider, options } of PROVIDERS) {
           return { method, path: "/api/v1/tokens", json: { name: "made by test", role: "User" } };
         case "DELETE /api/v1/tokens/{id}":
           return { method, path: `/api/v1/tokens/${spareTokenIds.shift()}` };
+        case "GET /api/v1/account":
+        case "GET /api/v1/account/sessions":
+        case "GET /api/v1/audit":
+        case "GET /api/v1/audit.csv":
+          return { method, path: route.split(" ")[1]! };
+        case "PATCH /api/v1/account":
+          return { method, path: "/api/v1/account", json: { locale: "en" } };
+        case "PUT /api/v1/account/password":
+          // A wrong current password: 1001 for a person, so an allowed call is told by its status (400, not 401/403).
+          return {
+            method,
+            path: "/api/v1/account/password",
+            json: { currentPassword: "x", newPassword: "plum-kettle-orbit-42" },
+          };
+        case "DELETE /api/v1/account/sessions/{sessionId}":
+          return { method, path: `/api/v1/account/sessions/${role ? spareSessions[role] : "A".repeat(22)}` };
+        case "GET /api/v1/users":
+          return { method, path: "/api/v1/users" };
+        case "POST /api/v1/users":
+          return { method, path: "/api/v1/users", json: { email: `u${Math.random()}@plant.example`, role: "User" } };
+        case "PATCH /api/v1/users/{id}":
+          return { method, path: `/api/v1/users/${spareUserIds[0]}`, json: { name: "Renamed" } };
+        case "DELETE /api/v1/users/{id}":
+          return { method, path: `/api/v1/users/${spareUserIds.pop()}` };
+        case "POST /api/v1/users/{id}/password-link":
+          return { method, path: `/api/v1/users/${spareUserIds[0]}/password-link` };
+        case "DELETE /api/v1/users/{id}/sessions":
+          return { method, path: `/api/v1/users/${spareUserIds[0]}/sessions` };
+        case "GET /api/v1/me":
+          return { method, path: "/api/v1/me" };
         default:
           throw new Error(`no request for ${route}`);
       }
@@ -76,7 +109,11 @@ for (const { provider, options } of PROVIDERS) {
       // The observer through the CLI, as an administrator starts; the other tokens through the API (a CLI run
       // costs a process start, about a second of CPU; the route table, not token creation, is under test here).
       tokens.admin = await createTokenWithCli(database.url, "Super user", { name: "observer" });
-      server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
+      // The observer token reads the state twice per case (the routes × 12 credentials): more than the default
+      // 600 API points a minute. The limit is not this suite's subject (lib/rate-limit has its own).
+      server = await startServer({
+        env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "100000" },
+      });
       const create = async (name: string, role: Role, expiresInSeconds?: number) => {
         const res = await http(server.baseUrl, "POST", "/api/v1/tokens", {
           headers: admin(),
@@ -95,6 +132,13 @@ for (const { provider, options } of PROVIDERS) {
         expect(signed.cookie, `sign-in of ${role}`).toBeTruthy();
         sessions[role] = signed.cookie!;
       }
+      for (const role of ROLES) {
+        await signInOverHttp(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);
+        const listed = await http(server.baseUrl, "GET", "/api/v1/account/sessions", {
+          headers: { Cookie: sessions[role] },
+        });
+        spareSessions[role] = listed.body.sessions.find((s: { current: boolean }) => !s.current).id;
+      }
       const listedTokens = (await http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() })).body.tokens;
       // Revoked through the CLI while the server runs, as an administrator would.
       const revokedId = listedTokens.find((t: { name: string }) => t.name === "to revoke").id;
@@ -106,6 +150,12 @@ for (const { provider, options } of PROVIDERS) {
         .filter((t: { name: string }) => t.name.startsWith("spare"))
         .map((t: { id: number }) => t.id);
       processIds = (await state()).processes.map((p: { id: number }) => p.id);
+      for (let i = 0; i < 14; i++) {
+        const json = { email: `spare${i}@plant.example`, role: "User" };
+        spareUserIds.push(
+          (await http(server.baseUrl, "POST", "/api/v1/users", { json, headers: admin() })).body.user.id,
+        );
+      }
       await new Promise((r) => setTimeout(r, Math.max(0, expiredAt + 100 - Date.now())));
       // Six CLI runs, each a few seconds on a loaded two-core machine.
     }, 600_000);
@@ -141,21 +191,28 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(9);
+      expect(PROTECTED.length).toBe(23);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 
     it.each(matrix)("%s with %s", async (route, _, credential) => {
-      const allowed = credential.role !== undefined && (API_ROUTES[route] as readonly Role[]).includes(credential.role);
+      // The account routes are a person's: a token is refused whatever its role.
+      const person = !SESSION_ONLY.has(route) || credential.name.endsWith("session");
+      const allowed =
+        person && credential.role !== undefined && (API_ROUTES[route] as readonly Role[]).includes(credential.role);
       const before = await state();
-      const req = requestFor(route);
+      const req = requestFor(route, credential.name.endsWith("session") ? credential.role : undefined);
       // The event stream never ends by itself: its status and headers are the answer.
       const res =
         route === "GET /api/v1/processes/events"
           ? await openStream(server.baseUrl + req.path, credential.headers())
           : await http(server.baseUrl, req.method, req.path, { json: req.json, headers: credential.headers() });
       if (allowed) {
-        expect(res.status, res.text).toBeLessThan(300);
+        if (route === "PUT /api/v1/account/password")
+          expect(res.body.errors, res.text).toEqual([
+            { pointer: "/currentPassword", detail: "is not your current password" },
+          ]);
+        else expect(res.status, res.text).toBeLessThan(300);
         expect(res.headers.get("ratelimit")).toMatch(/^"api";r=\d+;t=\d+$/);
         return;
       }

@@ -6,6 +6,8 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 const READ: Role[] = ["User", "Advanced user", "Super user"];
 const WRITE: Role[] = ["Advanced user", "Super user"];
 const ADMIN: Role[] = ["Super user"];
+/** Every signed-in person; with SESSION_ONLY below, never an API token (tokens are systems, not people). */
+const PEOPLE: Role[] = ["User", "Advanced user", "Super user"];
 
 /**
  * Every API route and method, and who may call it ("public": no credentials needed).
@@ -21,13 +23,40 @@ export const API_ROUTES = {
   "GET /api/v1/tokens": ADMIN,
   "POST /api/v1/tokens": ADMIN,
   "DELETE /api/v1/tokens/{id}": ADMIN,
+  "GET /api/v1/account": PEOPLE,
+  "PATCH /api/v1/account": PEOPLE,
+  "PUT /api/v1/account/password": PEOPLE,
+  "GET /api/v1/account/sessions": PEOPLE,
+  "DELETE /api/v1/account/sessions/{sessionId}": PEOPLE,
+  "GET /api/v1/audit": ADMIN,
+  "GET /api/v1/audit.csv": ADMIN,
+  "GET /api/v1/users": ADMIN,
+  "POST /api/v1/users": ADMIN,
+  "PATCH /api/v1/users/{id}": ADMIN,
+  "DELETE /api/v1/users/{id}": ADMIN,
+  "POST /api/v1/users/{id}/password-link": ADMIN,
+  "DELETE /api/v1/users/{id}/sessions": ADMIN,
+  "GET /api/v1/me": READ,
+  "POST /api/v1/password-links/check": "public",
+  "POST /api/v1/password-links/use": "public",
   "GET /api/v1/errors": "public",
   "GET /api/v1/openapi.json": "public",
   "GET /api/health": "public",
   "GET /api/bench/ceiling": "public",
+  // The identity provider's call (OIDC back-channel logout): not the integrators' API, so not published.
+  "POST /api/auth/oidc/backchannel-logout": "public",
 } as const satisfies Record<string, Role[] | "public">;
 
 export type RouteKey = keyof typeof API_ROUTES;
+
+/** Routes about the signed-in person themselves: an API token is refused (3001) whatever its role. */
+export const SESSION_ONLY: ReadonlySet<RouteKey> = new Set<RouteKey>([
+  "GET /api/v1/account",
+  "PATCH /api/v1/account",
+  "PUT /api/v1/account/password",
+  "GET /api/v1/account/sessions",
+  "DELETE /api/v1/account/sessions/{sessionId}",
+]);
 
 type CompiledRoute = { key: RouteKey; method: HttpMethod; path: string; regex: RegExp };
 
@@ -35,7 +64,7 @@ const COMPILED: CompiledRoute[] = (Object.keys(API_ROUTES) as RouteKey[]).map((k
   const [method, path] = key.split(" ") as [HttpMethod, string];
   // No trailing slash: `/api/v1/processes/` is an unknown path, 404 in the problem envelope (note 022), rather
   // than Next's bare 308 redirect, which a client's PUT would not follow with its body.
-  const regex = new RegExp("^" + path.replace(/\{[^}]+\}/g, "[^/]+") + "$");
+  const regex = new RegExp("^" + path.replaceAll(".", "\\.").replace(/\{[^}]+\}/g, "[^/]+") + "$");
   return { key, method, path, regex };
 });
 

@@ -1,10 +1,11 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { addressKey, serveApi } from "@/lib/api/serve-api";
-import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
+import { API_ROUTES, SESSION_ONLY, type RouteKey } from "@/lib/api/routes";
 import { authorize } from "@/lib/auth/authorize";
 import { callerKey, resolveCaller, type Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { pointsForBody, type RateMeter } from "@/lib/rate-limit/meter";
 
 export type ApiContext<P> = {
@@ -38,6 +39,8 @@ async function guard(route: RouteKey, request: NextRequest, meter: RateMeter): P
   }
   await meter.charge(callerKey(caller), declaredBodyPoints(request));
   authorize(request, caller, roles);
+  if (SESSION_ONLY.has(route) && caller.kind !== "session")
+    throw new AppError(3001, "An API token has no account: these routes are for signed-in people");
   return caller;
 }
 

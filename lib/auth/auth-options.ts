@@ -6,11 +6,17 @@ import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { authSecret } from "@/lib/auth/secret";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { hashesStarted, HashPoolFull } from "@/lib/auth/hash-pool";
+import { directoryProviders } from "@/lib/auth/ldap/ldap-provider";
+import { localSignInAllowed } from "@/lib/auth/local-sign-in";
+import { admitOidcSignIn, oidcProvider } from "@/lib/auth/oidc/provider";
+import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc/settings";
+import { isEmailDisabled, recordSignInRefused } from "@/lib/auth/sign-in-events";
 import { deviceOfRequest, issueDeviceCookie } from "@/lib/auth/sign-in-request";
 import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
 import { env, secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { issueFirstSignInLink } from "@/lib/users/password-links";
 import { verifyCredentials } from "@/lib/users/users";
 import { signInSchema } from "@/lib/validations/user";
 
@@ -19,6 +25,8 @@ export const SIGN_IN_REFUSED = "CredentialsSignin";
 export const SIGN_IN_LIMITED = "TooManyAttempts";
 /** The instance is hashing all it may: not a wrong password, try again in a moment. */
 export const SIGN_IN_BUSY = "SignInBusy";
+/** A correct initial password: `PasswordChangeRequired:<link secret>`, the page goes to /set-password#<secret>. */
+export const PASSWORD_CHANGE_REQUIRED = "PasswordChangeRequired";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
@@ -57,11 +65,13 @@ export const authOptions: NextAuthOptions = {
         // Counted before anything costs: a flood of emails from one address never reaches the hashing.
         if (!(await takeSignInAttempt(ip))) {
           logger.info("sign-in refused: address limit", { ip, hashes: hashesStarted() });
+          await recordSignInRefused({ email, reason: "limited" });
           throw new Error(SIGN_IN_LIMITED);
         }
         const wait = await signInWait(attempt);
         if (wait > 0) {
           logger.info("sign-in refused: waiting", { ip, knownDevice: known, waitSeconds: wait });
+          await recordSignInRefused({ email, reason: "limited" });
           // next-auth reports this error name to the page.
           throw new Error(SIGN_IN_LIMITED);
         }
@@ -71,21 +81,43 @@ export const authOptions: NextAuthOptions = {
         } catch (error) {
           if (!(error instanceof HashPoolFull)) throw error;
           logger.warn("sign-in refused: hashing busy", { ip, hashes: hashesStarted() });
+          await recordSignInRefused({ email, reason: "busy" });
           throw new Error(SIGN_IN_BUSY);
+        }
+        if (user && !localSignInAllowed(user.role)) {
+          // LOCAL_SIGN_IN keeps local accounts to break-glass Super users (or none): refused like a wrong password.
+          logger.info("sign-in refused: local sign-in not allowed for this role", { userId: user.id, ip });
+          await recordSignInRefused({ email, reason: "local-not-allowed", userId: user.id });
+          return null;
         }
         await (user ? noteSignInSuccess(attempt) : noteSignInFailure(attempt));
         if (user) issueDeviceCookie(email);
         const fields = { userId: user?.id, ip, knownDevice: known, hashes: hashesStarted() };
         logger.info(user ? "sign-in succeeded" : "sign-in refused", fields);
-        return user ? { id: String(user.id), email: user.email, role: user.role } : null;
+        if (!user) {
+          // verifyCredentials refuses a disabled user as a wrong password (the page tells nothing); the audit tells.
+          const disabled = await isEmailDisabled({ email });
+          await recordSignInRefused({ email, reason: disabled ? "disabled" : "wrong-credentials" });
+          return null;
+        }
+        // No session before the user has chosen their own password (docs/decisions/024).
+        if (user.mustChangePassword)
+          throw new Error(`${PASSWORD_CHANGE_REQUIRED}:${await issueFirstSignInLink({ userId: user.id })}`);
+        // The succeeded event is written with the session row (lib/auth/sessions.ts).
+        return { id: String(user.id), email: user.email, role: user.role };
       },
     }),
+    ...directoryProviders(),
+    // Single sign-on, when configured (lib/auth/oidc/).
+    ...(oidcSettings ? [oidcProvider(oidcSettings)] : []),
   ],
   callbacks: {
     // Every redirect next-auth makes (after sign-in and sign-out) stays on the app's own origin.
     redirect({ url, baseUrl }) {
       return `${baseUrl}${safeCallbackUrl(url, baseUrl)}`;
     },
+    signIn: (params) =>
+      oidcSettings && params.account?.provider === OIDC_PROVIDER_ID ? admitOidcSignIn(oidcSettings, params) : true,
     jwt: jwtCallback,
     session: sessionCallback,
   },

@@ -1,7 +1,11 @@
 import "server-only";
 import type { CallbacksOptions, EventCallbacks, User } from "next-auth";
 import { encode, type JWT, type JWTEncodeParams } from "next-auth/jwt";
+import { providerSessionOf } from "@/lib/auth/oidc/session-fields";
+import { noteProviderSignOut } from "@/lib/auth/oidc/sign-out";
 import { endSession, liveSession, startSession } from "@/lib/auth/sessions";
+import { authRequestDetails, issueLocaleCookie } from "@/lib/auth/sign-in-request";
+import { isLocale } from "@/lib/i18n/locale";
 import { isDatabaseError } from "@/lib/db/errors";
 import { logger } from "@/lib/logger";
 
@@ -11,14 +15,26 @@ import { logger } from "@/lib/logger";
 /** Thrown by the jwt callback for a cookie whose session has ended: next-auth then clears the cookie. */
 export const SESSION_ENDED = "SESSION_ENDED";
 
-export const jwtCallback: CallbacksOptions["jwt"] = async ({ token, user }) => {
+export const jwtCallback: CallbacksOptions["jwt"] = async ({ token, user, account, profile }) => {
   if (user) {
-    const session = await startSession({ userId: Number(user.id) });
+    // The sign-in's request (any provider's): its address, browser and id go with the session and its event.
+    // A directory sign-in names its source (ldap, oidc) in the event; a local one names none.
+    const source = (user as User & { source?: string }).source;
+    const { providerSid, idToken } = providerSessionOf(account, profile);
+    const session = await startSession({
+      userId: Number(user.id),
+      providerSid,
+      origin: authRequestDetails(),
+      detail: source ? { source } : undefined,
+    });
+    // The account's language follows the person to any browser they sign in with (a cookie the pages read).
+    if (isLocale(session.locale)) issueLocaleCookie(session.locale);
     return {
       ...token,
       role: (user as User & { role?: string }).role,
       sid: session.id,
       sessionEnd: Math.floor(session.expiresAt.getTime() / 1000),
+      ...(idToken ? { idToken } : {}),
     };
   }
   let live;
@@ -52,6 +68,12 @@ export async function encodeSessionJwt(params: JWTEncodeParams): Promise<string>
 
 /** Sign-out ends the session on the server, not only in the browser. */
 export const signOutEvent: EventCallbacks["signOut"] = async ({ token }) => {
-  if (token?.sid) await endSession({ id: token.sid });
+  if (token?.sid) {
+    const userId = Number(token.sub);
+    const { ip, requestId } = authRequestDetails();
+    const actor = { type: "user" as const, id: userId, name: token.email ?? null };
+    await endSession({ id: token.sid, audit: Number.isSafeInteger(userId) ? { actor, ip, requestId } : undefined });
+  }
+  noteProviderSignOut(token);
   logger.info("signed out", { userId: token?.sub });
 };

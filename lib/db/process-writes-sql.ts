@@ -22,8 +22,10 @@ export type WriteParams = {
   requestId: string | null;
 };
 
-const SQLITE_GUARD = `(SELECT count(*) FROM json_each(?) AS k JOIN processes AS q ON q.id = json_extract(k.value, '$.id')
-   WHERE json_extract(k.value, '$.version') IS NULL OR q.version = json_extract(k.value, '$.version')) = json_array_length(?)`;
+// The items are bound once and read through a CTE: a bulk's payload is a large string, and every binding of it is
+// one more copy through the driver (the guard once bound it twice more, and RSS under bulk writes grew with it).
+const SQLITE_GUARD = `(SELECT count(*) FROM j AS k JOIN processes AS q ON q.id = json_extract(k.value, '$.id')
+   WHERE json_extract(k.value, '$.version') IS NULL OR q.version = json_extract(k.value, '$.version')) = (SELECT count(*) FROM j)`;
 
 const sqliteDiffers = (row: string) =>
   `(${row}.name IS NOT json_extract(j.value, '$.name') OR ${row}.comment IS NOT json_extract(j.value, '$.comment'))`;
@@ -33,20 +35,25 @@ const sqliteDiffers = (row: string) =>
  * transaction, which SQLite's single writer makes a consistent pair. Only items that differ are recorded;
  * when the guard fails nothing is. Parameters: see sqliteHistoryParams.
  */
-export const SQLITE_HISTORY_SQL = `INSERT INTO process_changes
+export const SQLITE_HISTORY_SQL = `WITH j AS MATERIALIZED (SELECT value FROM json_each(?))
+  INSERT INTO process_changes
     ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId")
   SELECT p.id, p.version + 1, json_extract(j.value, '$.name'), json_extract(j.value, '$.comment'), p.name, p.comment, ?, ?, ?, ?, ?
-    FROM json_each(?) AS j JOIN processes AS p ON p.id = json_extract(j.value, '$.id')
+    FROM j JOIN processes AS p ON p.id = json_extract(j.value, '$.id')
    WHERE ${sqliteDiffers("p")} AND ${SQLITE_GUARD}
    ORDER BY p.id`;
 
-/** Runs only after the history statement recorded at least one item, i.e. after the guard passed. */
+/**
+ * Runs only after the history statement recorded at least one item, i.e. after the guard passed: the data takes
+ * the values from the history rows just recorded (the newest `recorded` ids: this transaction holds SQLite's one
+ * write lock, and one INSERT's AUTOINCREMENT ids are consecutive), so the items are not bound a second time.
+ * Parameters: see sqliteUpdateParams.
+ */
 export const SQLITE_UPDATE_SQL = `UPDATE processes
-     SET name = json_extract(j.value, '$.name'), comment = json_extract(j.value, '$.comment'),
-         version = processes.version + 1, "updatedAt" = ?
-    FROM json_each(?) AS j
-   WHERE processes.id = json_extract(j.value, '$.id') AND ${sqliteDiffers("processes")}
-  RETURNING id, name, comment, version, "createdAt", "updatedAt", 1 AS changed`;
+     SET name = c.name, comment = c.comment, version = c.version, "updatedAt" = ?
+    FROM process_changes AS c
+   WHERE c.id > (SELECT max(id) FROM process_changes) - ? AND processes.id = c."processId"
+  RETURNING processes.id, processes.name, processes.comment, processes.version, processes."createdAt", processes."updatedAt", 1 AS changed`;
 
 /** The stored rows of the items' ids (those that exist), for items the write did not return. */
 export const CURRENT_ROWS_SQL =
@@ -87,11 +94,11 @@ export const POSTGRES_WRITE_SQL = `WITH v AS (
 export const isSqlite = databaseProvider === "sqlite";
 
 export function sqliteHistoryParams(p: WriteParams): unknown[] {
-  return [p.at, p.actorType, p.actorId, p.actorName, p.requestId, p.payload, p.payload, p.payload];
+  return [p.payload, p.at, p.actorType, p.actorId, p.actorName, p.requestId];
 }
 
-export function sqliteUpdateParams(p: WriteParams): unknown[] {
-  return [p.at, p.payload];
+export function sqliteUpdateParams(p: WriteParams, recorded: number): unknown[] {
+  return [p.at, recorded];
 }
 
 export function postgresWriteParams(p: WriteParams): unknown[] {

@@ -26,7 +26,8 @@ const isAuthPath = (path: string) => path === "/api/auth" || path.startsWith("/a
 
 /** The methods a path serves (HEAD and OPTIONS aside); null when it is an unknown API path. */
 function servedMethods(path: string): string[] | null {
-  if (isAuthPath(path)) return ["GET", "POST"];
+  // next-auth's paths, but for our own routes under /api/auth (the route table's, such as back-channel logout).
+  if (isAuthPath(path)) return allowedMethods(path).length > 0 ? allowedMethods(path) : ["GET", "POST"];
   if (path === "/api" || path.startsWith("/api/")) {
     const methods = allowedMethods(path);
     return methods.length > 0 ? methods : null;

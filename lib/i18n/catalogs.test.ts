@@ -53,8 +53,12 @@ describe("message catalogs", () => {
       file: "f.csv",
       value: "v",
       who: "w",
+      email: "e@x",
       when: "t",
       version: 3,
+      source: "ldap",
+      device: "Firefox",
+      started: "s",
       ...values,
     };
     for (const key of keys(catalogs[locale])) {

@@ -30,3 +30,10 @@ export function resolveLocale(cookie: string | undefined, acceptLanguage: string
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   return ranked.map((r) => r.language).find(isLocale) ?? FALLBACK_LOCALE;
 }
+
+/** The Set-Cookie that keeps a person's language in this browser (null: forget it, follow Accept-Language). */
+export function localeSetCookie(locale: Locale | null): string {
+  return locale === null
+    ? `${LOCALE_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`
+    : `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${LOCALE_COOKIE_MAX_AGE}; SameSite=Lax`;
+}

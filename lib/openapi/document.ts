@@ -1,5 +1,5 @@
 import { HTTP_TITLES, type HttpOnlyStatus } from "@/lib/api/problem";
-import { API_ROUTES, type RouteKey } from "@/lib/api/routes";
+import { API_ROUTES, SESSION_ONLY, type RouteKey } from "@/lib/api/routes";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { headerComponents, type HeaderName, responseHeaders } from "@/lib/openapi/headers";
@@ -45,7 +45,11 @@ const whole = (detail: string, status: number): Refusal => ({
   errors: [{ pointer: "", detail }],
 });
 /** The pointer of the example refusal of each body (the first member a client is likely to get wrong). */
-const BODY_POINTERS: Partial<Record<RouteKey, string>> = { "PUT /api/v1/processes": "/processes/3/name" };
+const BODY_POINTERS: Partial<Record<RouteKey, string>> = {
+  "PUT /api/v1/processes": "/processes/3/name",
+  "PUT /api/v1/account/password": "/currentPassword",
+  "PATCH /api/v1/account": "/locale",
+};
 const BODY_REFUSALS = (key: RouteKey): Refusal[] => [
   bodyRefusal(BODY_POINTERS[key] ?? "/name"),
   whole("Request body exceeds the limit of 8388608 bytes", 413),
@@ -123,11 +127,12 @@ function responsesOf(key: RouteKey, spec: OperationSpec) {
     const headers = { ...headersFor(isPublic, answer.status), ...responseHeaders(answer.headers ?? []) };
     const mediaType = answer.mediaType ?? "application/json";
     const stream = mediaType === "text/event-stream";
+    const text = stream || mediaType === "text/csv";
     const schema = answer.schema
       ? schemaRef(answer.schema)
       : answer.status === 304
         ? undefined
-        : { type: stream ? "string" : "object" };
+        : { type: text ? "string" : "object" };
     const media = {
       schema,
       ...(answer.example !== undefined ? { example: answer.example } : {}),
@@ -170,7 +175,11 @@ export function operationId(key: RouteKey): string {
   const words = path
     .replace(/^\/api\/(v1\/)?/, "")
     .split(/[/.]/)
-    .map((w) => (w === "{id}" ? "ById" : w.charAt(0).toUpperCase() + w.slice(1)));
+    .map((w) => {
+      const param = /^\{(\w+)\}$/.exec(w)?.[1];
+      const word = param === "id" ? "" : (param ?? w);
+      return (param ? "By" : "") + word.charAt(0).toUpperCase() + word.slice(1);
+    });
   return method.toLowerCase() + words.join("");
 }
 
@@ -185,12 +194,13 @@ function operationOf(key: RouteKey, spec: OperationSpec) {
     tags: [spec.tag],
     summary: spec.summary,
     description: [spec.description, who].filter(Boolean).join("\n\n"),
-    security: isPublic ? [] : [{ bearer: [] }, { cookie: [] }],
+    // The account routes are about the signed-in person: a session only (a token is refused with 3001).
+    security: isPublic ? [] : SESSION_ONLY.has(key) ? [{ cookie: [] }] : [{ bearer: [] }, { cookie: [] }],
     "x-roles": isPublic ? [] : roles,
     ...(spec.internal ? { "x-internal": true } : {}),
     parameters: [
       ...(pathId ? [{ $ref: "#/components/parameters/Id" }] : []),
-      ...(spec.parameters ?? []).map((p) => ({ required: false, ...p })),
+      ...(spec.parameters ?? []).map((p) => ({ required: p.in === "path", ...p })),
     ],
     ...(spec.body
       ? {
@@ -222,6 +232,12 @@ export function buildOpenApiDocument() {
     tags: [
       { name: "Processes", description: "The plant's production processes." },
       { name: "Tokens", description: "API tokens for plant systems (Super user)." },
+      { name: "Account", description: "The signed-in person's own password, sessions and language (sessions only)." },
+      {
+        name: "Audit",
+        description: "The security audit log: sign-ins, sessions, users, roles, passwords, tokens (Super user).",
+      },
+      { name: "Users", description: "People: users (Super user), the caller, one-time set-password links." },
       { name: "Service", description: "Error table, this document, health." },
     ],
     paths,

@@ -1,44 +1,18 @@
-import type { HttpOnlyStatus } from "@/lib/api/problem";
 import type { RouteKey } from "@/lib/api/routes";
-import type { ErrorCode } from "@/lib/errors";
 import { EXAMPLE_PROCESS, EXAMPLE_TOKEN } from "@/lib/openapi/annotations";
-import type { HeaderName } from "@/lib/openapi/headers";
-import { type REQUEST_SCHEMAS, type SchemaName, toJsonSchema } from "@/lib/openapi/schemas";
+import { USER_OPERATIONS } from "@/lib/openapi/user-operations";
+import { toJsonSchema } from "@/lib/openapi/schemas";
+import type { OperationSpec } from "@/lib/openapi/operation-spec";
 import { MAX_BULK_ITEMS } from "@/lib/validations/process";
 import { processListQuerySchema } from "@/lib/validations/process-listing";
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from "@/lib/validations/process-history";
+import { ACCOUNT_OPERATIONS } from "@/lib/openapi/operations-account";
 
 // What the document says about each route of the route table (lib/api/routes.ts) beyond its schemas. The
 // errors an operation can answer are derived (credentials → 401/403/429/503, a body or a path id → 1001);
 // `errors` lists the others. A new route is one entry here; a test fails while one is missing.
 
-export type Answer = {
-  status: number;
-  schema?: SchemaName;
-  description: string;
-  example?: unknown;
-  /** application/json unless said otherwise. */
-  mediaType?: "application/json" | "text/event-stream";
-  /** Headers this answer always has, besides the ones every answer has. */
-  headers?: HeaderName[];
-};
-
-export type OperationSpec = {
-  tag: "Processes" | "Tokens" | "Service";
-  summary: string;
-  description?: string;
-  body?: { schema: keyof typeof REQUEST_SCHEMAS; example: unknown };
-  /** The answers besides the errors (the first is the success). */
-  answers: Answer[];
-  /** A code alone is answered at each of its statuses; `[code, status]` at that one only; "bulk": its bulk shape. */
-  errors?: (ErrorCode | [ErrorCode, number] | [ErrorCode, number, "bulk"])[];
-  /** Answers outside the code table besides 500 (which every operation can give). */
-  httpErrors?: HttpOnlyStatus[];
-  /** Query and header parameters (JSON Schema each). */
-  parameters?: { in: "query" | "header"; name: string; description: string; schema: Record<string, unknown> }[];
-  /** Not meant for integrators (shown, marked `x-internal`). */
-  internal?: boolean;
-};
+export type { Answer, OperationSpec } from "@/lib/openapi/operation-spec";
 
 const NO_OP =
   "A re-sync is free: an item whose `name` and `comment` equal the stored ones is not written (no new version, no " +
@@ -265,6 +239,8 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     answers: [{ status: 200, schema: "TokenRevoked", description: "The revoked token." }],
     errors: [1005],
   },
+  ...USER_OPERATIONS,
+  ...ACCOUNT_OPERATIONS,
   "GET /api/v1/errors": {
     tag: "Service",
     summary: "The error code table",
@@ -313,5 +289,13 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     answers: [{ status: 200, schema: "ProcessList", description: "Constant processes." }],
     errors: [1001],
     httpErrors: [404],
+  },
+  "POST /api/auth/oidc/backchannel-logout": {
+    tag: "Service",
+    summary: "OIDC back-channel logout (internal)",
+    description: "The identity provider posts a form-encoded `logout_token`; 200 ends the sessions it names.",
+    internal: true,
+    answers: [{ status: 200, description: "The sessions the token names ended." }],
+    errors: [1001],
   },
 };

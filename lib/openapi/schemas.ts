@@ -1,5 +1,16 @@
 import { z } from "zod";
 import { ANNOTATIONS } from "@/lib/openapi/annotations";
+import {
+  accountAnswerSchema,
+  accountSchema,
+  accountSessionEndedSchema,
+  accountSessionListSchema,
+  accountSessionSchema,
+  accountUpdateSchema,
+  passwordChangedSchema,
+  passwordChangeSchema,
+} from "@/lib/validations/account";
+import { auditEventSchema, auditPageSchema } from "@/lib/validations/audit";
 import { healthSchema } from "@/lib/validations/health";
 import {
   processesUpdateSchema,
@@ -22,6 +33,22 @@ import {
   tokenRevokedSchema,
   tokenSummarySchema,
 } from "@/lib/validations/token";
+import { meSchema } from "@/lib/validations/me";
+import {
+  passwordLinkCheckSchema,
+  passwordLinkInfoSchema,
+  passwordLinkSchema,
+  passwordLinkUsedSchema,
+  passwordLinkUseSchema,
+  userAddSchema,
+  userCreatedSchema,
+  userListSchema,
+  userOneSchema,
+  userPasswordLinkSchema,
+  userPatchSchema,
+  userSessionsEndedSchema,
+  userSummarySchema,
+} from "@/lib/validations/users";
 
 // The document's component schemas, converted by zod's own JSON Schema output (draft 2020-12, the dialect of
 // OpenAPI 3.1) from the schemas the handlers and forms use. Requests are converted as zod reads them (input:
@@ -32,6 +59,12 @@ export const REQUEST_SCHEMAS = {
   ProcessUpdate: processUpdateSchema,
   ProcessesUpdate: processesUpdateSchema,
   TokenCreate: tokenCreateSchema,
+  AccountUpdate: accountUpdateSchema,
+  PasswordChange: passwordChangeSchema,
+  UserAdd: userAddSchema,
+  UserPatch: userPatchSchema,
+  PasswordLinkCheck: passwordLinkCheckSchema,
+  PasswordLinkUse: passwordLinkUseSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Answer bodies, by component name; a schema named here is a $ref wherever another one holds it. */
@@ -48,6 +81,24 @@ export const RESPONSE_SCHEMAS = {
   TokenList: tokenListSchema,
   TokenCreated: tokenCreatedSchema,
   TokenRevoked: tokenRevokedSchema,
+  Account: accountSchema,
+  AccountAnswer: accountAnswerSchema,
+  AccountSession: accountSessionSchema,
+  AccountSessionList: accountSessionListSchema,
+  AccountSessionEnded: accountSessionEndedSchema,
+  PasswordChanged: passwordChangedSchema,
+  AuditEvent: auditEventSchema,
+  AuditPage: auditPageSchema,
+  UserSummary: userSummarySchema,
+  UserList: userListSchema,
+  UserOne: userOneSchema,
+  UserCreated: userCreatedSchema,
+  UserPasswordLink: userPasswordLinkSchema,
+  UserSessionsEnded: userSessionsEndedSchema,
+  PasswordLink: passwordLinkSchema,
+  PasswordLinkInfo: passwordLinkInfoSchema,
+  PasswordLinkUsed: passwordLinkUsedSchema,
+  Me: meSchema,
   ErrorTable: errorTableSchema,
   Health: healthSchema,
   Problem: problemSchema,

@@ -1,12 +1,10 @@
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sqliteFilePath } from "@/lib/db/url";
 import type { ChangeContext } from "@/lib/processes/actor";
 import type { Process } from "@/lib/validations/process";
 import type { ProcessEvent } from "@/lib/validations/process-history";
 import { openDataLayer, type DataLayer } from "@/test/support/data-layer";
-import { PROVIDERS, type Provider } from "@/test/support/test-database";
+import { PROVIDERS } from "@/test/support/test-database";
+import { runOutside } from "@/test/support/outside-sql";
 
 // lib/processes in-process against a real SQLite file and a real PostgreSQL database: the list and its
 // cache, bulk and single writes with their preconditions, versions, history and the change feed. The HTTP
@@ -33,24 +31,6 @@ const THREE = [
 ];
 
 /** A statement from another connection, as an outside writer (a sqlite3 shell, psql) would run it. */
-async function outside(provider: Provider, url: string, sql: string): Promise<void> {
-  if (provider === "sqlite") {
-    const file = new Database(sqliteFilePath(url));
-    try {
-      file.exec(sql);
-    } finally {
-      file.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The error a call rejects with, for matching on its code and status (its class is per module graph). */
 async function refusal(call: Promise<unknown>): Promise<{ code: number; status: number; errors?: unknown }> {
@@ -94,7 +74,7 @@ describe.each(PROVIDERS)("the data layer on $provider", ({ provider, options }) 
       ],
       [
         "an outside writer's UPDATE",
-        (id) => outside(provider, dl.database.url, `UPDATE processes SET name = 'New' WHERE id = ${id}`),
+        (id) => runOutside(dl.database.url, [["UPDATE processes SET name = 'New' WHERE id = $1", [id]]]),
       ],
     ])("keeps its ETag while nothing changes, and shows %s at once", async (_, change) => {
       const first = await dl.listProcessesJson();
@@ -253,7 +233,7 @@ describe.each(PROVIDERS)("the data layer on $provider", ({ provider, options }) 
 
     it("keeps a deleted process's history, and answers 1005 for a process that never was", async () => {
       const id = ids[2]!;
-      await outside(provider, dl.database.url, `DELETE FROM processes WHERE id = ${id}`);
+      await runOutside(dl.database.url, [["DELETE FROM processes WHERE id = $1", [id]]]);
       const history = await dl.listProcessHistory({ processId: id, limit: 10 });
       expect(history.map((c) => c.kind)).toEqual(["deleted", "created"]);
       expect(await refusal(dl.listProcessHistory({ processId: 999_999, limit: 10 }))).toMatchObject({ code: 1005 });
@@ -304,7 +284,11 @@ describe.each(PROVIDERS)("the data layer on $provider", ({ provider, options }) 
         context: USER,
       });
       const abort = new AbortController();
-      const { token } = await dl.createToken({ name: "stream reader", role: "User" });
+      const { token } = await dl.createToken({
+        name: "stream reader",
+        role: "User",
+        audit: { actor: { type: "system", id: null, name: "system" } },
+      });
       const caller = { kind: "token" as const, tokenId: token.id, tokenName: token.name, role: "User" as const };
       const epoch = await dl.readDatabaseEpoch();
       const stream = await dl.openProcessEventStream({

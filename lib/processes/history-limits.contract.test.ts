@@ -16,6 +16,7 @@ import { runScript } from "@/test/support/run-script";
 import { openEvents, type SseStream } from "@/test/support/sse";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
+import { runOutside } from "@/test/support/outside-sql";
 
 const BUDGET = 20_000;
 // Each case runs the CLI several times (a process start each, many seconds on a loaded machine).
@@ -66,24 +67,7 @@ for (const { provider, options } of PROVIDERS) {
     };
 
     /** Statements on a connection of the test's own, beside the server. */
-    const outside = async (sql: string, params: unknown[]) => {
-      if (provider === "sqlite") {
-        const shell = new Database(sqliteFilePath(database.url));
-        try {
-          shell.prepare(sql.replace(/\$\d+/g, "?")).run(...params);
-        } finally {
-          shell.close();
-        }
-        return;
-      }
-      const c = new pg.Client({ connectionString: database.url });
-      await c.connect();
-      try {
-        await c.query(sql, params);
-      } finally {
-        await c.end();
-      }
-    };
+    const outside = async (sql: string, params: unknown[]) => void (await runOutside(database.url, [[sql, params]]));
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);

@@ -1,18 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { IN_LIST_MAX } from "@/lib/db/in-list";
 
 // Which items of a write would change something: those whose process is missing or holds other values. Only
 // the write budget's refusal path asks (a write within the budget never pays for this read).
-
-// Prisma refuses `in` lists longer than SQLite's bind-parameter limit (999).
-const CHUNK = 500;
 
 export async function listDifferingItems<T extends { id: number; name: string; comment: string }>(options: {
   items: readonly T[];
 }): Promise<T[]> {
   const stored = new Map<number, { name: string; comment: string }>();
-  for (let at = 0; at < options.items.length; at += CHUNK) {
-    const ids = options.items.slice(at, at + CHUNK).map((item) => item.id);
+  for (let at = 0; at < options.items.length; at += IN_LIST_MAX) {
+    const ids = options.items.slice(at, at + IN_LIST_MAX).map((item) => item.id);
     const rows = await db.process.findMany({
       where: { id: { in: ids } },
       select: { id: true, name: true, comment: true },

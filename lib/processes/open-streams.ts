@@ -111,7 +111,11 @@ async function sweep(): Promise<void> {
       sessionIds.size === 0
         ? []
         : db.session.findMany({
-            where: { id: { in: [...sessionIds] }, expiresAt: { gt: now }, user: { role: { in: [...ROLES] } } },
+            where: {
+              id: { in: [...sessionIds] },
+              expiresAt: { gt: now },
+              user: { role: { in: [...ROLES] }, disabled: false },
+            },
             select: { id: true },
           }),
     ]);

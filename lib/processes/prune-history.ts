@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { IN_LIST_MAX } from "@/lib/db/in-list";
 
 // History retention (docs/decisions/021): by default everything is kept, as audits need. `history:prune`
 // removes changes older than a number of days, except each process's newest change (its latest state, a
@@ -7,8 +8,8 @@ import { db } from "@/lib/db/client";
 // leaves a row in history_prunes: what it removed, and the highest change id removed, below which the event
 // stream can no longer replay (lib/processes/process-history.ts).
 
-// A batch's ids go into `in` lists; Prisma refuses lists longer than SQLite's bind-parameter limit (999).
-const BATCH = 500;
+// A batch's ids go into `in` lists.
+const BATCH = IN_LIST_MAX;
 
 export type PruneResult = { olderThan: Date; deleted: number; throughId: number };
 

@@ -63,7 +63,7 @@ async function write(tx: Tx, params: WriteParams): Promise<RawRow[]> {
   // the update has nothing to do.
   const recorded = await tx.$executeRawUnsafe(SQLITE_HISTORY_SQL, ...sqliteHistoryParams(params));
   if (recorded === 0) return [];
-  return tx.$queryRawUnsafe<RawRow[]>(SQLITE_UPDATE_SQL, ...sqliteUpdateParams(params));
+  return tx.$queryRawUnsafe<RawRow[]>(SQLITE_UPDATE_SQL, ...sqliteUpdateParams(params, recorded));
 }
 
 /**

@@ -7,10 +7,12 @@ import {
   RateLimiterRedis,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
+import { CLOCK_SKEW_SECONDS, LOGOUT_TOKEN_MAX_AGE_SECONDS } from "@/lib/auth/oidc/logout-token-claims";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
-export type LimitName = "api" | "write-bytes" | "signin-address" | "signin-failures" | "signin-wait";
+export type LimitName =
+  "api" | "write-bytes" | "signin-address" | "signin-failures" | "signin-wait" | "oidc-logout-jti";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   api: { points: env.RATE_LIMIT_API_POINTS, duration: env.RATE_LIMIT_API_WINDOW_SECONDS },
@@ -25,6 +27,9 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   "signin-failures": { points: Number.MAX_SAFE_INTEGER, duration: env.RATE_LIMIT_SIGNIN_WINDOW_SECONDS },
   // Only blocked keys matter here (block() for the wait's length).
   "signin-wait": { points: 1, duration: 1 },
+  // Back-channel logout tokens seen (by jti), for as long as one could still be accepted: a replay is refused
+  // on every instance that shares the store (lib/auth/oidc/back-channel.ts).
+  "oidc-logout-jti": { points: 1, duration: LOGOUT_TOKEN_MAX_AGE_SECONDS + 2 * CLOCK_SKEW_SECONDS },
 };
 
 let redis: Redis | undefined;

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit, type AuditSource } from "@/lib/audit/record-audit";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -38,9 +39,9 @@ function toSummary(row: TokenRow): TokenSummary {
   };
 }
 
-/** Creates a token; the secret is returned this once and only its hash is kept. */
+/** Creates a token; the secret is returned this once and only its hash is kept. `token.created` goes with it. */
 export async function createToken(
-  options: TokenCreate & { createdById?: number },
+  options: TokenCreate & { createdById?: number; audit: AuditSource },
 ): Promise<{ token: TokenSummary; secret: string }> {
   const input = tokenCreateSchema.parse({
     name: options.name,
@@ -48,15 +49,20 @@ export async function createToken(
     expiresInSeconds: options.expiresInSeconds,
   });
   const secret = generateTokenSecret();
-  const row = await db.apiToken.create({
-    data: {
-      name: input.name,
-      role: input.role,
-      tokenHash: hashTokenSecret(secret),
-      expiresAt: new Date(Date.now() + input.expiresInSeconds * 1000),
-      createdById: options.createdById ?? null,
-    },
-    select: SUMMARY_SELECT,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        name: input.name,
+        role: input.role,
+        tokenHash: hashTokenSecret(secret),
+        expiresAt: new Date(Date.now() + input.expiresInSeconds * 1000),
+        createdById: options.createdById ?? null,
+      },
+      select: SUMMARY_SELECT,
+    });
+    const target = { type: "token" as const, id: created.id, name: created.name };
+    await recordAudit({ action: "token.created", ...options.audit, target, detail: { role: created.role } }, tx);
+    return created;
   });
   return { token: toSummary(row), secret };
 }
@@ -66,9 +72,19 @@ export async function listTokens(): Promise<TokenSummary[]> {
   return rows.map(toSummary);
 }
 
-/** Revokes a token (again is fine: the first revocation time stays); 1005 when it does not exist. */
-export async function revokeToken(options: { id: number }): Promise<TokenSummary> {
-  await db.apiToken.updateMany({ where: { id: options.id, revokedAt: null }, data: { revokedAt: new Date() } });
+/**
+ * Revokes a token (again is fine: the first revocation time stays, and no second `token.revoked` is recorded);
+ * 1005 when it does not exist.
+ */
+export async function revokeToken(options: { id: number; audit: AuditSource }): Promise<TokenSummary> {
+  await db.$transaction(async (tx) => {
+    const where = { id: options.id, revokedAt: null };
+    const { count } = await tx.apiToken.updateMany({ where, data: { revokedAt: new Date() } });
+    if (count === 0) return;
+    const row = await tx.apiToken.findUniqueOrThrow({ where: { id: options.id }, select: { name: true } });
+    const target = { type: "token" as const, id: options.id, name: row.name };
+    await recordAudit({ action: "token.revoked", ...options.audit, target }, tx);
+  });
   forgetResolvedTokens();
   endEventStreams({ tokenId: options.id }, "token revoked");
   const row = await db.apiToken.findUnique({ where: { id: options.id }, select: SUMMARY_SELECT });

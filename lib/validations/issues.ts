@@ -11,6 +11,7 @@ export const ISSUES = {
   email: "must be an email address",
   enterEmail: "Enter your email",
   enterPassword: "Enter your password",
+  enterLogin: "Enter your user name or email",
   days: "must be a number of days",
   wholeDays: "must be a whole number of days",
   minDays: "must be at least {min} day",
@@ -18,6 +19,17 @@ export const ISSUES = {
   minSecond: "must be at least 1 second",
   maxYear: "must be at most one year",
   wellFormed: "must be well-formed Unicode (no lone surrogate halves)",
+  // A new password the strength estimate refuses (lib/validations/password-strength.ts), with its reason.
+  weak: "is too easy to guess",
+  weakCommon: "is too easy to guess: it is a commonly used password",
+  weakKeyboard: "is too easy to guess: it follows a keyboard pattern",
+  weakRepeat: "is too easy to guess: it repeats characters or words",
+  weakSequence: "is too easy to guess: it is a sequence such as abc or 6543",
+  weakDates: "is too easy to guess: it contains a date or a recent year",
+  weakWords: "is too easy to guess: it is a common word or name on its own",
+  containsEmail: "must not contain your email address or name",
+  wrongCurrentPassword: "is not your current password",
+  passwordsDiffer: "must repeat the password",
 } as const;
 
 export type IssueKey = keyof typeof ISSUES;

@@ -8,8 +8,9 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(254)
-  // Refused as not an email address anyway; said too, so that the real reason is among the errors.
-  .refine((s) => s.isWellFormed(), { error: NOT_WELL_FORMED, when: () => true });
+  // Refused as not an email address anyway; said too, so that the real reason is among the errors. `when`
+  // runs this also after other failures, a missing email (undefined) included.
+  .refine((s: unknown) => typeof s !== "string" || s.isWellFormed(), { error: NOT_WELL_FORMED, when: () => true });
 export const passwordSchema = wellFormedString()
   .min(12, { error: issue("tooShort", { min: 12 }) })
   .max(200, { error: issue("tooLong", { max: 200 }) });
@@ -30,3 +31,15 @@ export type SignIn = z.infer<typeof signInSchema>;
 export const userSetPasswordSchema = userCreateSchema.pick({ email: true, password: true });
 export const userSetRoleSchema = userCreateSchema.pick({ email: true, role: true });
 export const userEmailSchema = userCreateSchema.pick({ email: true });
+
+/** The directory sign-in form: a login (sAMAccountName-like name or mail) and a password, both present. */
+export const directorySignInSchema = z.strictObject({
+  login: wellFormedString()
+    .trim()
+    .min(1, { error: issue("enterLogin") })
+    .max(256),
+  password: wellFormedString()
+    .min(1, { error: issue("enterPassword") })
+    .max(1024),
+});
+export type DirectorySignIn = z.infer<typeof directorySignInSchema>;

@@ -86,21 +86,22 @@ export function sessionCases(app: SecurityApp): void {
   );
 
   it(
-    "a role change (users:set-role) ends every session of the user on both instances within 5 s; the next sign-in has the new role",
+    "a role change (users:set-role) keeps the sessions; both instances apply the new role within 5 s (issue 20)",
     SLOW,
     async () => {
       const user = await newUser("Advanced user");
       const onMain = await signIn(app.main, user);
-      const onLimited = await signIn(app.limited, user);
+      // Signed in on `main`: a session signed in on `limited` ends 4 s after sign-in (LIMITED_SIGN_IN).
       expect(await readCodes(onMain)).toEqual([200, 200]);
-      expect(await cli("users:set-role", "--email", user.email, "--role", "User")).toContain("is now User");
-      expect(await refusedEverywhere(onMain)).toEqual([2002, 2002]);
-      expect(await refusedEverywhere(onLimited)).toEqual([2002, 2002]);
       const before = await app.list();
-      expect((await rename(onMain)).body).toMatchObject({ code: 2002 });
-      const again = await signIn(app.main, user);
-      expect(await sessionUser(app.main, again)).toMatchObject({ email: user.email, role: "User" });
-      expect((await rename(again)).body).toMatchObject({ code: 3001 });
+      expect(await cli("users:set-role", "--email", user.email, "--role", "User")).toContain("is now User");
+      const deadline = Date.now() + ENDS_WITHIN_MS;
+      const role = () =>
+        Promise.all([app.main, app.limited].map(async (server) => (await sessionUser(server, onMain))?.role as string));
+      while ((await role()).some((r) => r !== "User") && Date.now() < deadline) await sleep(200);
+      expect(await role()).toEqual(["User", "User"]);
+      expect(await readCodes(onMain)).toEqual([200, 200]);
+      expect((await rename(onMain)).body).toMatchObject({ code: 3001 });
       expect(await app.list()).toEqual(before);
     },
   );

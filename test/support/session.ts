@@ -46,6 +46,8 @@ export type SignInFromResult = {
   /** The device cookie the answer set ("name=value"), and its attributes as sent. */
   device: string | null;
   deviceAttributes: string | null;
+  /** Every Set-Cookie of the answer, as the raw connection received them. */
+  setCookie: string;
 };
 
 /**
@@ -110,6 +112,7 @@ export async function prepareSignIn(
       cookie: session && session[2] ? `${session[1]}=${session[2]}` : null,
       device: device ? `${device[1]}=${device[2]}` : null,
       deviceAttributes: device ? device[3]!.trim() : null,
+      setCookie: res.headers.get("set-cookie") ?? "",
     };
   };
 }

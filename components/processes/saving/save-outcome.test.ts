@@ -65,6 +65,16 @@ const cases: Case[] = [
     expected: { rows: failed("Something new", A), toast: { tone: "error", message: "Not saved: Something new" } },
   },
   {
+    name: "1008 (a users' rule, never met by a save): its own words",
+    error: apiError(1008, "Refused by a rule"),
+    sent: [A],
+    bulk: false,
+    expected: {
+      rows: failed("Refused by a rule", A),
+      toast: { tone: "error", message: "Not saved: Refused by a rule" },
+    },
+  },
+  {
     name: "1001 on one row: its fields get the server's reasons, no banner",
     error: apiError(1001, "Incorrect data", [{ pointer: "/name", detail: "must not be empty" }]),
     sent: [A],

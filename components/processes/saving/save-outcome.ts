@@ -90,6 +90,11 @@ function outcomeForCode(code: ErrorCode, error: ApiError, failure: SaveFailure):
         toast: { tone: "error", message: t("staleToast") },
         next: "refetch",
       });
+    case 1008:
+      // The users' rules (issue 20): no process save meets them; should one come, its own words.
+      return failAll(sent, error.message, {
+        toast: { tone: "error", message: t("notSaved", { detail: error.message }) },
+      });
     case 2002:
     case 2004:
       return { rows: [], next: "sign-in" };

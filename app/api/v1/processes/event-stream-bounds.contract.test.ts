@@ -13,6 +13,7 @@ import { openEvents, type SseEvent, type SseStream } from "@/test/support/sse";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
+import { runOutside } from "@/test/support/outside-sql";
 
 type Row = { id: number; name: string; comment: string };
 const SLOW_MS = 600_000;
@@ -219,7 +220,7 @@ for (const { provider, options } of PROVIDERS) {
       );
 
       it(
-        "100 readers that never read plus 10 bulk PUTs: RSS grows by less than 100 MB (SQLite: 160, a known gap); each, resumed, holds every change exactly once",
+        "100 readers that never read plus 10 bulk PUTs: RSS grows by less than 100 MB; each, resumed, holds every change exactly once",
         SLOW,
         async () => {
           const part = rows.slice(0, 1_000);
@@ -249,11 +250,7 @@ for (const { provider, options } of PROVIDERS) {
             .poll(() => server.output().match(/the reader fell behind/g)?.length ?? 0, { timeout: 30_000 })
             .toBe(100);
           // Polled: what the disconnected readers held is garbage until the collector runs; a leak stays.
-          // KNOWN GAP (issue 18 stays open): on SQLite the growth measured 144-148 MB after the no-op-write merge
-          // (docs/decisions/022), under 100 MB on the streams branch alone; PostgreSQL stays under 100 MB. The
-          // SQLite bound is 160 MB until the cause is found, so that a leak of the old kind (5 GB) still fails.
-          const bound = provider === "sqlite" ? 160 * MB : 100 * MB;
-          await expect.poll(() => rss(server) - before, { timeout: 20_000, interval: 1_000 }).toBeLessThan(bound);
+          await expect.poll(() => rss(server) - before, { timeout: 20_000, interval: 1_000 }).toBeLessThan(100 * MB);
           const expected = Array.from({ length: 10_000 }, (_, i) => start + 1 + i);
           for (let i = 0; i < stalled.length; i += 10) {
             await Promise.all(
@@ -486,7 +483,9 @@ for (const { provider, options } of PROVIDERS) {
             const step = await runScript("scripts/cli.ts", ["db:new-epoch"], { DATABASE_URL: restored.url });
             expect(step.code).toBe(0);
             // Ten changes in one statement: more than the five the client holds.
-            await outsideRename(provider, restored.url, "After the restore");
+            await runOutside(restored.url, [
+              ["UPDATE processes SET name = $1 WHERE name <> 'In the backup'", ["After the restore"]],
+            ]);
             server = await startServer({ env: env(restored.url), port });
             // The client comes back as EventSource does, with the id it holds.
             stream = await openEvents(server.baseUrl + EVENTS, {
@@ -550,22 +549,6 @@ for (const { provider, options } of PROVIDERS) {
 }
 
 /** Renames every process but the first in one statement from outside the app (a trigger records each change). */
-async function outsideRename(provider: string, url: string, name: string): Promise<void> {
-  const sql = "UPDATE processes SET name = ? WHERE name <> 'In the backup'";
-  if (provider === "sqlite") {
-    const { default: Database } = await import("better-sqlite3");
-    const { sqliteFilePath } = await import("@/lib/db/url");
-    const shell = new Database(sqliteFilePath(url));
-    shell.prepare(sql).run(name);
-    shell.close();
-    return;
-  }
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(sql.replace("?", "$1"), [name]);
-  await client.end();
-}
 
 /** Copies the database at `from` into the empty database at `to`, as a backup and its restore would. */
 async function backup(provider: string, from: string, to: string): Promise<void> {

@@ -1,16 +1,14 @@
 // GET /api/v1/processes/events (issues 9 and 13): every change reaches every instance's subscribers,
 // whoever wrote it (the API on another instance, the CLI, a writer outside the app); Last-Event-ID resumes
 // exactly; more than 10,000 missed changes is one `reset`; a closed stream frees its resources.
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqliteFilePath } from "@/lib/db/url";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { runScript } from "@/test/support/run-script";
 import { openEvents, type SseEvent, type SseStream } from "@/test/support/sse";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
+import { runOutside } from "@/test/support/outside-sql";
 
 type Row = { id: number; name: string; comment: string; version: number };
 
@@ -35,18 +33,8 @@ for (const { provider, options } of PROVIDERS) {
     };
     const forProcess = (id: number, name: string) => (e: SseEvent) =>
       e.event === "process" && e.data.id === id && e.data.name === name;
-    const outsideUpdate = async (id: number, name: string) => {
-      if (provider === "sqlite") {
-        const shell = new Database(sqliteFilePath(database.url));
-        shell.prepare("UPDATE processes SET name = ? WHERE id = ?").run(name, id);
-        shell.close();
-      } else {
-        const client = new pg.Client({ connectionString: database.url });
-        await client.connect();
-        await client.query("UPDATE processes SET name = $1 WHERE id = $2", [name, id]);
-        await client.end();
-      }
-    };
+    const outsideUpdate = async (id: number, name: string) =>
+      void (await runOutside(database.url, [["UPDATE processes SET name = $1 WHERE id = $2", [name, id]]]));
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);

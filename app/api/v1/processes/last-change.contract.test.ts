@@ -108,6 +108,15 @@ for (const { provider, options } of PROVIDERS) {
       expect(changed.name).toBe("By the CLI");
       expect(changed.lastChange?.changedBy.type).toBe("system");
       expect(Date.parse(changed.lastChange!.changedAt)).toBeGreaterThanOrEqual(Date.parse(third.lastChange!.changedAt));
+      expect(cli.stdout).toContain(`Updated process ${third.id} to version`);
+      // The same values again: the CLI says nothing changed, and nothing did (version and last change stay).
+      const again = await runScript("scripts/cli.ts", ["processes:update", String(third.id), "--name", "By the CLI"], {
+        DATABASE_URL: database.url,
+      });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain(`Process ${third.id} already held these values; nothing changed`);
+      const still = ((await api("GET", WITH)).body.processes as Listed[]).find((p) => p.id === third.id)!;
+      expect(still).toEqual(changed);
     });
 
     it.each([["include=history"], ["include="], ["include=LASTCHANGE"]])("?%s is refused with 1001", async (query) => {

@@ -2,16 +2,14 @@
 // this test process, beside the server), they reach an open event stream with their kind and actor
 // `unknown`, and Last-Event-ID replays them in order among the other changes. The app's own creations and
 // deletions (the seed script) are written once each, by actor `system` (docs/decisions/016).
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqliteFilePath } from "@/lib/db/url";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { runIf } from "@/test/support/requirements";
 import { openEvents, type SseEvent, type SseStream } from "@/test/support/sse";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
+import { type OutsideStatement, runOutside } from "@/test/support/outside-sql";
 
 type Row = { id: number; name: string; comment: string; version: number };
 const UNKNOWN = { type: "unknown", id: null, name: null };
@@ -37,34 +35,7 @@ for (const { provider, options } of PROVIDERS) {
     const list = async (): Promise<Row[]> => (await api("GET", "/api/v1/processes")).body.processes;
 
     /** Statements in one transaction on a connection of its own; returns each statement's rows. */
-    const outside = async (statements: [string, unknown[]][]): Promise<Record<string, unknown>[][]> => {
-      if (provider === "sqlite") {
-        const shell = new Database(sqliteFilePath(database.url));
-        try {
-          return shell.transaction(() =>
-            statements.map(([sql, params]) => {
-              const statement = shell.prepare(sql.replace(/\$\d+/g, "?"));
-              if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
-              statement.run(...params);
-              return [];
-            }),
-          )();
-        } finally {
-          shell.close();
-        }
-      }
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      try {
-        await client.query("BEGIN");
-        const results = [];
-        for (const [sql, params] of statements) results.push((await client.query(sql, params)).rows);
-        await client.query("COMMIT");
-        return results;
-      } finally {
-        await client.end();
-      }
-    };
+    const outside = (statements: OutsideStatement[]) => runOutside(database.url, statements);
     const INSERT: [string, (name: string) => unknown[]] = [
       provider === "sqlite"
         ? "INSERT INTO processes (name, comment, updatedAt) VALUES ($1, 'outside', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) RETURNING id"

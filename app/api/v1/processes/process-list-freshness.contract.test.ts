@@ -2,7 +2,6 @@
 // process-list-cache.ts). These tests pin the one thing such a cache must never do: answer with data
 // older than a write that was acknowledged before the GET, whichever instance or process wrote it.
 import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
@@ -11,6 +10,7 @@ import { runIf } from "@/test/support/requirements";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { take } from "@/test/support/take";
 import { startServer, type TestServer } from "@/test/support/test-server";
+import { type OutsideStatement, runOutside } from "@/test/support/outside-sql";
 
 type Row = { id: number; name: string; comment: string; version: number };
 
@@ -112,28 +112,7 @@ for (const { provider, options } of PROVIDERS) {
 
     // Issue 13: writers outside the app. On PostgreSQL a trigger bumps the revision in the writer's own
     // transaction; on SQLite PRAGMA data_version sees the other connection. Repeated so timing cannot hide a stale read.
-    const outside = async (statements: [string, unknown[]][]) => {
-      if (provider === "sqlite") {
-        const shell = new Database(sqliteFilePath(database.url));
-        try {
-          shell.transaction(() => {
-            for (const [sql, params] of statements) shell.prepare(sql.replace(/\$\d+/g, "?")).run(...params);
-          })();
-        } finally {
-          shell.close();
-        }
-        return;
-      }
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      try {
-        await client.query("BEGIN");
-        for (const [sql, params] of statements) await client.query(sql, params);
-        await client.query("COMMIT");
-      } finally {
-        await client.end();
-      }
-    };
+    const outside = async (statements: OutsideStatement[]) => void (await runOutside(database.url, statements));
 
     it("20 times: a GET on B, a PUT on A, then at once a GET on B shows the PUT", async () => {
       const [target] = take(await list(a), 1);

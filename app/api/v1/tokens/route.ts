@@ -1,4 +1,5 @@
 // GET /api/v1/tokens – list API tokens; POST /api/v1/tokens – create one (its secret is shown once)
+import { auditSourceOf } from "@/lib/api/audit-source";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
@@ -9,8 +10,8 @@ export const GET = withApi("GET /api/v1/tokens", async () => {
   return jsonResponse({ tokens: await listTokens() });
 });
 
-export const POST = withApi("POST /api/v1/tokens", async ({ request, caller }) => {
-  const input = await readJson(request, tokenCreateSchema);
-  const createdById = caller?.kind === "session" ? caller.userId : undefined;
-  return jsonResponse(await createToken({ ...input, createdById }), { status: 201 });
+export const POST = withApi("POST /api/v1/tokens", async (ctx) => {
+  const input = await readJson(ctx.request, tokenCreateSchema);
+  const createdById = ctx.caller?.kind === "session" ? ctx.caller.userId : undefined;
+  return jsonResponse(await createToken({ ...input, createdById, audit: auditSourceOf(ctx) }), { status: 201 });
 });

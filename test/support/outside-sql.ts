@@ -1,0 +1,39 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import { sqliteFilePath } from "@/lib/db/url";
+
+// A writer from outside the app (a plant's script, a DBA's shell): plain SQL on its own connection, as the
+// triggers of docs/decisions/016 must catch. Statements use PostgreSQL's `$1` placeholders; on SQLite they
+// become `?` (the parameters are passed in order). All statements of one call run in one transaction.
+
+export type OutsideStatement = [sql: string, params?: unknown[]];
+
+/** Runs the statements in one transaction; returns each statement's rows (empty for a statement that reads none). */
+export async function runOutside(url: string, statements: OutsideStatement[]): Promise<Record<string, unknown>[][]> {
+  if (url.startsWith("file:")) {
+    const shell = new Database(sqliteFilePath(url));
+    try {
+      return shell.transaction(() =>
+        statements.map(([sql, params = []]) => {
+          const statement = shell.prepare(sql.replace(/\$\d+/g, "?"));
+          if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+          statement.run(...params);
+          return [];
+        }),
+      )();
+    } finally {
+      shell.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const results: Record<string, unknown>[][] = [];
+    for (const [sql, params = []] of statements) results.push((await client.query(sql, params)).rows);
+    await client.query("COMMIT");
+    return results;
+  } finally {
+    await client.end();
+  }
+}
