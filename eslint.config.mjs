@@ -7,6 +7,7 @@ import { createTypeScriptImportResolver } from "eslint-import-resolver-typescrip
 import importX from "eslint-plugin-import-x";
 import prettier from "eslint-config-prettier/flat";
 import boundaries from "./scripts/lint/boundaries-plugin.mjs";
+import { importGraphKey } from "./scripts/lint/import-graph-key.mjs";
 
 // import-x reads the modules a file imports with this parser, which keeps `import type` edges for boundaries/no-cycle.
 const TYPES_AS_VALUES_PARSER = fileURLToPath(new URL("./scripts/lint/types-as-values-parser.mjs", import.meta.url));
@@ -59,6 +60,8 @@ const config = [
     settings: {
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
       "import-x/parsers": { [TYPES_AS_VALUES_PARSER]: [".ts", ".tsx"] },
+      // Read by no rule: it keys ESLint's cache (npm run lint) on what a result reads from other files.
+      "boundaries/import-graph": importGraphKey(),
     },
     linterOptions: { reportUnusedDisableDirectives: "error" },
     rules: {

@@ -20,9 +20,10 @@ export default defineConfig({
     ],
     testTimeout: 30_000,
     hookTimeout: 180_000,
-    // Two files at a time, one per core: every contract suite starts its own servers on free ports with its
-    // own databases and key prefixes, so files share nothing; much of their time is waiting (server starts,
-    // Retry-After and expiry waits), which the other file uses (docs/decisions/023-the-inner-loop.md).
+    // Two files at a time, beside Playwright (scripts/test-all.sh): every contract suite starts its own servers on
+    // free ports with its own databases and key prefixes, so files share nothing. Three at a time was faster, but
+    // twice in two runs a resumed event stream of event-stream-bounds met the server's 10 s header deadline (408):
+    // docs/decisions/023-the-inner-loop.md.
     fileParallelism: true,
     maxWorkers: 2,
     // Notes the operation of every contract answer; fails a run of all contract suites that left one unanswered.

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # npm run check: the inner loop, no build and no server: types, lint, formatting and the unit tests
-# (every *.test.ts but the *.contract.test.ts suites), side by side.
+# (every *.test.ts but the *.contract.test.ts suites), side by side. tsc (incremental), ESLint and Prettier keep
+# caches under node_modules/.cache and tsconfig.tsbuildinfo: after the first run they look again only at what
+# changed (ESLint's cache is keyed on the import graph too: scripts/lint/import-graph-key.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/parallel.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: static checks beside the production build, then every suite against it (Vitest, then Playwright).
+# npm test: static checks beside the production build, then every suite against it (Vitest beside Playwright).
 # PostgreSQL and Redis cases join when TEST_DATABASE_URL / REDIS_TEST_URL are set; otherwise they are listed
 # as skipped, by name, with the variable that enables them. Where the time goes: docs/decisions/023-the-inner-loop.md.
 set -euo pipefail
@@ -13,12 +13,9 @@ start_job lint npm run --silent lint
 start_job format npm run --silent format:check
 start_job build npm run --silent build:app
 wait_jobs
-# Each stage's wall time in the log: where CI's time goes.
-stage() {
-  local name=$1 started=$SECONDS
-  shift
-  "$@"
-  echo "::::: $name ($((SECONDS - started)) s)"
-}
-stage vitest npx vitest run
-stage playwright npx playwright test
+# Then Vitest and Playwright side by side (each into its own log, printed whole when it ends, with its wall time).
+# They share nothing but the CPU, and each alone leaves the two cores idle about half the time, waiting on
+# deadlines, servers and browsers (docs/decisions/023-the-inner-loop.md has the CPU figures).
+start_job vitest npx vitest run
+start_job playwright npx playwright test
+wait_jobs
