@@ -369,7 +369,7 @@ for (const { provider, options } of PROVIDERS) {
       });
 
       it(
-        "an ended session's streams close within 2 s: sign-out on one instance, and users:sign-out, set-role, set-password by the CLI",
+        "an ended session's streams close within 2 s: sign-out on one instance, and users:sign-out, set-password by the CLI",
         SLOW,
         async () => {
           const [a, b] = servers;
@@ -385,9 +385,9 @@ for (const { provider, options } of PROVIDERS) {
           expect(msHere).toBeLessThan(2_000);
           expect(msThere).toBeLessThan(2_000);
 
+          // users:set-role is not among them since issue 20: a role change keeps the sessions (docs/decisions/024).
           for (const args of [
             ["users:sign-out", email],
-            ["users:set-role", "--email", email, "--role", "User"],
             ["users:set-password", "--email", email, "--password", password],
           ]) {
             const stream = await open(b!, { Cookie: await signIn() });
