@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
+import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { z } from "zod";
 import { useNotify } from "@/components/feedback/toaster";
 import { errorAttributes, FieldError } from "@/components/ui/field-error";
@@ -52,42 +52,27 @@ export function PasswordForm() {
       </h2>
       <p className={styles.hint}>{t("passwordHint")}</p>
       <div className={styles.formGrid}>
-        <div className={styles.field}>
-          <label htmlFor="current-password">{t("currentPassword")}</label>
-          <input
-            id="current-password"
-            type="password"
-            autoComplete="current-password"
-            className={styles.input}
-            {...errorAttributes("current-password-error", errors.currentPassword?.message)}
-            {...form.register("currentPassword")}
-          />
-          <FieldError id="current-password-error" message={errors.currentPassword?.message} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="new-password">{t("newPassword")}</label>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            className={styles.input}
-            {...errorAttributes("new-password-error", errors.newPassword?.message)}
-            {...form.register("newPassword")}
-          />
-          <FieldError id="new-password-error" message={errors.newPassword?.message} />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor="confirm-password">{t("confirmPassword")}</label>
-          <input
-            id="confirm-password"
-            type="password"
-            autoComplete="new-password"
-            className={styles.input}
-            {...errorAttributes("confirm-password-error", confirmMessage)}
-            {...form.register("confirm")}
-          />
-          <FieldError id="confirm-password-error" message={confirmMessage} />
-        </div>
+        <PasswordField
+          id="current-password"
+          label={t("currentPassword")}
+          autoComplete="current-password"
+          error={errors.currentPassword?.message}
+          {...form.register("currentPassword")}
+        />
+        <PasswordField
+          id="new-password"
+          label={t("newPassword")}
+          autoComplete="new-password"
+          error={errors.newPassword?.message}
+          {...form.register("newPassword")}
+        />
+        <PasswordField
+          id="confirm-password"
+          label={t("confirmPassword")}
+          autoComplete="new-password"
+          error={confirmMessage}
+          {...form.register("confirm")}
+        />
       </div>
       <div className={styles.toolbar}>
         <button
@@ -100,5 +85,29 @@ export function PasswordForm() {
         </button>
       </div>
     </form>
+  );
+}
+
+type PasswordFieldProps = UseFormRegisterReturn & {
+  id: string;
+  label: string;
+  autoComplete: "current-password" | "new-password";
+  error: string | undefined;
+};
+
+function PasswordField({ id, label, autoComplete, error, ...registered }: PasswordFieldProps) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete={autoComplete}
+        className={styles.input}
+        {...errorAttributes(`${id}-error`, error)}
+        {...registered}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
   );
 }
