@@ -1,10 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { Role } from "@/lib/auth/roles";
+import { highestRole, type Role } from "@/lib/auth/roles";
 import { forgetUserSessions } from "@/lib/auth/sessions";
 import { checkGuardRails } from "@/lib/users/guard-rails";
 import {
-  auditFields,
   auditTarget,
   inUsersTransaction,
   readUserSummary,
@@ -13,8 +12,6 @@ import {
   type UserChangeContext,
 } from "@/lib/users/user-records";
 import type { UserPatch, UserSummary } from "@/lib/validations/users";
-
-const ROLE_RANK: Record<Role, number> = { User: 0, "Advanced user": 1, "Super user": 2 };
 
 /**
  * Changes a user's name, role and/or disabled state in one transaction, each change with its audit event; a
@@ -33,14 +30,14 @@ export async function changeUser(options: { id: number } & UserPatch, ctx: UserC
     if (role !== undefined && row.role === "Super user") await checkGuardRails(tx, ctx, row, "demote");
     if (disabled === true) await checkGuardRails(tx, ctx, row, "disable");
 
-    const base = { ...auditFields(ctx), target: auditTarget(row) };
+    const base = { ...ctx, target: auditTarget(row) };
     if (name !== undefined) {
       await tx.user.update({ where: { id: row.id }, data: { name } });
       await recordAudit({ ...base, action: "user.changed", detail: { field: "name", from: row.name, to: name } }, tx);
     }
     if (role !== undefined) {
       await tx.user.update({ where: { id: row.id }, data: { role } });
-      const direction = ROLE_RANK[role] > ROLE_RANK[row.role as Role] ? "promoted" : "demoted";
+      const direction = highestRole([role, row.role as Role]) === role ? "promoted" : "demoted";
       await recordAudit({ ...base, action: "role.changed", detail: { from: row.role, to: role, direction } }, tx);
     }
     let ended = 0;

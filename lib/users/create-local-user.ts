@@ -3,13 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { issuePasswordLink } from "@/lib/users/password-links";
-import {
-  auditFields,
-  auditTarget,
-  inUsersTransaction,
-  readUserSummary,
-  type UserChangeContext,
-} from "@/lib/users/user-records";
+import { auditTarget, inUsersTransaction, readUserSummary, type UserChangeContext } from "@/lib/users/user-records";
 import type { PasswordLink, UserAdd, UserSummary } from "@/lib/validations/users";
 import { userAddSchema } from "@/lib/validations/users-strength";
 
@@ -39,7 +33,7 @@ export async function createLocalUser(
     await recordAudit(
       {
         action: "user.created",
-        ...auditFields(ctx),
+        ...ctx,
         target: auditTarget(row),
         detail: { role: input.role, source: "local", setup: link ? "link" : "initial password" },
       },

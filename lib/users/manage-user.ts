@@ -4,7 +4,6 @@ import { forgetUserSessions } from "@/lib/auth/sessions";
 import { checkGuardRails } from "@/lib/users/guard-rails";
 import { issuePasswordLink } from "@/lib/users/password-links";
 import {
-  auditFields,
   auditTarget,
   inUsersTransaction,
   readUserSummary,
@@ -30,7 +29,7 @@ export async function resetUserPassword(
     await checkGuardRails(tx, ctx, row, "password");
     await tx.user.update({ where: { id: row.id }, data: { passwordHash: "", mustChangePassword: true } });
     const { link } = await issuePasswordLink(tx, { userId: row.id });
-    await recordAudit({ action: "password.reset", ...auditFields(ctx), target: auditTarget(row) }, tx);
+    await recordAudit({ action: "password.reset", ...ctx, target: auditTarget(row) }, tx);
     return { user: await readUserSummary(tx, row.id), link };
   });
 }
@@ -45,7 +44,7 @@ export async function endSessionsOfUser(
     if (!row) throw unknownUser(options.id);
     const { count } = await tx.session.deleteMany({ where: { userId: row.id } });
     await recordAudit(
-      { action: "sessions.ended", ...auditFields(ctx), target: auditTarget(row), detail: { count, reason: "ended" } },
+      { action: "sessions.ended", ...ctx, target: auditTarget(row), detail: { count, reason: "ended" } },
       tx,
     );
     return { user: await readUserSummary(tx, row.id), ended: count };
@@ -62,7 +61,7 @@ export async function deleteUser(options: { id: number }, ctx: UserChangeContext
     await checkGuardRails(tx, ctx, row, "delete");
     const ended = await tx.session.deleteMany({ where: { userId: row.id } });
     await tx.user.delete({ where: { id: row.id } });
-    const base = { ...auditFields(ctx), target: auditTarget(row) };
+    const base = { ...ctx, target: auditTarget(row) };
     if (ended.count > 0)
       await recordAudit({ ...base, action: "sessions.ended", detail: { count: ended.count, reason: "deleted" } }, tx);
     await recordAudit({ ...base, action: "user.deleted", detail: { role: row.role, source: row.source } }, tx);

@@ -1,24 +1,17 @@
 import "server-only";
-import type { AuditEntry } from "@/lib/audit/record-audit";
+import type { AuditSource } from "@/lib/audit/record-audit";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { databaseProvider } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "@/lib/processes/actor";
 import type { UserSource, UserStatus, UserSummary } from "@/lib/validations/users";
 
 // What the users' data layer shares: the transaction type, who is acting, and a user as the API lists them.
 
 export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-/** Who makes a change to a user, and from where: recorded in the audit log with it. */
-export type UserChangeContext = { actor: Actor; ip?: string | null; requestId?: string | null };
-
-export const auditFields = (ctx: UserChangeContext): Pick<AuditEntry, "actor" | "ip" | "requestId"> => ({
-  actor: ctx.actor,
-  ip: ctx.ip ?? null,
-  requestId: ctx.requestId ?? null,
-});
+/** Who makes a change to a user, and from where: recorded in the audit log with it (auditSourceOf for a request). */
+export type UserChangeContext = AuditSource;
 
 export const USER_ROW = {
   id: true,

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { highestRole, ROLES, type Role } from "@/lib/auth/roles";
 
 // LDAP_GROUP_ROLES: which directory groups give which of the three roles, as
 // `cn=plant-admins,ou=groups,dc=example,dc=com=Super user;cn=…=User`. A DN holds `=` itself, so each item is
@@ -61,13 +61,6 @@ export function parseGroupRoles(text: string): GroupRolesParse {
   }
   if (problems.length === 0 && mapping.size === 0) problems.push("names no group");
   return problems.length > 0 ? { problems } : { mapping };
-}
-
-/** The most privileged of the roles; null for none. */
-export function highestRole(roles: Iterable<Role>): Role | null {
-  let best = -1;
-  for (const role of roles) best = Math.max(best, ROLES.indexOf(role));
-  return best < 0 ? null : ROLES[best]!;
 }
 
 /** The role the user's groups give: the highest of every mapped group they are in; null when none is mapped. */

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { highestRole, type Role } from "@/lib/auth/roles";
 import type { RoleMapping } from "@/lib/env-rules";
 
 // The role a provider's claims give (OIDC_ROLE_CLAIM, OIDC_ROLE_MAP): pure, so that every case is a table row.
@@ -28,7 +28,5 @@ export function roleFromClaims(
   map: readonly RoleMapping[],
 ): Role | null {
   const values = new Set(claimValues(claims, claim));
-  let best = -1;
-  for (const { value, role } of map) if (values.has(value)) best = Math.max(best, ROLES.indexOf(role));
-  return best < 0 ? null : ROLES[best]!;
+  return highestRole(map.filter(({ value }) => values.has(value)).map(({ role }) => role));
 }

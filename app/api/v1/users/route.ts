@@ -1,5 +1,5 @@
 // GET /api/v1/users – list users; POST /api/v1/users – create a local user (a one-time link or an initial password)
-import { changeContextOf } from "@/lib/api/change-context";
+import { auditSourceOf } from "@/lib/api/audit-source";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
@@ -13,5 +13,5 @@ export const GET = withApi("GET /api/v1/users", async () => {
 
 export const POST = withApi("POST /api/v1/users", async (ctx) => {
   const input = await readJson(ctx.request, userAddSchema);
-  return jsonResponse(await createLocalUser(input, changeContextOf(ctx)), { status: 201 });
+  return jsonResponse(await createLocalUser(input, auditSourceOf(ctx)), { status: 201 });
 });

@@ -1,5 +1,5 @@
 // DELETE /api/v1/users/{id}/sessions – end every session of the user
-import { changeContextOf } from "@/lib/api/change-context";
+import { auditSourceOf } from "@/lib/api/audit-source";
 import { parseIdParam } from "@/lib/api/parse-with";
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
@@ -7,5 +7,5 @@ import { endSessionsOfUser } from "@/lib/users/manage-user";
 
 export const DELETE = withApi<{ id: string }>("DELETE /api/v1/users/{id}/sessions", async (ctx) => {
   const id = parseIdParam(ctx.params.id);
-  return jsonResponse(await endSessionsOfUser({ id }, changeContextOf(ctx)));
+  return jsonResponse(await endSessionsOfUser({ id }, auditSourceOf(ctx)));
 });
