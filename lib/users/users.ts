@@ -5,12 +5,12 @@ import type { Role } from "@/lib/auth/roles";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { refused } from "@/lib/users/guard-rails";
+import { checkGuardRails } from "@/lib/users/guard-rails";
 import { SYSTEM_ACTOR } from "@/lib/processes/actor";
 import { changeUser } from "@/lib/users/change-user";
 import { emailTaken } from "@/lib/users/create-local-user";
 import { deleteUser, endSessionsOfUser } from "@/lib/users/manage-user";
-import { auditTarget, inUsersTransaction } from "@/lib/users/user-records";
+import { auditTarget, inUsersTransaction, USER_ROW } from "@/lib/users/user-records";
 import type { UserCreate } from "@/lib/validations/user";
 
 // The CLI's and the first start's operations on users, by email. Each is recorded in the audit log as the
@@ -84,11 +84,11 @@ async function userByEmail(email: string): Promise<UserSummary> {
 /** Sets a user's password (hashed) and ends all their sessions; 1005 when no user has this email. */
 export async function setUserPassword(options: { email: string; password: string }): Promise<UserSummary> {
   const user = await userByEmail(options.email);
-  const { source } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { source: true } });
-  if (source !== "local")
-    throw refused(`The password of ${user.email} is kept in the directory (${source}); set it there`);
   const passwordHash = await hashPassword(options.password);
   await db.$transaction(async (tx) => {
+    const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: USER_ROW });
+    // The rule the users page and API apply: a directory user's password is the directory's (1008).
+    await checkGuardRails(tx, SYSTEM, row, "password");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
     await tx.passwordLink.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
     await recordAudit({ action: "password.reset", ...SYSTEM, target: auditTarget(user), detail: { via: "cli" } }, tx);
