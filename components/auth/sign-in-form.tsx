@@ -8,18 +8,18 @@ import { useTranslations } from "next-intl";
 import { z } from "zod";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { directorySignInSchema, signInSchema } from "@/lib/validations/user";
+import {
+  DIRECTORY_UNREACHABLE,
+  PASSWORD_CHANGE_REQUIRED,
+  SIGN_IN_BUSY,
+  SIGN_IN_LIMITED,
+} from "@/lib/auth/sign-in-errors";
 import styles from "./sign-in-form.module.css";
 import { errorAttributes, FieldError } from "@/components/ui/field-error";
 import { Spinner } from "@/components/ui/spinner";
 
-// The error names lib/auth/auth-options.ts and lib/auth/ldap/ldap-provider.ts give next-auth (server-only
-// modules, so not imported here).
-const LIMITED = "TooManyAttempts";
-// The server is hashing all it may (a flood): not a wrong password; "try again in a moment".
-const BUSY = "SignInBusy";
-const DIRECTORY_UNREACHABLE = "DirectoryUnreachable";
 // A correct initial password: `PasswordChangeRequired:<link secret>`; the user chooses their own first.
-const CHANGE_PREFIX = "PasswordChangeRequired:";
+const CHANGE_PREFIX = `${PASSWORD_CHANGE_REQUIRED}:`;
 
 type Failure = "refused" | "refusedDirectory" | "limited" | "unavailable" | "directoryUnreachable";
 
@@ -79,8 +79,8 @@ type MethodProps = {
 };
 
 function failureOf(method: Method, error: string | null | undefined, answered: boolean): Failure {
-  if (!answered || error === BUSY) return "unavailable";
-  if (error === LIMITED) return "limited";
+  if (!answered || error === SIGN_IN_BUSY) return "unavailable";
+  if (error === SIGN_IN_LIMITED) return "limited";
   if (error === DIRECTORY_UNREACHABLE) return "directoryUnreachable";
   return method === "directory" ? "refusedDirectory" : "refused";
 }

@@ -16,17 +16,10 @@ import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } f
 import { encodeSessionJwt, jwtCallback, SESSION_ENDED, sessionCallback, signOutEvent } from "@/lib/auth/session-jwt";
 import { env, secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { PASSWORD_CHANGE_REQUIRED, SIGN_IN_BUSY, SIGN_IN_LIMITED } from "@/lib/auth/sign-in-errors";
 import { issueFirstSignInLink } from "@/lib/users/password-links";
 import { verifyCredentials } from "@/lib/users/users";
 import { signInSchema } from "@/lib/validations/user";
-
-/** Sign-in refusals all read the same: nothing tells whether the email exists. */
-export const SIGN_IN_REFUSED = "CredentialsSignin";
-export const SIGN_IN_LIMITED = "TooManyAttempts";
-/** The instance is hashing all it may: not a wrong password, try again in a moment. */
-export const SIGN_IN_BUSY = "SignInBusy";
-/** A correct initial password: `PasswordChangeRequired:<link secret>`, the page goes to /set-password#<secret>. */
-export const PASSWORD_CHANGE_REQUIRED = "PasswordChangeRequired";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret,

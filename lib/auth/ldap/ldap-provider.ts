@@ -8,6 +8,7 @@ import { noteSignInFailure, noteSignInSuccess, signInWait, takeSignInAttempt } f
 import { logger } from "@/lib/logger";
 import { LDAP_SOURCE, signInDirectoryUser } from "@/lib/users/directory-users";
 import { directorySignInSchema } from "@/lib/validations/user";
+import { DIRECTORY_UNREACHABLE, SIGN_IN_LIMITED } from "@/lib/auth/sign-in-errors";
 
 // Directory sign-in as a next-auth credentials provider of its own ("ldap"), beside the local one. The same
 // limits as the local form apply (per address, then per address + login and per login, or per device cookie),
@@ -16,8 +17,6 @@ import { directorySignInSchema } from "@/lib/validations/user";
 // answer is told apart (DirectoryUnreachable), so that people know to use a local break-glass account.
 
 /** The error names the sign-in page reads (as lib/auth/auth-options.ts names its own). */
-export const DIRECTORY_UNREACHABLE = "DirectoryUnreachable";
-const SIGN_IN_LIMITED = "TooManyAttempts";
 
 export const LDAP_PROVIDER_ID = "ldap";
 
