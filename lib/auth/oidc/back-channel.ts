@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyLogoutToken } from "@/lib/auth/oidc/logout-token";
 import type { LogoutRequest } from "@/lib/auth/oidc/logout-token-claims";
 import { oidcSettings } from "@/lib/auth/oidc/settings";
-import { endSession } from "@/lib/auth/sessions";
+import { forgetSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -78,7 +78,7 @@ export async function acceptLogoutToken(options: {
       );
   });
   // The rows are gone; this forgets them in this instance's cache and ends their event streams at once.
-  for (const id of ids) await endSession({ id });
+  forgetSessions(ids);
   logger.info("back-channel logout", { requestId: options.requestId, sessions: ids.length, sid: request.sid });
   return { ended: ids.length };
 }
