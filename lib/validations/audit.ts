@@ -1,17 +1,11 @@
 import { z } from "zod";
 import { auditActionSchema } from "@/lib/audit/audit-actions";
+import { positiveInt } from "@/lib/validations/process-history";
 
 // GET /api/v1/audit (and its CSV): the query, and one security event as the API returns it.
 
 export const AUDIT_DEFAULT_LIMIT = 50;
 export const AUDIT_MAX_LIMIT = 500;
-
-const positiveInt = (max: number) =>
-  z
-    .string()
-    .regex(/^[1-9]\d{0,9}$/, { error: "must be a positive integer" })
-    .transform(Number)
-    .refine((n) => n <= max, { error: `must be at most ${max}` });
 
 const instant = z.iso.datetime({ offset: true, error: "must be a date and time (ISO 8601, with a time zone)" });
 

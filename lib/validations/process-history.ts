@@ -6,7 +6,8 @@ import { z } from "zod";
 export const HISTORY_DEFAULT_LIMIT = 50;
 export const HISTORY_MAX_LIMIT = 500;
 
-const positiveInt = (max: number) =>
+/** A query parameter holding a whole number from 1 to `max` (paging: limits and cursors). */
+export const positiveInt = (max: number) =>
   z
     .string()
     .regex(/^[1-9]\d{0,9}$/, { error: "must be a positive integer" })
