@@ -54,13 +54,13 @@ for (const uiLocale of ["en", "ru"] as const) {
       await other.goto(url.slice(app.baseUrl.length));
       await expect(other.getByText(s.lead.replace("{email}", email))).toBeVisible();
       expect(await seriousViolations(other)).toEqual([]);
-      await other.getByLabel(s.password, { exact: true }).fill("the new operator's password");
-      await other.getByLabel(s.confirm).fill("the new operator's password");
+      await other.getByLabel(s.password, { exact: true }).fill("a quiet kettle by the lake");
+      await other.getByLabel(s.confirm).fill("a quiet kettle by the lake");
       await other.getByRole("button", { name: s.submit }).click();
       await expect(other.getByText(s.done)).toBeVisible();
       await other.getByRole("link", { name: s.signIn }).click();
       await other.getByLabel(text.signIn.email).fill(email);
-      await other.getByLabel(text.signIn.password).fill("the new operator's password");
+      await other.getByLabel(text.signIn.password).fill("a quiet kettle by the lake");
       await other.getByRole("button", { name: text.signIn.submit }).click();
       await expect(other).toHaveURL(/\/settings\/processes$/);
       await expect(other.getByRole("table", { name: text.table.label })).toBeVisible();
@@ -114,7 +114,7 @@ for (const uiLocale of ["en", "ru"] as const) {
       const email = `initial-${uiLocale}-${Date.now()}@plant.example`;
       await signIn(page);
       const created = await page.request.post("/api/v1/users", {
-        data: { email, role: "User", password: "an initial password" },
+        data: { email, role: "User", password: "a starting passphrase 9" },
         headers: { Origin: app.baseUrl },
       });
       expect(created.status()).toBe(201);
@@ -122,7 +122,7 @@ for (const uiLocale of ["en", "ru"] as const) {
       const other = await theirs.newPage();
       await other.goto("/settings/processes");
       await other.getByLabel(text.signIn.email).fill(email);
-      await other.getByLabel(text.signIn.password).fill("an initial password");
+      await other.getByLabel(text.signIn.password).fill("a starting passphrase 9");
       await other.getByRole("button", { name: text.signIn.submit }).click();
       await expect(other).toHaveURL(/\/set-password#[A-Za-z0-9_-]{43}$/);
       // No session yet: the API refuses them.

@@ -1,11 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { parseWith } from "@/lib/api/parse-with";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { appOrigin } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/users/user-records";
+import { newPasswordSchemaFor } from "@/lib/validations/password";
 import type { PasswordLink, PasswordLinkInfo } from "@/lib/validations/users";
 
 // One-time set-password links (new user, reset, first sign-in with an initial password). Only the SHA-256 of
@@ -66,6 +69,9 @@ export async function usePasswordLink(options: {
   ip?: string | null;
   requestId?: string | null;
 }): Promise<{ email: string }> {
+  // Whose link it is decides which words the password must not contain (checked again inside).
+  const { user } = await validLink(db, options.token);
+  parseWith(z.object({ password: newPasswordSchemaFor(user) }), { password: options.password });
   // Hashed before the transaction (0.1–0.2 s), so that it holds no lock meanwhile; the link is checked inside.
   const passwordHash = await hashPassword(options.password);
   return db.$transaction(async (tx) => {

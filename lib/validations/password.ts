@@ -12,14 +12,17 @@ import { passwordSchema } from "@/lib/validations/user";
 
 type Person = { email?: string | null; name?: string | null };
 
-function strong(person: Person) {
+function strong(person: Person, path: string[] = []) {
   return (password: string, ctx: z.RefinementCtx) => {
     // The length rule has spoken already; a short or overlong password is not also estimated.
     if (password.length < 12 || password.length > 200) return;
     const reason = weaknessOf(password, person);
-    if (reason) ctx.addIssue({ code: "custom", message: issue(reason) });
+    if (reason) ctx.addIssue({ code: "custom", message: issue(reason), path });
   };
 }
+
+/** A check of `password` inside a body that also names the person (a new user's email and name). */
+export const strongPasswordOf = (person: Person) => strong(person, ["password"]);
 
 /** A new password, for anyone: length and strength. */
 export const newPasswordSchema = passwordSchema.superRefine(strong({}));

@@ -132,6 +132,13 @@ for (const { provider, options } of PROVIDERS) {
       ],
       ["POST", "/api/v1/users", "an email in use", { email: ROLE_USERS.User.email, role: "User" }, ["/email"]],
       ["POST", "/api/v1/users", "nothing", {}, ["/email", "/role"]],
+      [
+        "POST",
+        "/api/v1/users",
+        "an initial password holding the email's words",
+        { email: "carl@plant.example", role: "User", password: "carl-initial-password" },
+        ["/password"],
+      ],
       ["PATCH", "/api/v1/users/{user}", "an empty change", {}, [""]],
       ["PATCH", "/api/v1/users/{user}", "a role as a number", { role: 2 }, ["/role"]],
       ["PATCH", "/api/v1/users/{user}", "disabled as a string", { disabled: "yes" }, ["/disabled"]],
@@ -212,13 +219,20 @@ for (const { provider, options } of PROVIDERS) {
         email: "ann@plant.example",
         name: "Ann",
       });
-      expect((await signInOverHttp(server.baseUrl, "ann@plant.example", "anns-chosen-password")).cookie).toBeNull();
-      const used = await api("POST", "/api/v1/password-links/use", { token, password: "anns-chosen-password" }, {});
+      expect((await signInOverHttp(server.baseUrl, "ann@plant.example", "plum-chosen-password-4")).cookie).toBeNull();
+      // Her email's words (as on the account page): refused with its pointer, and the link is still unused.
+      const hers = await api("POST", "/api/v1/password-links/use", { token, password: "Ann-Kettle-Orbit-42" }, {});
+      expect([hers.status, hers.body.code, hers.body.errors.map((e: { pointer: string }) => e.pointer)]).toEqual([
+        400,
+        1001,
+        ["/password"],
+      ]);
+      const used = await api("POST", "/api/v1/password-links/use", { token, password: "plum-chosen-password-4" }, {});
       expect(used.body).toEqual({ email: "ann@plant.example" });
-      const again = await api("POST", "/api/v1/password-links/use", { token, password: "anns-chosen-password" }, {});
+      const again = await api("POST", "/api/v1/password-links/use", { token, password: "plum-chosen-password-4" }, {});
       expect(again.body.code).toBe(1005);
 
-      const cookie = (await signInOverHttp(server.baseUrl, "ann@plant.example", "anns-chosen-password")).cookie!;
+      const cookie = (await signInOverHttp(server.baseUrl, "ann@plant.example", "plum-chosen-password-4")).cookie!;
       const me = () => http(server.baseUrl, "GET", "/api/v1/me", { headers: { Cookie: cookie } });
       expect((await me()).body).toEqual({ type: "user", id: user.id, name: "ann@plant.example", role: "User" });
       const signedIn = (await api("GET", "/api/v1/users")).body.users.find((u: { id: number }) => u.id === user.id);
@@ -235,17 +249,17 @@ for (const { provider, options } of PROVIDERS) {
 
       expect((await api("PATCH", `/api/v1/users/${user.id}`, { disabled: true })).body.user.status).toBe("disabled");
       await within5s(async () => (await me()).body.code === 2002);
-      const refused = await signInOverHttp(server.baseUrl, "ann@plant.example", "anns-chosen-password");
+      const refused = await signInOverHttp(server.baseUrl, "ann@plant.example", "plum-chosen-password-4");
       expect([refused.cookie, new URL(refused.url!).searchParams.get("error")]).toEqual([null, "CredentialsSignin"]);
 
       await api("PATCH", `/api/v1/users/${user.id}`, { disabled: false });
-      const second = (await signInOverHttp(server.baseUrl, "ann@plant.example", "anns-chosen-password")).cookie!;
+      const second = (await signInOverHttp(server.baseUrl, "ann@plant.example", "plum-chosen-password-4")).cookie!;
       const ended = await api("DELETE", `/api/v1/users/${user.id}/sessions`);
       expect(ended.body).toMatchObject({ ended: 1, user: { openSessions: 0 } });
       expect((await http(server.baseUrl, "GET", "/api/v1/me", { headers: { Cookie: second } })).body.code).toBe(2002);
 
       expect((await api("DELETE", `/api/v1/users/${user.id}`)).body.user.email).toBe("ann@plant.example");
-      expect((await signInOverHttp(server.baseUrl, "ann@plant.example", "anns-chosen-password")).cookie).toBeNull();
+      expect((await signInOverHttp(server.baseUrl, "ann@plant.example", "plum-chosen-password-4")).cookie).toBeNull();
       const actions = await sqlRows(
         `SELECT action FROM audit_events WHERE "targetName" = 'ann@plant.example' ORDER BY id`,
       );
@@ -272,28 +286,28 @@ for (const { provider, options } of PROVIDERS) {
       const created = await api("POST", "/api/v1/users", {
         email: "bob@plant.example",
         role: "User",
-        password: "bobs-initial-password",
+        password: "kettle-initial-password",
       });
       expect(created.body.link).toBeNull();
-      const first = await signInOverHttp(server.baseUrl, "bob@plant.example", "bobs-initial-password");
+      const first = await signInOverHttp(server.baseUrl, "bob@plant.example", "kettle-initial-password");
       expect(first.cookie).toBeNull();
       const error = new URL(first.url!).searchParams.get("error")!;
       expect(error).toMatch(/^PasswordChangeRequired:[A-Za-z0-9_-]{43}$/);
       const token = error.slice(error.indexOf(":") + 1);
-      await api("POST", "/api/v1/password-links/use", { token, password: "bobs-own-password-1" }, {});
-      expect((await signInOverHttp(server.baseUrl, "bob@plant.example", "bobs-own-password-1")).cookie).toBeTruthy();
+      await api("POST", "/api/v1/password-links/use", { token, password: "orbit-own-password-1" }, {});
+      expect((await signInOverHttp(server.baseUrl, "bob@plant.example", "orbit-own-password-1")).cookie).toBeTruthy();
 
       const reset = await api("POST", `/api/v1/users/${created.body.user.id}/password-link`);
       expect(reset.status).toBe(201);
       expect(reset.body.user.status).toBe("must-change-password");
-      expect((await signInOverHttp(server.baseUrl, "bob@plant.example", "bobs-own-password-1")).cookie).toBeNull();
+      expect((await signInOverHttp(server.baseUrl, "bob@plant.example", "orbit-own-password-1")).cookie).toBeNull();
       await api(
         "POST",
         "/api/v1/password-links/use",
-        { token: secretOf(reset.body.link.url), password: "bobs-third-password" },
+        { token: secretOf(reset.body.link.url), password: "lamp-third-password-8" },
         {},
       );
-      expect((await signInOverHttp(server.baseUrl, "bob@plant.example", "bobs-third-password")).cookie).toBeTruthy();
+      expect((await signInOverHttp(server.baseUrl, "bob@plant.example", "lamp-third-password-8")).cookie).toBeTruthy();
     });
   });
 }
