@@ -11,6 +11,7 @@ import { assertBuildMatchesTree } from "@/test/support/build-check";
 
 const ROOT = process.cwd();
 const INSTALL = "apt-get install -y --no-install-recommends util-linux iproute2";
+const INSTALL_SYSTEMD = "apt-get install -y --no-install-recommends systemd";
 
 // Runs inside the namespace with the bundle's own Node: starts start.sh, signs in, saves, and prints one JSON line.
 const RUNNER = String.raw`
@@ -156,7 +157,7 @@ describe("the offline install bundle (npm run bundle)", () => {
     const file = path.join(dir, "plant-processes.service");
     writeFileSync(file, unit);
     const verify = spawnSync("systemd-analyze", ["verify", file], { encoding: "utf8" });
-    if (verify.error) throw new Error(`systemd-analyze is missing: apt-get install -y systemd`);
+    if (verify.error) throw new Error(`systemd-analyze is missing: ${INSTALL_SYSTEMD}`);
     expect(`${verify.stdout}${verify.stderr}`.trim()).toBe("");
     expect(verify.status).toBe(0);
   });
