@@ -6,6 +6,7 @@ import { createServer, ServerResponse, type IncomingMessage } from "node:http";
 import { createRequire } from "node:module";
 import type { Socket } from "node:net";
 import path from "node:path";
+import type * as NextEnv from "@next/env";
 
 const dev = process.argv.includes("--dev");
 // Before Next or React load: they choose their builds by it (as `next start` and `next dev` do).
@@ -33,7 +34,7 @@ const root = process.cwd();
 const BOOT_WAIT_MS = 30_000;
 // .env files, read as Next reads them, before the settings are checked.
 // @next/env is CommonJS whose named exports Node's ES module loader cannot see: required, as Next does.
-const { loadEnvConfig } = createRequire(import.meta.url)("@next/env") as typeof import("@next/env");
+const { loadEnvConfig } = createRequire(import.meta.url)("@next/env") as typeof NextEnv;
 loadEnvConfig(root, dev, { info: () => {}, error: console.error });
 
 const settings = await import("@/lib/env").catch((error: Error) => stop(error.message));

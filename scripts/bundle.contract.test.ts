@@ -125,7 +125,8 @@ describe("the offline install bundle (npm run bundle)", () => {
         [...unshare, "sh", "-c", script, "runner", TEST_ADMIN.email, TEST_ADMIN.password, data],
         {
           cwd: unpacked,
-          env: { PATH: process.env.PATH },
+          // Nothing of this machine's settings: what a plant's shell would have.
+          env: { PATH: process.env.PATH, NODE_ENV: "production" },
           encoding: "utf8",
           timeout: 220_000,
         },
