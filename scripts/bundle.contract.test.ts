@@ -2,7 +2,7 @@
 // namespace with no network at all (unshare -n: only a loopback interface) on a fresh SQLite file, and a
 // person signs in and saves; the CLI inside it works there too. The archive is made once, from the current build.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,7 +75,7 @@ describe("the offline install bundle (npm run bundle)", () => {
       readdirSync(dir).find((f) => f.endsWith(".tar.gz"))!,
     );
     const into = path.join(dir, "opt");
-    spawnSync("mkdir", ["-p", into]);
+    mkdirSync(into);
     const tar = spawnSync("tar", ["-xzf", archive, "-C", into], { encoding: "utf8" });
     if (tar.status !== 0) throw new Error(`tar -xzf failed: ${tar.stderr}`);
     unpacked = path.join(into, readdirSync(into)[0]!);

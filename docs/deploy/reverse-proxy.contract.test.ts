@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { headerValues, httpsRequest, openHttpsEvents, type HttpsTarget } from "@/test/support/https-client";
-import { makeCertificate, renderSite, startNginx, type Nginx } from "@/test/support/nginx";
+import { assertNginxInstalled, makeCertificate, renderSite, startNginx, type Nginx } from "@/test/support/nginx";
 import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 import type { SseEvent } from "@/test/support/sse";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
@@ -39,6 +39,7 @@ describe(
     let ids: number[];
 
     beforeAll(async () => {
+      assertNginxInstalled();
       dir = mkdtempSync(path.join(tmpdir(), "nginx-test-"));
       const certificate = await makeCertificate(dir);
       const httpsPort = await freePort();

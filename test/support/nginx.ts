@@ -75,9 +75,14 @@ export type Nginx = {
   errorLog: () => string;
 };
 
+/** Fails with the install command where Debian's nginx is missing. */
+export function assertNginxInstalled(): void {
+  if (!existsSync(NGINX)) throw new Error(`nginx is not installed (${NGINX}): ${NGINX_INSTALL}`);
+}
+
 /** Starts nginx in `dir` with `site` (a rendered site file), and waits until `port` accepts connections. */
 export async function startNginx(dir: string, site: string, port: number): Promise<Nginx> {
-  if (!existsSync(NGINX)) throw new Error(`nginx is not installed (${NGINX}): ${NGINX_INSTALL}`);
+  assertNginxInstalled();
   mkdirSync(path.join(dir, "tmp"), { recursive: true });
   // Workers run as an unprivileged user when nginx starts as root: they write these temp folders.
   chmodSync(path.join(dir, "tmp"), 0o777);
