@@ -101,7 +101,7 @@ describe("where the server listens by default", () => {
     }
   });
 
-  it("npm start without HOSTNAME listens on all addresses, as the README documents", async () => {
+  it("npm start without HOSTNAME listens on all addresses, as the README documents", { timeout: 120_000 }, async () => {
     const database = await createTestDatabase("sqlite");
     databases.push(database);
     // An empty value counts as unset (lib/env.ts), which overrides the harness's 127.0.0.1.
