@@ -3,15 +3,18 @@
 // Every setting is checked before anything listens; a wrong one stops the start with a non-zero exit.
 import { existsSync } from "node:fs";
 import { createServer, ServerResponse, type IncomingMessage } from "node:http";
+import { createRequire } from "node:module";
 import type { Socket } from "node:net";
 import path from "node:path";
+import type * as NextEnv from "@next/env";
 
 const dev = process.argv.includes("--dev");
 // Before Next or React load: they choose their builds by it (as `next start` and `next dev` do).
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
-// tsx (which runs this file) turns on Node's source maps for the whole process: every chunk of Next's build
-// would then have its source map read and kept (tens of MB, measured with scripts/bench/memory.ts). A
-// production server does without them, as `next start` does; error stacks point into the build.
+// `npm start` runs this file compiled (dist/server.mjs, scripts/build-server.mjs); `npm run dev` runs it through
+// tsx, which turns on Node's source maps for the whole process. Kept off in production either way (a
+// NODE_OPTIONS=--enable-source-maps would do the same): every chunk of Next's build would have its source map
+// read and kept (tens of MB, scripts/bench/memory.ts). Error stacks point into the build, as with `next start`.
 if (!dev) process.setSourceMapsEnabled(false);
 
 // Without a reader for our output (the supervisor or the test that started us is gone), every log line
@@ -30,7 +33,9 @@ function stop(message: string): never {
 const root = process.cwd();
 const BOOT_WAIT_MS = 30_000;
 // .env files, read as Next reads them, before the settings are checked.
-(await import("@next/env")).loadEnvConfig(root, dev, { info: () => {}, error: console.error });
+// @next/env is CommonJS whose named exports Node's ES module loader cannot see: required, as Next does.
+const { loadEnvConfig } = createRequire(import.meta.url)("@next/env") as typeof NextEnv;
+loadEnvConfig(root, dev, { info: () => {}, error: console.error });
 
 const settings = await import("@/lib/env").catch((error: Error) => stop(error.message));
 const { env, secureCookies } = settings;

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Fresh clone → the app on the embedded SQLite default at http://localhost:${PORT:-3000}.
-# Installs, builds, migrates, seeds, creates the first Super user (its password is printed once), serves.
+# Fresh clone → the app on the embedded SQLite default at http://localhost:${PORT:-3000}, reachable from this
+# machine only (127.0.0.1) unless HOSTNAME says otherwise.
+# Installs, builds, then scripts/quickstart-serve.sh migrates, seeds, creates the first Super user (its password
+# is printed once) and serves.
 # Install and build are skipped when what they would produce is already current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,9 +28,4 @@ else
   npm run build
 fi
 
-npm run db:migrate
-npm run db:seed
-npm run cli -- users:bootstrap
-# npm start requires the public origin in production; here it is this machine.
-export APP_URL="${APP_URL:-http://localhost:${PORT:-3000}}"
-exec npm start
+exec bash scripts/quickstart-serve.sh

@@ -6,3 +6,7 @@ export function fingerprintInputs(root: string): string[];
 export function sourceFingerprint(root: string): string;
 export function buildDir(root: string, distDir?: string): string;
 export function buildFingerprint(root: string, distDir?: string): string | undefined;
+export const SERVER_FILE: string;
+export const SERVER_STAMP: string;
+export function serverFingerprint(root: string): string | undefined;
+export function beganFingerprint(root: string): string;

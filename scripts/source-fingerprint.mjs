@@ -5,7 +5,8 @@
 //   node scripts/source-fingerprint.mjs            prints the tree's fingerprint
 //   node scripts/source-fingerprint.mjs --begin    notes it before a build (next build empties the build folder)
 //   node scripts/source-fingerprint.mjs --write    writes the noted one to <NEXT_DIST_DIR or .next>/source-fingerprint
-//   node scripts/source-fingerprint.mjs --check    exits 0 when the build's fingerprint is the tree's, else 1
+//   node scripts/source-fingerprint.mjs --check    exits 0 when the build's and the compiled server's
+//                                                   fingerprints are the tree's, else 1
 //
 // Plain Node (no tsx) so that it answers in well under a second: a few hundred small files are read.
 import { createHash } from "node:crypto";
@@ -28,11 +29,16 @@ export const FINGERPRINT_FILES = [
   "package.json",
   "package-lock.json",
   "scripts/prisma-generate.mjs",
+  "scripts/build-server.mjs",
 ];
 const LEFT_OUT_DIRS = new Set(["lib/generated", "node_modules"]);
 const LEFT_OUT_FILE = /\.test\.tsx?$|^\.DS_Store$/;
 
 export const FINGERPRINT_FILE = "source-fingerprint";
+
+/** The compiled server (scripts/build-server.mjs), whose first line is this stamp and the fingerprint. */
+export const SERVER_FILE = "dist/server.mjs";
+export const SERVER_STAMP = "// source-fingerprint ";
 
 function walk(root, dir, out) {
   let entries;
@@ -78,6 +84,19 @@ export function buildFingerprint(root, distDir) {
   return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
 }
 
+/** The fingerprint the compiled server was made from, or undefined (none, or one without a stamp). */
+export function serverFingerprint(root) {
+  const file = path.join(root, SERVER_FILE);
+  if (!existsSync(file)) return undefined;
+  const first = readFileSync(file, "utf8").slice(0, 200).split("\n", 1)[0];
+  return first.startsWith(SERVER_STAMP) ? first.slice(SERVER_STAMP.length).trim() : undefined;
+}
+
+/** The tree's fingerprint as the running build began (--begin), else as it is now. */
+export function beganFingerprint(root) {
+  return existsSync(pendingFile(root)) ? readFileSync(pendingFile(root), "utf8").trim() : sourceFingerprint(root);
+}
+
 /** Where --begin notes the tree's fingerprint until --write (one per build folder). */
 function pendingFile(root) {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -95,11 +114,10 @@ if (invokedDirectly) {
   } else if (mode === "--write") {
     // The tree as the build began: a file edited during the build leaves a fingerprint that the tree no
     // longer has, so the harness refuses the build instead of trusting it.
-    const began = existsSync(pendingFile(root)) ? readFileSync(pendingFile(root), "utf8") : tree;
-    writeFileSync(path.join(buildDir(root), FINGERPRINT_FILE), `${began}\n`);
+    writeFileSync(path.join(buildDir(root), FINGERPRINT_FILE), `${beganFingerprint(root)}\n`);
     rmSync(pendingFile(root), { force: true });
   } else if (mode === "--check") {
-    process.exit(buildFingerprint(root) === tree ? 0 : 1);
+    process.exit(buildFingerprint(root) === tree && serverFingerprint(root) === tree ? 0 : 1);
   } else if (mode === undefined) {
     console.log(tree);
   } else {

@@ -1,5 +1,5 @@
-// The server (server.ts, loaded by tsx) and the app (bundled by Next) run in one process but share no
-// modules; they meet on globalThis under these registered symbols.
+// The server (server.ts, compiled to dist/server.mjs) and the app (bundled by Next) run in one process but
+// share no modules; they meet on globalThis under these registered symbols.
 
 type Deferred = { done: Promise<void>; resolve: () => void };
 

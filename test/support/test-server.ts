@@ -42,6 +42,8 @@ type StartOptions = {
   port?: number;
   quiet?: boolean;
   nodeArgs?: string[];
+  /** What Node runs instead of `npm start`'s script, such as `["--import", "tsx/esm", "server.ts"]` (a benchmark). */
+  script?: string[];
   /** The largest file the server may write (soft RLIMIT_FSIZE, util-linux prlimit): a disk that fills up, and can be emptied. */
   fileSizeLimitBytes?: number;
 };
@@ -61,7 +63,7 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 
 /** Spawns the server as `npm start` would run it, on 127.0.0.1:port, with the test defaults under `env`. */
 function spawnServer(options: StartOptions, port: number): ChildProcess {
-  const command = [process.execPath, ...(options.nodeArgs ?? []), ...startCommand()];
+  const command = [process.execPath, ...(options.nodeArgs ?? []), ...(options.script ?? startCommand())];
   // prlimit sets the limit and then runs the server in its own place (same process).
   if (options.fileSizeLimitBytes !== undefined)
     command.unshift("prlimit", `--fsize=${options.fileSizeLimitBytes}:`, "--");
