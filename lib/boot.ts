@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { bootFinished, runsBehindServer } from "@/lib/front-door/server-handshake";
+import { bootFinished, databasePrepared, runsBehindServer } from "@/lib/front-door/server-handshake";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { startDirectoryRechecks } from "@/lib/auth/ldap/directory-recheck";
 import { databaseProvider, env } from "@/lib/env";
@@ -26,6 +26,7 @@ async function prepareDatabase(): Promise<void> {
     const seeded = await seedDemoProcesses();
     if (seeded > 0) logger.info("demo processes created", { count: seeded });
   }
+  databasePrepared();
 }
 
 /**

@@ -273,6 +273,24 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       { status: 503, schema: "Health", description: "The database does not answer (with `Retry-After`)." },
     ],
   },
+  "GET /api/health/live": {
+    tag: "Service",
+    summary: "Liveness",
+    description: "The process answers; nothing else is checked (a supervisor restarts the instance when this fails).",
+    answers: [{ status: 200, schema: "Liveness", description: "The process answers." }],
+  },
+  "GET /api/health/ready": {
+    tag: "Service",
+    summary: "Readiness, for load balancers",
+    description:
+      "200 when this instance can serve: its start prepared the database (migrations, first user), the database " +
+      "answers within `DB_TIMEOUT_MS` and takes a write (a no-op update), and every migration the release ships " +
+      "is applied. Otherwise 503 with `Retry-After` and `problems` naming what is missing.",
+    answers: [
+      { status: 200, schema: "Readiness", description: "Ready." },
+      { status: 503, schema: "Readiness", description: "Not ready (with `Retry-After`)." },
+    ],
+  },
   "GET /api/bench/ceiling": {
     tag: "Service",
     summary: "Benchmark ceiling (internal)",
