@@ -112,13 +112,13 @@ export async function replaceDatabase(url: string, copy: string, work: string): 
   else await restorePostgres(url, copy, path.join(work, "restore.sql"));
 }
 
-/** Runs `use` with a work folder beside the target (SQLite) or the backup, removed afterwards. */
-export async function withWorkFolder<T>(url: string, file: string, use: (work: string) => Promise<T>): Promise<T> {
+/** Runs `work` with a work folder beside the target (SQLite) or the backup, removed afterwards. */
+export async function withWorkFolder<T>(url: string, file: string, work: (folder: string) => Promise<T>): Promise<T> {
   const beside = providerForUrl(url) === "sqlite" ? sqliteFilePath(url) : file;
-  const work = workFolderBeside(beside);
+  const folder = workFolderBeside(beside);
   try {
-    return await use(work);
+    return await work(folder);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
 }
