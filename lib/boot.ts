@@ -5,6 +5,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { startDirectoryRechecks } from "@/lib/auth/ldap/directory-recheck";
 import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
+import { startScheduledBackups } from "@/lib/ops/backup/schedule";
 import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
 import { bootstrapAdmin, ConfigurationError } from "@/lib/users/bootstrap-admin";
 
@@ -51,5 +52,6 @@ export async function bootServer(): Promise<void> {
     setTimeout(() => void bootServer(), RETRY_MS).unref();
   }
   startDirectoryRechecks();
+  startScheduledBackups();
   bootFinished();
 }

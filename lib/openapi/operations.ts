@@ -291,6 +291,18 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       { status: 503, schema: "Readiness", description: "Not ready (with `Retry-After`)." },
     ],
   },
+  "GET /metrics": {
+    tag: "Service",
+    summary: "Metrics for Prometheus (operations)",
+    description:
+      "Prometheus text format (requests, latency, rate-limit refusals, database errors, pool, event streams, " +
+      "delivery lag, list cache, sign-in failures, backups, build). 404 unless `METRICS_TOKEN` or `METRICS_ALLOW` " +
+      "is set; then `Authorization: Bearer <METRICS_TOKEN>` and/or a client address in `METRICS_ALLOW`.",
+    internal: true,
+    answers: [{ status: 200, mediaType: "text/plain", description: "The metrics, `text/plain; version=0.0.4`." }],
+    errors: [2004, 3001],
+    httpErrors: [404],
+  },
   "GET /api/bench/ceiling": {
     tag: "Service",
     summary: "Benchmark ceiling (internal)",

@@ -1,6 +1,15 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { providerForUrl, sqliteFilePath } from "@/lib/db/url";
@@ -34,7 +43,8 @@ async function copyDatabase(
   const provider = providerForUrl(url);
   const copy = path.join(work, PAYLOAD_MEMBER[provider]);
   if (provider === "sqlite") {
-    snapshotSqlite(sqliteFilePath(url), copy);
+    if (!existsSync(sqliteFilePath(url))) throw new Error(`no SQLite database at ${sqliteFilePath(url)}`);
+    await snapshotSqlite(sqliteFilePath(url), copy);
     return { copy, facts: sqliteFacts(copy), madeBy: `${APP_VERSION} (SQLite VACUUM INTO)` };
   }
   const { madeBy, ...facts } = await dumpPostgres(url, copy);

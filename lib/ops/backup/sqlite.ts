@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 
@@ -34,14 +35,38 @@ export function sqliteFacts(file: string): DatabaseFacts {
   }
 }
 
-/** A consistent copy of the live file into `target` (which must not exist). */
-export function snapshotSqlite(source: string, target: string): void {
-  const sqlite = new Database(source, { fileMustExist: true, timeout: 10_000 });
-  try {
-    sqlite.prepare("VACUUM INTO ?").run(target);
-  } finally {
-    sqlite.close();
-  }
+// Run by a child Node process: VACUUM INTO is one synchronous statement, which would stop a server's event loop
+// for as long as the copy takes.
+const VACUUM_SCRIPT = `const Database = require("better-sqlite3");
+const db = new Database(process.env.BACKUP_SOURCE, { fileMustExist: true, timeout: 10000 });
+try { db.prepare("VACUUM INTO ?").run(process.env.BACKUP_TARGET); } finally { db.close(); }`;
+
+/** A consistent copy of the live file into `target` (which must not exist), made by a child process. */
+export function snapshotSqlite(source: string, target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", VACUUM_SCRIPT], {
+      cwd: process.cwd(),
+      env: { ...process.env, BACKUP_SOURCE: source, BACKUP_TARGET: target },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.once("error", reject);
+    child.once("close", (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `the SQLite copy failed: ${
+                err
+                  .trim()
+                  .split("\n")
+                  .find((l) => /Error/.test(l)) ?? err.trim()
+              }`,
+            ),
+          ),
+    );
+  });
 }
 
 /** SQLite's own check of a copy: "ok", or the first problems it found. */
