@@ -93,8 +93,13 @@ async function withPostgresMigrationLock<T>(url: string, run: () => Promise<T>):
  * Applies the committed migrations of the URL's provider (prisma/<provider>/migrations) that the
  * database has not recorded yet, and returns their names (empty when it was up to date).
  */
-export async function migrateDatabase(options: { url: string; log?: Log }): Promise<{ applied: string[] }> {
-  const { url, log } = options;
+export async function migrateDatabase(options: {
+  url: string;
+  log?: Log;
+  /** Only the migrations up to this one (the schema of an older release, for the upgrade tests). */
+  until?: string;
+}): Promise<{ applied: string[] }> {
+  const { url, log, until } = options;
   const provider = providerForUrl(url);
   const dir = migrationsDir(provider);
   if (!fs.existsSync(dir)) {
@@ -102,6 +107,11 @@ export async function migrateDatabase(options: { url: string; log?: Log }): Prom
   }
   const started = performance.now();
   const migrationsList = await readMigrationsList(dir);
+  if (until !== undefined) {
+    const end = migrationsList.migrationDirectories.findIndex((d) => d.path === until);
+    if (end < 0) throw new Error(`No migration named ${until} in ${dir}`);
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.slice(0, end + 1);
+  }
   if (await allRecorded(provider, url, migrationsList)) return { applied: [] };
   const apply = () => applyMigrations(provider, url, migrationsList, log);
   const applied = provider === "postgresql" ? await withPostgresMigrationLock(url, apply) : await apply();
