@@ -52,7 +52,10 @@ describe.each(PROVIDERS)("metrics and health on $provider", ({ provider, options
       const latency = "plant_processes_http_request_duration_seconds";
       for (const status of ["200", "400"]) {
         expect(after.value(total, { ...PUT_ONE, status }) - before.value(total, { ...PUT_ONE, status })).toBe(1);
-        expect(after.value(latency, { ...PUT_ONE, status }) - before.value(latency, { ...PUT_ONE, status })).toBe(1);
+        expect(
+          after.histogramCount(latency, { ...PUT_ONE, status }) -
+            before.histogramCount(latency, { ...PUT_ONE, status }),
+        ).toBe(1);
       }
       expect(after.families.find((f) => f.name === latency)?.type).toBe("HISTOGRAM");
       expect(after.sample("plant_processes_build_info", { provider })?.value).toBe("1");

@@ -7,7 +7,16 @@ export type Scrape = {
   /** The sample of `name` whose labels include `labels`: its value (a counter or gauge), or its count (a histogram); 0 when absent. */
   value: (name: string, labels?: Record<string, string>) => number;
   sample: (name: string, labels?: Record<string, string>) => PromSample | undefined;
+  /**
+   * The `_count` of a labelled histogram's series: the parser keeps only one series per histogram (it merges
+   * them, dropping their labels), so these lines are read as they stand.
+   */
+  histogramCount: (name: string, labels: Record<string, string>) => number;
 };
+
+function labelsOf(text: string): Record<string, string> {
+  return Object.fromEntries([...text.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
+}
 
 export async function scrapeMetrics(baseUrl: string, headers: Record<string, string>): Promise<Scrape> {
   const res = await fetch(`${baseUrl}/metrics`, { headers });
@@ -24,5 +33,13 @@ export async function scrapeMetrics(baseUrl: string, headers: Record<string, str
     const s = sample(name, labels);
     return Number(s?.value ?? s?.count ?? 0);
   };
-  return { families, value, sample };
+  const histogramCount = (name: string, labels: Record<string, string>) => {
+    for (const line of text.split("\n")) {
+      const match = new RegExp(`^${name}_count\\{(.*)\\} (\\S+)$`).exec(line);
+      const found = match ? labelsOf(match[1]!) : null;
+      if (found && Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match![2]);
+    }
+    return 0;
+  };
+  return { families, value, sample, histogramCount };
 }
