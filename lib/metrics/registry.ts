@@ -1,7 +1,7 @@
 import "server-only";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
-// Every metric of GET /metrics, registered here once (docs/decisions/038-metrics.md). The instrumentation hook
+// Every metric of GET /metrics, registered here once (docs/decisions/038-metrics-and-health.md). The instrumentation hook
 // and the routes are bundled apart and share no modules, so the registry lives on globalThis: whoever loads
 // this first makes it, the others find it.
 

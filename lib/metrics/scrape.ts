@@ -8,7 +8,7 @@ import { databaseProvider, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics/registry";
 
-// Who may read GET /metrics (docs/decisions/038-metrics.md): nobody unless METRICS_TOKEN or METRICS_ALLOW is set;
+// Who may read GET /metrics (docs/decisions/038-metrics-and-health.md): nobody unless METRICS_TOKEN or METRICS_ALLOW is set;
 // with the token, `Authorization: Bearer <METRICS_TOKEN>`; with the list, a client address in it; with both, both.
 
 const CHALLENGE = 'Bearer realm="metrics"';
