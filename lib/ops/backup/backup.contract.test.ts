@@ -201,7 +201,7 @@ describe.each(PROVIDERS)("backup and restore on $provider", ({ provider, options
       expect(((await one.json()) as { name: string }).name).not.toBe("Written after the backup");
     });
 
-    it("refuses a damaged backup, one from a newer schema, another provider's and a file that is none; nothing changes", async () => {
+    it("refuses a damaged backup, one from a newer schema, another provider's, a manifest naming a path, and a file that is none; nothing changes", async () => {
       const good = path.join(dir, "good.tar");
       expect((await cli(database.url, "db:backup", good)).code).toBe(0);
       // A backup never overwrites a file.
@@ -221,6 +221,9 @@ describe.each(PROVIDERS)("backup and restore on $provider", ({ provider, options
       });
       const foreign = path.join(dir, "foreign.tar");
       rewriteManifest(good, foreign, (m) => (m.provider = provider === "sqlite" ? "postgresql" : "sqlite"));
+      // A manifest that names a path for the copy: the restore would write it outside its work folder.
+      const escaping = path.join(dir, "escaping.tar");
+      rewriteManifest(good, escaping, (m) => ((m.payload as { member: string }).member = "../../escaped.sqlite"));
       const notOne = path.join(dir, "not-a-backup.tar");
       writeFileSync(notOne, "just some text\n".repeat(100));
 
@@ -230,6 +233,7 @@ describe.each(PROVIDERS)("backup and restore on $provider", ({ provider, options
         [damaged, /fails its check: SHA-256/],
         [newer, /from a newer release \(schema 29991231000000_from_the_future\)/],
         [foreign, /the backup is of a (sqlite|postgresql) database and DATABASE_URL names a/],
+        [escaping, /manifest is of an unknown version or damaged/],
         [notOne, /not a backup/],
       ] as const) {
         const result = await cli(database.url, "db:restore", file, "--yes");

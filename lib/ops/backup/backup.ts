@@ -80,17 +80,18 @@ export async function createBackup(options: { url: string; file: string }): Prom
   const work = workFolderBeside(file);
   try {
     const createdAt = new Date().toISOString();
+    const provider = providerForUrl(options.url);
     const { copy, facts, madeBy } = await copyDatabase(options.url, work);
     if (facts.migrations.length === 0) throw new Error("the database has no applied migrations: nothing to back up");
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       formatVersion: 1,
-      provider: providerForUrl(options.url),
+      provider,
       createdAt,
       schemaVersion: facts.migrations.at(-1)!,
       migrations: facts.migrations,
       rows: facts.rows,
-      payload: { member: path.basename(copy), bytes: statSync(copy).size, sha256: await sha256Of(copy) },
+      payload: { member: PAYLOAD_MEMBER[provider], bytes: statSync(copy).size, sha256: await sha256Of(copy) },
       madeBy,
     };
     const partial = path.join(work, "backup.tar");

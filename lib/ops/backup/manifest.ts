@@ -18,7 +18,8 @@ export const backupManifestSchema = z.object({
   /** Rows of each table in the copy (the restore shows them before it replaces anything). */
   rows: z.record(z.string(), z.number().int().nonnegative()),
   payload: z.object({
-    member: z.string(),
+    // One of two names, never a path: the restore writes the copy under this name in its work folder.
+    member: z.enum([PAYLOAD_MEMBER.sqlite, PAYLOAD_MEMBER.postgresql]),
     bytes: z.number().int().nonnegative(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),

@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { migrationsDir, readMigrationsList } from "@/lib/db/migrate";
 import { providerForUrl, sqliteFilePath } from "@/lib/db/url";
 import { workFolderBeside } from "./backup";
-import { backupManifestSchema, BACKUP_FORMAT, MANIFEST_MEMBER, type BackupManifest } from "./manifest";
+import { backupManifestSchema, BACKUP_FORMAT, MANIFEST_MEMBER, PAYLOAD_MEMBER, type BackupManifest } from "./manifest";
 import { describePostgresUrl, postgresFacts, restorePostgres } from "./postgres";
 import { checkSqliteFile, restoreSqlite, sqliteFacts, type DatabaseFacts } from "./sqlite";
 import { listTarMembers, type TarMember } from "./tar";
@@ -44,6 +44,10 @@ export function readBackup(file: string): { manifest: BackupManifest; payload: T
   if (!parsed.success)
     throw new BackupRefused(
       `the backup's manifest is of an unknown version or damaged: ${parsed.error.issues[0]?.message}`,
+    );
+  if (parsed.data.payload.member !== PAYLOAD_MEMBER[parsed.data.provider])
+    throw new BackupRefused(
+      `the backup's manifest names ${parsed.data.payload.member} for a ${parsed.data.provider} database`,
     );
   const payload = members.find((m) => m.name === parsed.data.payload.member);
   if (!payload) throw new BackupRefused(`the backup holds no ${parsed.data.payload.member}`);
