@@ -47,7 +47,7 @@ const requestIds = async (url: string) =>
 const epochOf = async (url: string) =>
   (await rowsOf<{ value: string }>(url, "SELECT value FROM database_epoch WHERE id = 1"))[0]?.value;
 
-/** The same backup with another manifest (the database copy untouched). */
+/** The same backup with another manifest (the database copy untouched, under the name the manifest gives). */
 function rewriteManifest(source: string, target: string, change: (m: Record<string, unknown>) => void): void {
   const bytes = readFileSync(source);
   const [manifestMember, payload] = listTarMembers(source);
@@ -63,7 +63,7 @@ function rewriteManifest(source: string, target: string, change: (m: Record<stri
       tarHeader(MANIFEST_MEMBER, text.length, new Date()),
       text,
       tarPadding(text.length),
-      tarHeader(payload!.name, data.length, new Date()),
+      tarHeader((manifest.payload as { member: string }).member, data.length, new Date()),
       data,
       tarPadding(data.length),
       tarEnd(),
@@ -220,7 +220,10 @@ describe.each(PROVIDERS)("backup and restore on $provider", ({ provider, options
         m.schemaVersion = "29991231000000_from_the_future";
       });
       const foreign = path.join(dir, "foreign.tar");
-      rewriteManifest(good, foreign, (m) => (m.provider = provider === "sqlite" ? "postgresql" : "sqlite"));
+      rewriteManifest(good, foreign, (m) => {
+        m.provider = provider === "sqlite" ? "postgresql" : "sqlite";
+        (m.payload as { member: string }).member = provider === "sqlite" ? "database.pgdump" : "database.sqlite";
+      });
       // A manifest that names a path for the copy: the restore would write it outside its work folder.
       const escaping = path.join(dir, "escaping.tar");
       rewriteManifest(good, escaping, (m) => ((m.payload as { member: string }).member = "../../escaped.sqlite"));
