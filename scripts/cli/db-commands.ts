@@ -1,5 +1,4 @@
 // db:backup and db:restore, loaded by scripts/cli.ts only when one of them runs.
-import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { createBackup } from "@/lib/ops/backup/backup";
 import type { BackupManifest } from "@/lib/ops/backup/manifest";
@@ -47,8 +46,7 @@ export async function restoreCommand(file: string, yes: boolean): Promise<number
       console.error("Nothing changed: run the same command with --yes to replace the database");
       return 2;
     }
-    await replaceDatabase(env.DATABASE_URL, copy, work);
-    const { applied } = await migrateDatabase({ url: env.DATABASE_URL });
+    const applied = await replaceDatabase(env.DATABASE_URL, copy, work);
     // Open pages and integrations must not take the restored history's ids for ones they have seen.
     const epoch = await renewDatabaseEpoch();
     console.log(

@@ -2,10 +2,13 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "@/lib/db/migrate";
 import { BACKUP_FORMAT, MANIFEST_MEMBER } from "@/lib/ops/backup/manifest";
 import { listTarMembers, tarEnd, tarHeader, tarPadding } from "@/lib/ops/backup/tar";
 import { createTokenWithCli } from "@/test/support/cli";
+import { runOutside } from "@/test/support/outside-sql";
 import { openSqlReader } from "@/test/support/sql-reader";
 import { openEvents } from "@/test/support/sse";
 import { runScript } from "@/test/support/run-script";
@@ -17,6 +20,8 @@ import { startServer, type TestServer } from "@/test/support/test-server";
 // opens, serves and resets event streams; a damaged, foreign or newer backup is refused and changes nothing.
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The schema of an older release: before the people and audit migration (lib/db/upgrade.contract.test.ts).
+const OLDER_RELEASE = "20261206120000_history_prunes";
 
 /** PostgreSQL's client programs are a Debian package: a machine without them fails here, saying which. */
 function requirePostgresClient(): void {
@@ -247,6 +252,36 @@ describe.each(PROVIDERS)("backup and restore on $provider", ({ provider, options
       expect((await requestIds(database.url)).size).toBe(changes);
       const manifest = JSON.parse(execFileSync("tar", ["-xOf", good, MANIFEST_MEMBER]).toString());
       expect(manifest).toMatchObject({ format: BACKUP_FORMAT, provider, payload: { sha256: expect.any(String) } });
+    });
+
+    it("an older release's backup restores under the running server, brought to this release's schema", async () => {
+      const old = await freshDatabase();
+      await migrateDatabase({ url: old.url, until: OLDER_RELEASE });
+      const secret = "ppt_" + "b".repeat(43);
+      const when = "2026-12-01T10:00:00.000Z";
+      await runOutside(old.url, [
+        [
+          'INSERT INTO processes (id, name, comment, version, "createdAt", "updatedAt") VALUES (1, $1, $2, 1, $3, $4)',
+          ["From the old release", "", when, when],
+        ],
+        [
+          'INSERT INTO api_tokens (name, role, "tokenHash", "createdAt", "expiresAt") VALUES ($1, $2, $3, $4, $5)',
+          ["Old MES", "User", createHash("sha256").update(secret).digest("hex"), when, "2036-01-01T00:00:00.000Z"],
+        ],
+      ]);
+      const file = path.join(dir, "older-release.tar");
+      const backup = await cli(old.url, "db:backup", file);
+      expect([backup.code, backup.stdout]).toEqual([0, expect.stringContaining(`schema ${OLDER_RELEASE}`)]);
+      const restore = await cli(database.url, "db:restore", file, "--yes");
+      expect(restore.code, restore.stderr).toBe(0);
+      expect(restore.stdout).toMatch(/Applied this release's newer migrations: \d{14}_people_and_audit\./);
+      const list = await fetch(`${server.baseUrl}/api/v1/processes`, {
+        headers: { Authorization: `Bearer ${secret}` },
+      });
+      expect(((await list.json()) as { processes: { name: string }[] }).processes.map((p) => p.name)).toEqual([
+        "From the old release",
+      ]);
+      expect((await fetch(`${server.baseUrl}/api/health/ready`)).status).toBe(200);
     });
   });
 });

@@ -4,7 +4,7 @@ import { closeSync, createReadStream, createWriteStream, openSync, readSync, rmS
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { migrationsDir, readMigrationsList } from "@/lib/db/migrate";
+import { migrateDatabase, migrationsDir, readMigrationsList } from "@/lib/db/migrate";
 import { providerForUrl, sqliteFilePath } from "@/lib/db/url";
 import { workFolderBeside } from "./backup";
 import { backupManifestSchema, BACKUP_FORMAT, MANIFEST_MEMBER, PAYLOAD_MEMBER, type BackupManifest } from "./manifest";
@@ -110,10 +110,19 @@ export async function extractVerified(
   return copy;
 }
 
-/** Puts a verified copy in place of the database at `url` (see sqlite.ts and postgres.ts for how). */
-export async function replaceDatabase(url: string, copy: string, work: string): Promise<void> {
-  if (providerForUrl(url) === "sqlite") await restoreSqlite(copy, sqliteFilePath(url));
-  else await restorePostgres(url, copy, path.join(work, "restore.sql"));
+/**
+ * Puts a verified copy in place of the database at `url` (see sqlite.ts and postgres.ts for how), and brings it
+ * to this release's schema; returns the migrations that applied. An SQLite copy is migrated before it replaces
+ * anything: the schema engine needs the file to itself, which a running server's never is.
+ */
+export async function replaceDatabase(url: string, copy: string, work: string): Promise<string[]> {
+  if (providerForUrl(url) === "sqlite") {
+    const { applied } = await migrateDatabase({ url: `file:${copy}` });
+    await restoreSqlite(copy, sqliteFilePath(url));
+    return applied;
+  }
+  await restorePostgres(url, copy, path.join(work, "restore.sql"));
+  return (await migrateDatabase({ url })).applied;
 }
 
 /** Runs `work` with a work folder beside the target (SQLite) or the backup, removed afterwards. */
