@@ -17,5 +17,5 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   // Pages only. API paths never pass through a proxy: Next would buffer a copy of every request body for
   // it. Their 404/405/OPTIONS answers are decided by the server (server.ts, lib/front-door/front-door-answer.ts).
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|metrics$|_next/static|_next/image|favicon.ico).*)"],
 };

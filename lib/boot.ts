@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { bootFinished, runsBehindServer } from "@/lib/front-door/server-handshake";
+import { bootFinished, databasePrepared, runsBehindServer } from "@/lib/front-door/server-handshake";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { startDirectoryRechecks } from "@/lib/auth/ldap/directory-recheck";
 import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
+import { startScheduledBackups } from "@/lib/ops/backup/schedule";
 import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
 import { bootstrapAdmin, ConfigurationError } from "@/lib/users/bootstrap-admin";
 
@@ -26,6 +27,7 @@ async function prepareDatabase(): Promise<void> {
     const seeded = await seedDemoProcesses();
     if (seeded > 0) logger.info("demo processes created", { count: seeded });
   }
+  databasePrepared();
 }
 
 /**
@@ -50,5 +52,6 @@ export async function bootServer(): Promise<void> {
     setTimeout(() => void bootServer(), RETRY_MS).unref();
   }
   startDirectoryRechecks();
+  startScheduledBackups();
   bootFinished();
 }

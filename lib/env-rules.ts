@@ -18,6 +18,14 @@ export const positiveInt = z.coerce
   .int({ error: "must be a whole number above 0" })
   .positive({ error: "must be a whole number above 0" });
 
+/** A duration such as 90s, 30m, 6h or 1d, as milliseconds; at least `minSeconds`. */
+export const duration = (minSeconds: number) =>
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}[smhd]$/, { error: "must be a number and a unit, such as 30m, 6h or 1d (s, m, h, d)" })
+    .transform((v) => Number(v.slice(0, -1)) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[v.at(-1)!]!)
+    .refine((ms) => ms >= minSeconds * 1_000, { error: `must be at least ${minSeconds} seconds` });
+
 export const port = z.coerce
   .number({ error: "must be a port number from 1 to 65535" })
   .int({ error: "must be a port number from 1 to 65535" })

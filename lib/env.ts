@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   bool,
+  duration,
   ipRanges,
   ldapProblems,
   ldapSettings,
@@ -121,6 +122,11 @@ const schema = z.object({
     .default("roles"),
   OIDC_ROLE_MAP: roleMap.optional(),
   OIDC_SCOPES: scopes.default("openid email profile"),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL: duration(10).default(24 * 3_600_000),
+  BACKUP_KEEP: positiveInt.max(1000, { error: "must be a whole number from 1 to 1000" }).default(7),
+  METRICS_TOKEN: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  METRICS_ALLOW: ipRanges.optional(),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

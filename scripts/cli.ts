@@ -19,7 +19,13 @@ import { userCreateSchema, userEmailSchema, userSetPasswordSchema, userSetRoleSc
 import { formatTable } from "./cli/table";
 
 type Values = Record<string, string | boolean | undefined>;
-type Command = { usage: string; summary: string; run: (values: Values, positionals: string[]) => Promise<void> };
+type Command = {
+  usage: string;
+  summary: string;
+  run: (values: Values, positionals: string[]) => Promise<void>;
+  /** false: runs without migrating the database first (a backup copies it as it is; a restore replaces it). */
+  migrate?: false;
+};
 
 const ROLE_HINT = '"<User|Advanced user|Super user>"';
 
@@ -182,6 +188,26 @@ const commands: Record<string, Command> = {
       console.log(`The database's epoch is now ${epoch}: event streams with an older id answer reset`);
     },
   },
+  "db:backup": {
+    usage: "db:backup <file>",
+    summary:
+      "writes a consistent copy of the database (also while the server runs), with its schema version and checksum",
+    migrate: false,
+    async run(_, positionals) {
+      const file = positionals[1] ?? fail("Give the file to write", this.usage);
+      // Loaded here: only these two commands need the backup modules.
+      await (await import("./cli/db-commands")).backupCommand(file);
+    },
+  },
+  "db:restore": {
+    usage: "db:restore <file> [--yes]",
+    summary: "checks a backup, says what it replaces, and with --yes replaces the database with it (new epoch)",
+    migrate: false,
+    async run(v, positionals) {
+      const file = positionals[1] ?? fail("Give the backup file to restore", this.usage);
+      process.exitCode = await (await import("./cli/db-commands")).restoreCommand(file, v.yes === true);
+    },
+  },
   "history:prune": {
     usage: "history:prune [--older-than <days>]",
     summary: "removes changes older than <days> (default HISTORY_RETENTION_DAYS), keeping each process's newest change",
@@ -223,6 +249,7 @@ try {
       "expires-in": { type: "string" },
       "older-than": { type: "string" },
       comment: { type: "string" },
+      yes: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }));
@@ -244,7 +271,7 @@ if (values.help) {
   process.exit(0);
 }
 try {
-  await migrateDatabase({ url: env.DATABASE_URL });
+  if (command.migrate !== false) await migrateDatabase({ url: env.DATABASE_URL });
   await command.run(values, positionals);
 } catch (error) {
   console.error(`Failed: ${(error as Error).message}`);

@@ -42,6 +42,10 @@ export const API_ROUTES = {
   "GET /api/v1/errors": "public",
   "GET /api/v1/openapi.json": "public",
   "GET /api/health": "public",
+  "GET /api/health/live": "public",
+  "GET /api/health/ready": "public",
+  // Prometheus' scrape: its own token or address list (lib/metrics/scrape.ts), never a user's credentials.
+  "GET /metrics": "public",
   "GET /api/bench/ceiling": "public",
   // The identity provider's call (OIDC back-channel logout): not the integrators' API, so not published.
   "POST /api/auth/oidc/backchannel-logout": "public",

@@ -4,10 +4,11 @@ import { httpProblem, problemResponse } from "@/lib/api/problem";
 import { appErrorProblem } from "@/lib/api/respond";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { isDatabaseError } from "@/lib/db/errors";
-import { noteDatabaseError } from "@/lib/db/storage";
+import { isDiskFull, noteDatabaseError } from "@/lib/db/storage";
 import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/front-door/request-id";
 import { AppError, isAppError } from "@/lib/errors";
 import { errorFields, logger } from "@/lib/logger";
+import { databaseErrorKind, noteDatabaseFailure, noteRequest } from "@/lib/metrics/request-metrics";
 import { addressLimitKey } from "@/lib/net/ip";
 import { bodyBytesRead, RateMeter } from "@/lib/rate-limit/meter";
 
@@ -17,6 +18,7 @@ function toResponse(error: unknown, requestId: string): Response {
   if (isAppError(error)) return problemResponse(appErrorProblem(error, requestId), error.headers);
   if (isDatabaseError(error)) {
     noteDatabaseError(error);
+    noteDatabaseFailure(databaseErrorKind(error, isDiskFull(error)));
     const dbError = new AppError(1006, "The database did not answer; try again shortly.", {
       headers: { "Retry-After": DATABASE_RETRY_AFTER_SECONDS },
     });
@@ -58,12 +60,21 @@ export async function serveApi(
     const value = meter.headers[name];
     if (value && !response.headers.has(name)) response.headers.set(name, value);
   }
+  const seconds = (performance.now() - started) / 1000;
+  // Labelled by the route's path template (its key without the method) or "front-door": a bounded set.
+  const route = label.route.startsWith("front-door") ? "front-door" : (label.route.split(" ")[1] ?? label.route);
+  noteRequest(
+    { route, method: label.method },
+    response.status,
+    seconds,
+    isAppError(failure) ? failure.code : undefined,
+  );
   const fields = {
     requestId,
     ...label,
     ip: clientIpFromHeaders((n) => request.headers.get(n)),
     status: response.status,
-    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    durationMs: Math.round(seconds * 10_000) / 10,
   };
   // A 5xx answered without an exception (health's 503) has no error to log here; its route logs its own.
   if (response.status >= 500)

@@ -2,6 +2,7 @@ import "server-only";
 import { ANONYMOUS_ACTOR, recordAudit } from "@/lib/audit/record-audit";
 import { authRequestDetails } from "@/lib/auth/sign-in-request";
 import { db } from "@/lib/db/client";
+import { countSignInFailure } from "@/lib/metrics/ops-metrics";
 
 // The audit of refused sign-ins. A refusal changes nothing, so its event is written on its own; a sign-in that
 // succeeds is recorded with its session row (lib/auth/sessions.ts startSession).
@@ -29,6 +30,7 @@ export async function recordSignInRefused(options: {
   userId?: number;
 }): Promise<void> {
   const { ip, requestId } = authRequestDetails();
+  countSignInFailure(options.reason);
   if (options.reason === "limited" && limitedRecently(`${ip}|${options.email}`, Date.now())) return;
   await recordAudit({
     action: "sign-in.failed",

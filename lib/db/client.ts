@@ -40,3 +40,9 @@ export async function closeDb(): Promise<void> {
   await db.$disconnect();
   await postgresPool?.end();
 }
+
+/** The PostgreSQL pool's connections now (for the metrics); null on SQLite. */
+export function postgresPoolState(): { total: number; idle: number; waiting: number } | null {
+  if (!postgresPool) return null;
+  return { total: postgresPool.totalCount, idle: postgresPool.idleCount, waiting: postgresPool.waitingCount };
+}

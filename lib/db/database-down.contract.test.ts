@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTokenWithCli } from "@/test/support/cli";
 import { http } from "@/test/support/http";
+import { scrapeMetrics } from "@/test/support/prometheus";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
 import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const METRICS_TOKEN = "database-down-metrics-token-0123456789ab";
 
 // Needs a PostgreSQL server (TEST_DATABASE_URL); SQLite is a file and cannot become unreachable this way.
 describe("postgresql: the database goes away and comes back", runIf(Boolean(postgresTestUrl), NEEDS_POSTGRES), () => {
@@ -25,7 +27,7 @@ describe("postgresql: the database goes away and comes back", runIf(Boolean(post
     viaProxy.port = String(proxy.port);
     token = await createTokenWithCli(viaProxy.toString(), "User");
     writer = await createTokenWithCli(viaProxy.toString(), "Advanced user");
-    server = await startServer({ env: { DATABASE_URL: viaProxy.toString() } });
+    server = await startServer({ env: { DATABASE_URL: viaProxy.toString(), METRICS_TOKEN } });
   });
 
   afterAll(async () => {
@@ -35,6 +37,11 @@ describe("postgresql: the database goes away and comes back", runIf(Boolean(post
   });
 
   it("answers 1006/503 with Retry-After while it is unreachable, and 200 again once it is back, without a restart", async () => {
+    const databaseErrors = async () =>
+      (await scrapeMetrics(server.baseUrl, { Authorization: `Bearer ${METRICS_TOKEN}` })).families
+        .find((f) => f.name === "plant_processes_database_errors_total")
+        ?.metrics.reduce((sum, m) => sum + Number(m.value), 0) ?? 0;
+    const errorsBefore = await databaseErrors();
     expect((await get("/api/v1/processes")).status).toBe(200);
     expect((await get("/api/health")).status).toBe(200);
     // Resolve the writer's token while the database answers (it is then cached for a few seconds).
@@ -70,6 +77,11 @@ describe("postgresql: the database goes away and comes back", runIf(Boolean(post
     expect(failed?.error).toMatchObject({ message: expect.stringMatching(/\S/) });
     expect(JSON.stringify(lines)).not.toContain('"error":"undefined"');
     expect(health.text).not.toMatch(/ECONNREFUSED|Prisma|stack/);
+    // Alive but not ready; the failed requests counted by kind.
+    expect((await get("/api/health/live")).status).toBe(200);
+    const ready = await get("/api/health/ready");
+    expect([ready.status, ready.body.status, ready.body.checks.database]).toEqual([503, "not ready", false]);
+    expect(await databaseErrors()).toBeGreaterThanOrEqual(errorsBefore + 2);
 
     await proxy.restore();
     let status = 0;
@@ -79,5 +91,6 @@ describe("postgresql: the database goes away and comes back", runIf(Boolean(post
     }
     expect(status).toBe(200);
     expect((await get("/api/health")).status).toBe(200);
+    expect((await get("/api/health/ready")).status).toBe(200);
   });
 });

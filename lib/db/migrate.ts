@@ -93,8 +93,13 @@ async function withPostgresMigrationLock<T>(url: string, run: () => Promise<T>):
  * Applies the committed migrations of the URL's provider (prisma/<provider>/migrations) that the
  * database has not recorded yet, and returns their names (empty when it was up to date).
  */
-export async function migrateDatabase(options: { url: string; log?: Log }): Promise<{ applied: string[] }> {
-  const { url, log } = options;
+export async function migrateDatabase(options: {
+  url: string;
+  log?: Log;
+  /** Only the migrations up to this one (the schema of an older release, for the upgrade tests). */
+  until?: string;
+}): Promise<{ applied: string[] }> {
+  const { url, log, until } = options;
   const provider = providerForUrl(url);
   const dir = migrationsDir(provider);
   if (!fs.existsSync(dir)) {
@@ -102,6 +107,11 @@ export async function migrateDatabase(options: { url: string; log?: Log }): Prom
   }
   const started = performance.now();
   const migrationsList = await readMigrationsList(dir);
+  if (until !== undefined) {
+    const end = migrationsList.migrationDirectories.findIndex((d) => d.path === until);
+    if (end < 0) throw new Error(`No migration named ${until} in ${dir}`);
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.slice(0, end + 1);
+  }
   if (await allRecorded(provider, url, migrationsList)) return { applied: [] };
   const apply = () => applyMigrations(provider, url, migrationsList, log);
   const applied = provider === "postgresql" ? await withPostgresMigrationLock(url, apply) : await apply();
@@ -110,12 +120,22 @@ export async function migrateDatabase(options: { url: string; log?: Log }): Prom
   return { applied };
 }
 
+/** The committed migrations (prisma/<provider>/migrations) the database has not recorded as applied. */
+export async function pendingMigrations(options: { url: string }): Promise<string[]> {
+  const provider = providerForUrl(options.url);
+  return unrecorded(provider, options.url, await readMigrationsList(migrationsDir(provider)));
+}
+
+async function allRecorded(provider: DatabaseProvider, url: string, list: MigrationList): Promise<boolean> {
+  return (await unrecorded(provider, url, list)).length === 0;
+}
+
 /**
- * Whether the database has recorded every committed migration, finished and with the same checksum.
+ * The migrations of the list the database has not recorded, finished and with the same checksum.
  * Read with the plain driver, so that a CLI run beside a running server (which holds the SQLite file)
  * needs no schema engine and no write lock when there is nothing to apply.
  */
-async function allRecorded(provider: DatabaseProvider, url: string, list: MigrationList): Promise<boolean> {
+async function unrecorded(provider: DatabaseProvider, url: string, list: MigrationList): Promise<string[]> {
   const wanted = new Map(
     list.migrationDirectories.map((d) => [
       d.path,
@@ -130,7 +150,7 @@ async function allRecorded(provider: DatabaseProvider, url: string, list: Migrat
   try {
     if (provider === "sqlite") {
       const file = sqliteFilePath(url);
-      if (!fs.existsSync(file)) return false;
+      if (!fs.existsSync(file)) return [...wanted.keys()];
       const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
       try {
         rows = sqlite.prepare(sql).all() as typeof rows;
@@ -149,10 +169,10 @@ async function allRecorded(provider: DatabaseProvider, url: string, list: Migrat
     }
   } catch {
     // No _prisma_migrations table yet (or unreadable): let the engine decide.
-    return false;
+    return [...wanted.keys()];
   }
   const recorded = new Map(rows.map((r) => [r.migration_name, r.checksum]));
-  return [...wanted].every(([name, checksum]) => recorded.get(name) === checksum);
+  return [...wanted].filter(([name, checksum]) => recorded.get(name) !== checksum).map(([name]) => name);
 }
 
 async function applyMigrations(

@@ -273,6 +273,36 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       { status: 503, schema: "Health", description: "The database does not answer (with `Retry-After`)." },
     ],
   },
+  "GET /api/health/live": {
+    tag: "Service",
+    summary: "Liveness",
+    description: "The process answers; nothing else is checked (a supervisor restarts the instance when this fails).",
+    answers: [{ status: 200, schema: "Liveness", description: "The process answers." }],
+  },
+  "GET /api/health/ready": {
+    tag: "Service",
+    summary: "Readiness, for load balancers",
+    description:
+      "200 when this instance can serve: its start prepared the database (migrations, first user), the database " +
+      "answers within `DB_TIMEOUT_MS` and takes a write (a no-op update), and every migration the release ships " +
+      "is applied. Otherwise 503 with `Retry-After` and `problems` naming what is missing.",
+    answers: [
+      { status: 200, schema: "Readiness", description: "Ready." },
+      { status: 503, schema: "Readiness", description: "Not ready (with `Retry-After`)." },
+    ],
+  },
+  "GET /metrics": {
+    tag: "Service",
+    summary: "Metrics for Prometheus (operations)",
+    description:
+      "Prometheus text format (requests, latency, rate-limit refusals, database errors, pool, event streams, " +
+      "delivery lag, list cache, sign-in failures, backups, build). 404 unless `METRICS_TOKEN` or `METRICS_ALLOW` " +
+      "is set; then `Authorization: Bearer <METRICS_TOKEN>` and/or a client address in `METRICS_ALLOW`.",
+    internal: true,
+    answers: [{ status: 200, mediaType: "text/plain", description: "The metrics, `text/plain; version=0.0.4`." }],
+    errors: [2004, 3001],
+    httpErrors: [404],
+  },
   "GET /api/bench/ceiling": {
     tag: "Service",
     summary: "Benchmark ceiling (internal)",

@@ -11,7 +11,7 @@ import {
   passwordChangeSchema,
 } from "@/lib/validations/account";
 import { auditEventSchema, auditPageSchema } from "@/lib/validations/audit";
-import { healthSchema } from "@/lib/validations/health";
+import { healthSchema, livenessSchema, readinessSchema } from "@/lib/validations/health";
 import {
   processesUpdateSchema,
   processListSchema,
@@ -101,6 +101,8 @@ export const RESPONSE_SCHEMAS = {
   Me: meSchema,
   ErrorTable: errorTableSchema,
   Health: healthSchema,
+  Liveness: livenessSchema,
+  Readiness: readinessSchema,
   Problem: problemSchema,
 } satisfies Record<string, z.ZodType>;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/logger";
+import { noteDelivered } from "@/lib/metrics/ops-metrics";
 import { watchProcessChanges } from "@/lib/processes/change-signals";
 import { readDatabaseEpoch, renewDatabaseEpoch } from "@/lib/processes/database-epoch";
 import { encodeChanges, type EncodedBatch } from "@/lib/processes/event-frames";
@@ -35,6 +36,7 @@ async function pump(): Promise<void> {
     head = changes.at(-1)!.id;
     const batch = encodeChanges(epoch, changes);
     for (const listener of listeners) listener.changes(batch);
+    noteDelivered(changes.map((c) => c.changedAt));
   }
 }
 

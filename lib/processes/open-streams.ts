@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { noteEventStream } from "@/lib/metrics/ops-metrics";
 
 // The event streams open on this instance, by credential: for the caps, and so that a stream ends with its
 // access. Ending a session or revoking a token here ends its streams at once (endEventStreams); on other
@@ -49,6 +50,7 @@ export function admitStream(caller: Caller, end: (reason: string) => void): () =
       : { kind: "session", sessionId: caller.sessionId, userId: caller.userId };
   const entry: OpenStream = { callerKey: keyOf(caller), credential, end };
   open.add(entry);
+  noteEventStream(1);
   perCaller.set(entry.callerKey, (perCaller.get(entry.callerKey) ?? 0) + 1);
   sweepTimer ??= setInterval(() => void sweep(), SWEEP_MS);
   let released = false;
@@ -56,6 +58,7 @@ export function admitStream(caller: Caller, end: (reason: string) => void): () =
     if (released) return;
     released = true;
     open.delete(entry);
+    noteEventStream(-1);
     const left = (perCaller.get(entry.callerKey) ?? 1) - 1;
     if (left > 0) perCaller.set(entry.callerKey, left);
     else perCaller.delete(entry.callerKey);

@@ -1,6 +1,7 @@
 import "server-only";
 import { contentEtag } from "@/lib/api/etag";
 import { db } from "@/lib/db/client";
+import { noteListCache } from "@/lib/metrics/ops-metrics";
 import { processRevisionKey } from "@/lib/processes/revision";
 import { PROCESS_SELECT, toProcess } from "@/lib/processes/serialize";
 import type { Process } from "@/lib/validations/process";
@@ -20,7 +21,9 @@ let snapshot: Snapshot | null = null;
 async function read(): Promise<CachedProcessList> {
   // The key is read before the rows: rows are then at least as new as the key says, never older.
   const key = await processRevisionKey();
-  if (key !== null && snapshot?.key === key) return snapshot;
+  const hit = key !== null && snapshot?.key === key;
+  noteListCache(hit);
+  if (hit) return snapshot!;
   const rows = await db.process.findMany({ select: PROCESS_SELECT, orderBy: { id: "asc" } });
   // Frozen: the same objects answer many requests, and the JSON text must keep matching them.
   const processes = Object.freeze(rows.map((row) => Object.freeze(toProcess(row)))) as Process[];

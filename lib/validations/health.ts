@@ -21,3 +21,21 @@ export const healthSchema = z.object({
     .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+/** GET /api/health/live: the process answers (nothing else is checked). */
+export const livenessSchema = z.object({ status: z.literal("ok") });
+export type Liveness = z.infer<typeof livenessSchema>;
+
+/** GET /api/health/ready: 200 when this instance can serve, 503 with what is missing when it cannot. */
+export const readinessSchema = z.object({
+  status: z.enum(["ready", "not ready"]),
+  checks: z.object({
+    // The start migrated and seeded the database (it retries while the database is down).
+    boot: z.boolean(),
+    database: z.boolean(),
+    write: z.boolean(),
+    migrations: z.boolean(),
+  }),
+  problems: z.array(z.string()),
+});
+export type Readiness = z.infer<typeof readinessSchema>;

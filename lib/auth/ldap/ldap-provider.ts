@@ -9,6 +9,7 @@ import { logger } from "@/lib/logger";
 import { LDAP_SOURCE, signInDirectoryUser } from "@/lib/users/directory-users";
 import { directorySignInSchema } from "@/lib/validations/user";
 import { DIRECTORY_UNREACHABLE, SIGN_IN_LIMITED } from "@/lib/auth/sign-in-errors";
+import { countSignInFailure } from "@/lib/metrics/ops-metrics";
 
 // Directory sign-in as a next-auth credentials provider of its own ("ldap"), beside the local one. The same
 // limits as the local form apply (per address, then per address + login and per login, or per device cookie),
@@ -21,6 +22,7 @@ import { DIRECTORY_UNREACHABLE, SIGN_IN_LIMITED } from "@/lib/auth/sign-in-error
 export const LDAP_PROVIDER_ID = "ldap";
 
 async function refused(reason: string, login: string, ip: string) {
+  countSignInFailure(`directory-${reason}`);
   await recordAudit({ action: "directory.refused", actor: ANONYMOUS_ACTOR, ip, detail: { reason, login } });
   logger.info("directory sign-in refused", { reason, ip });
 }
