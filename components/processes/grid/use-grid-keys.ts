@@ -7,7 +7,7 @@ import type { Virtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from "react";
 import type { EditStore } from "../editing/edit-store";
 import { gridAction } from "./grid-keys";
-import { parseRange, planPaste, type PastePlan } from "./paste-range";
+import { parseRange, planPaste, type PasteColumn, type PastePlan } from "./paste-range";
 import type { TableRow } from "../model/table-row";
 import type { FieldName } from "../model/row-entry";
 
@@ -26,6 +26,8 @@ type Options = {
   saveRow: (id: number) => void;
   /** Asked before a paste is applied; false leaves everything as it was. */
   confirmPaste: (plan: PastePlan) => boolean;
+  /** The column names a pasted header row may use. */
+  headerNames: Map<string, PasteColumn>;
 };
 
 const cellOf = (target: EventTarget | null): (Cell & { element: Field }) | null => {
@@ -55,6 +57,7 @@ export function useGridKeys({
   store,
   saveRow,
   confirmPaste,
+  headerNames,
 }: Options) {
   const editing = useRef<Editing | null>(null);
   const pointing = useRef(false);
@@ -201,13 +204,17 @@ export function useGridKeys({
     if (cell && editing.current?.id === cell.id && editing.current.field === cell.field) stopEditing(cell.element);
   };
 
-  /** A spreadsheet range pasted into a cell fills rows down and columns across, as one step. */
+  /**
+   * A spreadsheet range pasted onto a selected cell fills rows down and columns across (or by id and header,
+   * paste-range.ts), as one step. In a cell being edited the paste is the text field's own: at the caret.
+   */
   const onPaste = (event: ClipboardEvent) => {
     const cell = cellOf(event.target);
-    const range = cell && parseRange(event.clipboardData.getData("text/plain"));
-    if (!cell || !range) return;
+    if (!cell || (editing.current?.id === cell.id && editing.current.field === cell.field)) return;
+    const range = parseRange(event.clipboardData.getData("text/plain"));
+    if (!range) return;
     event.preventDefault();
-    const plan = planPaste(rows, indexById.get(cell.id) ?? 0, cell.field, range);
+    const plan = planPaste(rows, indexById.get(cell.id) ?? 0, cell.field, range, headerNames);
     if (!confirmPaste(plan)) return;
     stopEditing(cell.element);
     store.edit(plan.edits);
