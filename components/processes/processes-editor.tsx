@@ -158,6 +158,10 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           readOnly={readOnly}
           filter={filter}
           onFilter={setFilter}
+          onFilterDone={() => {
+            const first = rows.find((r) => !r.gone);
+            if (first) tableRef.current?.focusCell(first.process.id, "name");
+          }}
           edited={summary.editedIds.length}
           hidden={hidden}
           invalid={summary.invalidCount}

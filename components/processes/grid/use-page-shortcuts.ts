@@ -19,7 +19,13 @@ export function usePageShortcuts(options: Options): void {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     const { store, readOnly, saveAll, openHistory } = options;
     const keys = shortcut(event);
-    if (!readOnly && (keys?.letter === "z" || keys?.letter === "y")) {
+    // In a text field of its own (the filter) or a cell being edited, Ctrl+Z is the field's: its last typing,
+    // not a grid step elsewhere (perhaps on a row the filter hides).
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const ownUndo =
+      target?.matches("input, textarea, select") &&
+      (target.dataset.field === undefined || target.dataset.editing === "true");
+    if (!readOnly && !ownUndo && (keys?.letter === "z" || keys?.letter === "y")) {
       event.preventDefault();
       if (keys.letter === "y" || keys.shift) store.redo();
       else store.undo();
