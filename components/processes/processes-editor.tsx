@@ -124,6 +124,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     readOnly,
     // Blocked by rows with errors: go to the first one (the toast says how many remain).
     saveAll: () => actionsRef.current.saveAll() === "blocked" && goToInvalidRow(null),
+    undoSave: () => actionsRef.current.undoSave(),
     openHistory: setHistoryId,
   });
   const hidden = useMemo(() => {
