@@ -9,6 +9,8 @@ type Options = {
   saveAll: () => void;
   /** Ctrl/Cmd+Z with no edit left to undo: undo the newest save; false when there is none. */
   undoSave: () => boolean;
+  /** Ctrl/Cmd+H: find and replace. */
+  openReplace: () => void;
   /** Alt+H in a row: that row's history. */
   openHistory: (id: number) => void;
 };
@@ -19,7 +21,7 @@ type Options = {
  */
 export function usePageShortcuts(options: Options): void {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    const { store, readOnly, saveAll, undoSave, openHistory } = options;
+    const { store, readOnly, saveAll, undoSave, openReplace, openHistory } = options;
     const keys = shortcut(event);
     // In a text field of its own (the filter) or a cell being edited, Ctrl+Z is the field's: its last typing,
     // not a grid step elsewhere (perhaps on a row the filter hides).
@@ -37,6 +39,10 @@ export function usePageShortcuts(options: Options): void {
     if (event.altKey && event.code === "KeyH" && rowOf) {
       event.preventDefault();
       openHistory(Number(rowOf.dataset.id));
+    }
+    if (keys?.letter === "h" && !keys.shift && !event.altKey) {
+      event.preventDefault();
+      if (!readOnly) openReplace();
     }
     if (keys?.letter === "s") {
       event.preventDefault();
