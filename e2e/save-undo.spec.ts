@@ -76,9 +76,9 @@ for (const uiLocale of ["en", "ru"] as const) {
       await expect(page.getByText(t("outcome.savedOne", { id: a.id }))).toBeVisible();
 
       const other = await otherOperator(browser, app.baseUrl, signIn);
-      await nameField(other, a.id).fill("Theirs");
+      await nameField(other, a.id, uiLocale).fill("Theirs");
       await other.keyboard.press("Control+Enter");
-      await expect(other.getByText(`Process ${a.id} saved.`)).toBeVisible();
+      await expect(other.getByText(t("outcome.savedOne", { id: a.id }))).toBeVisible();
 
       await nameField(page, a.id, uiLocale).focus();
       await page.keyboard.press("ControlOrMeta+z");

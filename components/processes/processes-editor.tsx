@@ -31,7 +31,7 @@ import { UndoRedoButtons } from "./editing/undo-redo-buttons";
 import { DensitySwitch } from "./layout/density-switch";
 import { ProcessTable, type TableHandle } from "./table/process-table";
 import { Toolbar } from "./toolbar";
-import { FindReplaceDialog } from "./editing/find-replace-dialog";
+import { FindReplaceDialog, ReplaceButton } from "./editing/find-replace-dialog";
 import { useSaveActions } from "./saving/use-save-actions";
 import { usePageShortcuts } from "./grid/use-page-shortcuts";
 import { useSortParam } from "./shown-rows/use-sort-param";
@@ -196,8 +196,9 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             readOnly={readOnly}
             narrowed={Boolean(deferredFilter.trim()) || shown !== "all"}
           />
+          {!readOnly && <ReplaceButton onReplace={() => setReplacing(true)} />}
           <DensitySwitch />
-          {!readOnly && <UndoRedoButtons store={store} onReplace={() => setReplacing(true)} />}
+          {!readOnly && <UndoRedoButtons store={store} />}
         </Toolbar>
         {replacing && <FindReplaceDialog rows={rows} store={store} onClose={() => setReplacing(false)} />}
         <div className={styles.tableArea} onFocus={(event) => noteFocus(event.target)}>

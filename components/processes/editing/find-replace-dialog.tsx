@@ -10,6 +10,16 @@ import type { TableRow } from "../model/table-row";
 import styles from "../grid-data.module.css";
 import toolbar from "../toolbar.module.css";
 
+/** Opens the dialog (also Ctrl/Cmd+H). */
+export function ReplaceButton({ onReplace }: { onReplace: () => void }) {
+  const t = useTranslations("tableReplace");
+  return (
+    <button type="button" className={toolbar.button} onClick={onReplace} aria-keyshortcuts="Control+H Meta+H">
+      {t("open")}
+    </button>
+  );
+}
+
 /** The preview lists this many changes and counts the rest (all are applied). */
 const LISTED = 200;
 

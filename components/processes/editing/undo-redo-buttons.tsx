@@ -6,9 +6,8 @@ import type { EditStore } from "./edit-store";
 import styles from "../toolbar.module.css";
 
 /** Undo and redo across cells (typing in a cell, a paste, Discard, Discard all), also Ctrl/Cmd+Z and +Shift+Z. */
-export function UndoRedoButtons({ store, onReplace }: { store: EditStore; onReplace: () => void }) {
+export function UndoRedoButtons({ store }: { store: EditStore }) {
   const t = useTranslations("toolbar");
-  const tReplace = useTranslations("tableReplace");
   const history = useSyncExternalStore(store.subscribe, store.getHistory, store.getHistory);
   return (
     <div className={styles.actions}>
@@ -29,9 +28,6 @@ export function UndoRedoButtons({ store, onReplace }: { store: EditStore; onRepl
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
       >
         {t("redo")}
-      </button>
-      <button type="button" className={styles.button} onClick={onReplace} aria-keyshortcuts="Control+H Meta+H">
-        {tReplace("open")}
       </button>
     </div>
   );

@@ -7,6 +7,7 @@ import type { Virtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from "react";
 import type { EditStore } from "../editing/edit-store";
 import { gridAction } from "./grid-keys";
+import { useCellRange } from "./use-cell-range";
 import { parseRange, planPaste, type PasteColumn, type PastePlan } from "./paste-range";
 import type { TableRow } from "../model/table-row";
 import type { FieldName } from "../model/row-entry";
@@ -91,6 +92,8 @@ export function useGridKeys({
     return undefined;
   };
 
+  const cellRange = useCellRange({ rows, indexById, scrollRef, virtualizer, store, rowAt });
+
   const pageRows = () => {
     const height = scrollRef.current?.clientHeight ?? 0;
     const rowHeight = virtualizer.options.estimateSize(0);
@@ -102,6 +105,11 @@ export function useGridKeys({
     if (!cell) return;
     const { id, field, element } = cell;
     const isEditing = editing.current?.id === id && editing.current.field === field;
+    const key = { key: event.key, code: event.code, ctrl: event.ctrlKey || event.metaKey, shift: event.shiftKey };
+    if (!isEditing && cellRange.onKey({ ...key, alt: event.altKey }, { id, field })) {
+      event.preventDefault();
+      return;
+    }
     const action = gridAction({
       key: event.key,
       code: event.code,
@@ -112,6 +120,7 @@ export function useGridKeys({
       field,
     });
     if (!action) return;
+    if (cellRange.range && action.kind !== "save-row") cellRange.clear();
     const process = rows[indexById.get(id) ?? -1]?.process;
     if (!process) return;
     const saved = { name: process.name, comment: process.comment, version: process.version };
@@ -179,9 +188,15 @@ export function useGridKeys({
   }
 
   /** A click into a cell edits it (the caret goes where the pointer put it); leaving a cell ends the edit. */
-  const onPointerDown = (event: { target: EventTarget | null }) => {
+  const onPointerDown = (event: { target: EventTarget | null; shiftKey?: boolean }) => {
     const cell = cellOf(event.target);
     if (!cell) return;
+    // Shift+click: the block from the cell last worked in to this one; the cell is not edited.
+    if (event.shiftKey && lastCell.current) {
+      cellRange.extendTo(lastCell.current, { id: cell.id, field: cell.field });
+      return;
+    }
+    if (cellRange.range) cellRange.clear();
     pointing.current = true;
     editing.current = { id: cell.id, field: cell.field, start: cell.element.value };
     setEditing(cell.element, true);
@@ -221,5 +236,11 @@ export function useGridKeys({
     cell.element.select();
   };
 
-  return { onKeyDown, onPointerDown, onFocus, onBlur, onPaste, focusLastCell, focusCell };
+  /** Ctrl+C with a block selected (and no cell being edited): the block as TSV. */
+  const onCopy = (event: ClipboardEvent) => {
+    const cell = cellOf(event.target);
+    if (cell) cellRange.onCopy(event, editing.current?.id === cell.id && editing.current.field === cell.field);
+  };
+
+  return { onKeyDown, onPointerDown, onFocus, onBlur, onPaste, onCopy, focusLastCell, focusCell };
 }

@@ -163,6 +163,7 @@ export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: P
           onPointerDown={readOnly ? undefined : keys.onPointerDown}
           onBlur={readOnly ? undefined : keys.onBlur}
           onPaste={readOnly ? undefined : keys.onPaste}
+          onCopy={readOnly ? undefined : keys.onCopy}
         >
           {virtualizer.getVirtualItems().map((item) => {
             const { process, gone } = rowAt(rows, item.index);
