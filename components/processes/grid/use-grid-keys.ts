@@ -202,9 +202,11 @@ export function useGridKeys({
     setEditing(cell.element, true);
   };
   /** Reached without the pointer (Tab, a move, a script): the cell is selected, so typing replaces it. */
-  const onFocus = (event: { target: EventTarget | null }) => {
+  const onFocus = (event: { target: EventTarget | null; relatedTarget?: EventTarget | null }) => {
     const cell = cellOf(event.target);
     if (!cell) return;
+    // Back in the grid from elsewhere (a toolbar button, the filter): the block selected before is over.
+    if (cellRange.range && !cellOf(event.relatedTarget ?? null)) cellRange.clear();
     lastCell.current = { id: cell.id, field: cell.field };
     if (!pointing.current) cell.element.select();
     pointing.current = false;
