@@ -14,8 +14,10 @@ import {
 import styles from "./toaster.module.css";
 
 export type Tone = "success" | "error" | "info";
-type Toast = { id: number; tone: Tone; message: string };
-type Notify = (tone: Tone, message: string) => void;
+/** A button in the toast (Undo after a save): pressing it runs the action and closes the toast. */
+export type ToastAction = { label: string; run: () => void };
+type Toast = { id: number; tone: Tone; message: string; action?: ToastAction };
+type Notify = (tone: Tone, message: string, action?: ToastAction) => void;
 
 const NotifyContext = createContext<Notify>(() => {});
 
@@ -36,9 +38,9 @@ export function Toaster({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const notify = useCallback<Notify>(
-    (tone, message) => {
+    (tone, message, action) => {
       const id = nextId.current++;
-      setToasts((list) => [...list.slice(-3), { id, tone, message }]);
+      setToasts((list) => [...list.slice(-3), { id, tone, message, action }]);
       setTimeout(() => dismiss(id), TOAST_MS);
     },
     [dismiss],
@@ -52,6 +54,18 @@ export function Toaster({ children }: { children: ReactNode }) {
         {ICON[toast.tone]}
       </span>
       <span className={styles.message}>{toast.message}</span>
+      {toast.action && (
+        <button
+          type="button"
+          className={styles.action}
+          onClick={() => {
+            dismiss(toast.id);
+            toast.action?.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
       <button
         type="button"
         className={styles.close}

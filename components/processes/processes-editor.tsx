@@ -31,6 +31,7 @@ import { UndoRedoButtons } from "./editing/undo-redo-buttons";
 import { DensitySwitch } from "./layout/density-switch";
 import { ProcessTable, type TableHandle } from "./table/process-table";
 import { Toolbar } from "./toolbar";
+import { FindReplaceDialog, ReplaceButton } from "./editing/find-replace-dialog";
 import { useSaveActions } from "./saving/use-save-actions";
 import { usePageShortcuts } from "./grid/use-page-shortcuts";
 import { useSortParam } from "./shown-rows/use-sort-param";
@@ -102,6 +103,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
 
   const tableRef = useRef<TableHandle>(null);
   const [filter, setFilter] = useState("");
+  const [replacing, setReplacing] = useState(false);
   const [shown, setShown] = useState<RowsShown>("all");
   const deferredFilter = useDeferredValue(filter);
   const [sort, onSort] = useSortParam();
@@ -124,6 +126,8 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     readOnly,
     // Blocked by rows with errors: go to the first one (the toast says how many remain).
     saveAll: () => actionsRef.current.saveAll() === "blocked" && goToInvalidRow(null),
+    undoSave: () => actionsRef.current.undoSave(),
+    openReplace: () => setReplacing(true),
     openHistory: setHistoryId,
   });
   const hidden = useMemo(() => {
@@ -158,6 +162,10 @@ export function ProcessesEditor({ canWrite, role }: Props) {
           readOnly={readOnly}
           filter={filter}
           onFilter={setFilter}
+          onFilterDone={() => {
+            const first = rows.find((r) => !r.gone);
+            if (first) tableRef.current?.focusCell(first.process.id, "name");
+          }}
           edited={summary.editedIds.length}
           hidden={hidden}
           invalid={summary.invalidCount}
@@ -188,9 +196,11 @@ export function ProcessesEditor({ canWrite, role }: Props) {
             readOnly={readOnly}
             narrowed={Boolean(deferredFilter.trim()) || shown !== "all"}
           />
+          {!readOnly && <ReplaceButton onReplace={() => setReplacing(true)} />}
           <DensitySwitch />
           {!readOnly && <UndoRedoButtons store={store} />}
         </Toolbar>
+        {replacing && <FindReplaceDialog rows={rows} store={store} onClose={() => setReplacing(false)} />}
         <div className={styles.tableArea} onFocus={(event) => noteFocus(event.target)}>
           <ProcessTable
             ref={tableRef}

@@ -9,6 +9,8 @@ type Props = {
   readOnly: boolean;
   filter: string;
   onFilter: (value: string) => void;
+  /** Enter or ArrowDown in the filter: to the first row shown. */
+  onFilterDone: () => void;
   edited: number;
   hidden: number;
   invalid: number;
@@ -23,6 +25,7 @@ export function Toolbar({
   readOnly,
   filter,
   onFilter,
+  onFilterDone,
   edited,
   hidden,
   invalid,
@@ -32,6 +35,7 @@ export function Toolbar({
   children,
 }: Props) {
   const t = useTranslations("toolbar");
+  const tFind = useTranslations("tableFind");
   return (
     <div className={styles.toolbar}>
       <div className={styles.filter}>
@@ -42,9 +46,16 @@ export function Toolbar({
           id="process-filter"
           type="search"
           className={styles.search}
-          placeholder={t("filterPlaceholder")}
+          placeholder={tFind("placeholder")}
+          title={tFind("hint")}
           value={filter}
           onChange={(e) => onFilter(e.target.value)}
+          onKeyDown={(e) => {
+            if ((e.key === "Enter" || e.key === "ArrowDown") && !e.altKey && !e.ctrlKey && !e.metaKey) {
+              e.preventDefault();
+              onFilterDone();
+            }
+          }}
           aria-describedby={!readOnly ? "unsaved-summary" : undefined}
         />
       </div>

@@ -59,6 +59,12 @@ describe("message catalogs", () => {
       source: "ldap",
       device: "Firefox",
       started: "s",
+      // Issue 22 part A (CSV encodings).
+      delimiter: ";",
+      chars: "✓",
+      ids: "5, 9",
+      encoding: "UTF-8",
+      limit: "10",
       ...values,
     };
     for (const key of keys(catalogs[locale])) {

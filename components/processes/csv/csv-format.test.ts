@@ -33,6 +33,11 @@ describe("toCsv", () => {
     ["a multi-line formula", '=HYPERLINK("http://x","y")\nz', `"'=HYPERLINK(""http://x"",""y"")\nz"`],
     ["a value already starting with an apostrophe", "'=1", `"''=1"`],
     ["a plus", "+7 (495) 000", `"'+7 (495) 000"`],
+    ["a space before =", " =1+1", `"' =1+1"`],
+    ["an NBSP before =", "\u00A0=1+1", `"'\u00A0=1+1"`],
+    ["a zero-width space before +", "\u200B+1", `"'\u200B+1"`],
+    ["a BOM and spaces before @", "\uFEFF  @SUM(1)", `"'\uFEFF  @SUM(1)"`],
+    ["a space before text", " plain", '" plain"'],
     ["text", "plain", "plain"],
   ])("escapes %s so no spreadsheet runs it", (_, comment, written) => {
     expect(toCsv([{ id: 1, name: "n", comment }], ";")).toBe(`\uFEFFid;name;comment\r\n1;n;${written}`);

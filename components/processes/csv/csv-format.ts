@@ -12,18 +12,25 @@ export const delimiterFor = (locale: string): ";" | "," => (locale.startsWith("r
 // What a spreadsheet would run as a formula (OWASP "CSV injection"); papaparse's escapeFormulae prefixes
 // such a value with "'", which reading the file takes off again. Papaparse's own pattern ends in `.*$`
 // without the s flag, so a multi-line value slipped through; a value that already starts with "'" and a
-// formula character is escaped too, so that reading takes off exactly the "'" that writing added.
-const ESCAPE_ON_WRITE = /^'?[=+\-@\t\r]/;
-const ADDED_ON_WRITE = /^'(?='?[=+\-@\t\r])/;
+// formula character is escaped too, so that reading takes off exactly the "'" that writing added. Spaces,
+// NBSP and zero-width characters before the formula character count as nothing: some spreadsheets skip them.
+const BLANKS = "[ \\u00A0\\u2000-\\u200D\\u2060\\u202F\\u205F\\u3000\\uFEFF]*";
+const ESCAPE_ON_WRITE = new RegExp(`^'?${BLANKS}[=+\\-@\\t\\r]`);
+const ADDED_ON_WRITE = new RegExp(`^'(?='?${BLANKS}[=+\\-@\\t\\r])`);
 
 /**
- * The rows as CSV: UTF-8 with a BOM (Excel then reads Cyrillic correctly), a header row, records ended by
- * CRLF, values quoted when they hold the delimiter, quotes or newlines (newlines inside a comment kept).
+ * The rows as CSV: a BOM (for UTF-8: Excel then reads Cyrillic correctly; none for the Windows-1251 file,
+ * as Excel writes it), a header row, records ended by CRLF, values quoted when they hold the delimiter,
+ * quotes or newlines (newlines inside a comment kept).
  */
-export function toCsv(rows: readonly ({ id: number } & ProcessFields)[], delimiter: ";" | ","): string {
+export function toCsv(
+  rows: readonly ({ id: number } & ProcessFields)[],
+  delimiter: ";" | ",",
+  { bom = true }: { bom?: boolean } = {},
+): string {
   const data = rows.map((r) => [String(r.id), r.name, r.comment]);
   return (
-    BOM +
+    (bom ? BOM : "") +
     Papa.unparse({ fields: [...CSV_COLUMNS], data }, { delimiter, newline: "\r\n", escapeFormulae: ESCAPE_ON_WRITE })
   );
 }

@@ -4,18 +4,26 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useNotify } from "@/components/feedback/toaster";
 import { useIssueText } from "@/components/ui/use-issue-text";
-import type { CsvReadResult } from "./csv-format";
+import { CSV_ENCODINGS, isCsvEncoding, type CsvEncoding } from "./csv-encoding";
+import type { CsvBytesResult } from "./csv-read";
 import { importEdits, type ImportPlan, type ImportSkip } from "./csv-import";
 import type { EditStore } from "../editing/edit-store";
 import styles from "../grid-data.module.css";
 import toolbar from "../toolbar.module.css";
 
-type Problem = Extract<CsvReadResult, { ok: false }>["problem"] | "unreadable";
-export type ImportPreview = { file: string } & ({ plan: ImportPlan } | { problem: Problem; detail?: string });
+type Problem = Extract<CsvBytesResult["read"], { ok: false }>["problem"] | "unreadable" | "tooBig";
+export type ImportPreview = {
+  file: string;
+  /** How the bytes were read: absent when they were not (unreadable, too big). */
+  encoding?: CsvEncoding;
+  detected?: boolean;
+} & ({ plan: ImportPlan } | { problem: Problem; detail?: string; limit?: string });
 
 type Props = {
   preview: ImportPreview;
   store: EditStore;
+  /** Read the same bytes again in another encoding. */
+  onEncoding: (encoding: CsvEncoding) => void;
   onClose: () => void;
 };
 
@@ -27,8 +35,9 @@ const LISTED = 200;
  * file), its invalid values marked in place, the rows skipped and why. Apply makes the changes edited rows
  * in one undo step, saved with Save all; Cancel (or Escape) changes nothing.
  */
-export function ImportPreviewDialog({ preview, store, onClose }: Props) {
+export function ImportPreviewDialog({ preview, store, onEncoding, onClose }: Props) {
   const t = useTranslations("csv");
+  const tFile = useTranslations("csvFile");
   const tTable = useTranslations("table");
   const issueText = useIssueText();
   const notify = useNotify();
@@ -62,15 +71,39 @@ export function ImportPreviewDialog({ preview, store, onClose }: Props) {
       ref={ref}
       className={styles.dialog}
       aria-labelledby="import-title"
-      aria-describedby="import-summary"
+      aria-describedby={preview.encoding ? "import-encoding import-summary" : "import-summary"}
       onCancel={onClose}
     >
       <h2 id="import-title" className={styles.dialogTitle}>
         {t("title", { file: preview.file })}
       </h2>
+      {preview.encoding && (
+        <p className={styles.encoding}>
+          <label htmlFor="import-encoding-pick">{tFile("encoding")}</label>{" "}
+          <select
+            id="import-encoding-pick"
+            className={toolbar.select}
+            value={preview.encoding}
+            onChange={(e) => isCsvEncoding(e.target.value) && onEncoding(e.target.value)}
+          >
+            {CSV_ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {tFile(`encodings.${encoding}`)}
+              </option>
+            ))}
+          </select>{" "}
+          <span id="import-encoding" role="status">
+            {tFile(preview.detected ? "readAsDetected" : "readAsChosen", {
+              encoding: tFile(`encodings.${preview.encoding}`),
+            })}
+          </span>
+        </p>
+      )}
       {!plan && "problem" in preview && (
         <p id="import-summary" role="alert" className={styles.problem}>
-          {t(preview.problem, { detail: preview.detail ?? "" })}
+          {preview.problem === "tooBig" || preview.problem === "replacement"
+            ? tFile(preview.problem, { detail: preview.detail ?? "", limit: preview.limit ?? "" })
+            : t(preview.problem, { detail: preview.detail ?? "" })}
         </p>
       )}
       {plan && (

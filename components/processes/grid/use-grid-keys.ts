@@ -7,7 +7,8 @@ import type { Virtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from "react";
 import type { EditStore } from "../editing/edit-store";
 import { gridAction } from "./grid-keys";
-import { parseRange, planPaste, type PastePlan } from "./paste-range";
+import { useCellRange } from "./use-cell-range";
+import { parseRange, planPaste, type PasteColumn, type PastePlan } from "./paste-range";
 import type { TableRow } from "../model/table-row";
 import type { FieldName } from "../model/row-entry";
 
@@ -26,6 +27,8 @@ type Options = {
   saveRow: (id: number) => void;
   /** Asked before a paste is applied; false leaves everything as it was. */
   confirmPaste: (plan: PastePlan) => boolean;
+  /** The column names a pasted header row may use. */
+  headerNames: Map<string, PasteColumn>;
 };
 
 const cellOf = (target: EventTarget | null): (Cell & { element: Field }) | null => {
@@ -55,6 +58,7 @@ export function useGridKeys({
   store,
   saveRow,
   confirmPaste,
+  headerNames,
 }: Options) {
   const editing = useRef<Editing | null>(null);
   const pointing = useRef(false);
@@ -88,6 +92,8 @@ export function useGridKeys({
     return undefined;
   };
 
+  const cellRange = useCellRange({ rows, indexById, scrollRef, virtualizer, store, rowAt });
+
   const pageRows = () => {
     const height = scrollRef.current?.clientHeight ?? 0;
     const rowHeight = virtualizer.options.estimateSize(0);
@@ -99,6 +105,11 @@ export function useGridKeys({
     if (!cell) return;
     const { id, field, element } = cell;
     const isEditing = editing.current?.id === id && editing.current.field === field;
+    const key = { key: event.key, code: event.code, ctrl: event.ctrlKey || event.metaKey, shift: event.shiftKey };
+    if (!isEditing && cellRange.onKey({ ...key, alt: event.altKey }, { id, field })) {
+      event.preventDefault();
+      return;
+    }
     const action = gridAction({
       key: event.key,
       code: event.code,
@@ -109,6 +120,7 @@ export function useGridKeys({
       field,
     });
     if (!action) return;
+    if (cellRange.range && action.kind !== "save-row") cellRange.clear();
     const process = rows[indexById.get(id) ?? -1]?.process;
     if (!process) return;
     const saved = { name: process.name, comment: process.comment, version: process.version };
@@ -176,17 +188,25 @@ export function useGridKeys({
   }
 
   /** A click into a cell edits it (the caret goes where the pointer put it); leaving a cell ends the edit. */
-  const onPointerDown = (event: { target: EventTarget | null }) => {
+  const onPointerDown = (event: { target: EventTarget | null; shiftKey?: boolean }) => {
     const cell = cellOf(event.target);
     if (!cell) return;
+    // Shift+click: the block from the cell last worked in to this one; the cell is not edited.
+    if (event.shiftKey && lastCell.current) {
+      cellRange.extendTo(lastCell.current, { id: cell.id, field: cell.field });
+      return;
+    }
+    if (cellRange.range) cellRange.clear();
     pointing.current = true;
     editing.current = { id: cell.id, field: cell.field, start: cell.element.value };
     setEditing(cell.element, true);
   };
   /** Reached without the pointer (Tab, a move, a script): the cell is selected, so typing replaces it. */
-  const onFocus = (event: { target: EventTarget | null }) => {
+  const onFocus = (event: { target: EventTarget | null; relatedTarget?: EventTarget | null }) => {
     const cell = cellOf(event.target);
     if (!cell) return;
+    // Back in the grid from elsewhere (a toolbar button, the filter): the block selected before is over.
+    if (cellRange.range && !cellOf(event.relatedTarget ?? null)) cellRange.clear();
     lastCell.current = { id: cell.id, field: cell.field };
     if (!pointing.current) cell.element.select();
     pointing.current = false;
@@ -201,18 +221,28 @@ export function useGridKeys({
     if (cell && editing.current?.id === cell.id && editing.current.field === cell.field) stopEditing(cell.element);
   };
 
-  /** A spreadsheet range pasted into a cell fills rows down and columns across, as one step. */
+  /**
+   * A spreadsheet range pasted onto a selected cell fills rows down and columns across (or by id and header,
+   * paste-range.ts), as one step. In a cell being edited the paste is the text field's own: at the caret.
+   */
   const onPaste = (event: ClipboardEvent) => {
     const cell = cellOf(event.target);
-    const range = cell && parseRange(event.clipboardData.getData("text/plain"));
-    if (!cell || !range) return;
+    if (!cell || (editing.current?.id === cell.id && editing.current.field === cell.field)) return;
+    const range = parseRange(event.clipboardData.getData("text/plain"));
+    if (!range) return;
     event.preventDefault();
-    const plan = planPaste(rows, indexById.get(cell.id) ?? 0, cell.field, range);
+    const plan = planPaste(rows, indexById.get(cell.id) ?? 0, cell.field, range, headerNames);
     if (!confirmPaste(plan)) return;
     stopEditing(cell.element);
     store.edit(plan.edits);
     cell.element.select();
   };
 
-  return { onKeyDown, onPointerDown, onFocus, onBlur, onPaste, focusLastCell, focusCell };
+  /** Ctrl+C with a block selected (and no cell being edited): the block as TSV. */
+  const onCopy = (event: ClipboardEvent) => {
+    const cell = cellOf(event.target);
+    if (cell) cellRange.onCopy(event, editing.current?.id === cell.id && editing.current.field === cell.field);
+  };
+
+  return { onKeyDown, onPointerDown, onFocus, onBlur, onPaste, onCopy, focusLastCell, focusCell };
 }

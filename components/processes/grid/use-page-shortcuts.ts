@@ -7,6 +7,10 @@ type Options = {
   readOnly: boolean;
   /** Ctrl/Cmd+S. */
   saveAll: () => void;
+  /** Ctrl/Cmd+Z with no edit left to undo: undo the newest save; false when there is none. */
+  undoSave: () => boolean;
+  /** Ctrl/Cmd+H: find and replace. */
+  openReplace: () => void;
   /** Alt+H in a row: that row's history. */
   openHistory: (id: number) => void;
 };
@@ -17,18 +21,28 @@ type Options = {
  */
 export function usePageShortcuts(options: Options): void {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    const { store, readOnly, saveAll, openHistory } = options;
+    const { store, readOnly, saveAll, undoSave, openReplace, openHistory } = options;
     const keys = shortcut(event);
-    if (!readOnly && (keys?.letter === "z" || keys?.letter === "y")) {
+    // In a text field of its own (the filter) or a cell being edited, Ctrl+Z is the field's: its last typing,
+    // not a grid step elsewhere (perhaps on a row the filter hides).
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const ownUndo =
+      target?.matches("input, textarea, select") &&
+      (target.dataset.field === undefined || target.dataset.editing === "true");
+    if (!readOnly && !ownUndo && (keys?.letter === "z" || keys?.letter === "y")) {
       event.preventDefault();
       if (keys.letter === "y" || keys.shift) store.redo();
-      else store.undo();
+      else if (!store.undo()) undoSave();
     }
     // The row's History button is out of the Tab order: Alt+H reaches it from any of its cells.
     const rowOf = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("[role=row][data-id]") : null;
     if (event.altKey && event.code === "KeyH" && rowOf) {
       event.preventDefault();
       openHistory(Number(rowOf.dataset.id));
+    }
+    if (keys?.letter === "h" && !keys.shift && !event.altKey) {
+      event.preventDefault();
+      if (!readOnly) openReplace();
     }
     if (keys?.letter === "s") {
       event.preventDefault();

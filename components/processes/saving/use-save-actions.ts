@@ -4,9 +4,10 @@
 // say it, saves overtaken by newer versions (stale-save.ts), and drafts kept across a sign-in (draft-stash.ts).
 
 import { notifyManager, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { useTranslations } from "next-intl";
 import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
-import type { Tone } from "@/components/feedback/toaster";
+import type { ToastAction, Tone } from "@/components/feedback/toaster";
 import { fetchLatestChange } from "@/lib/query/process-history";
 import {
   isSavePending,
@@ -31,16 +32,19 @@ import {
   type SentRow,
 } from "./save-outcome";
 import { changeOf, staleCurrent, whoChanged } from "./stale-save";
+import { savedStep, SavedSteps, type SavedStep } from "./save-undo";
 
 type Options = {
   store: EditStore;
-  notify: (tone: Tone, message: string) => void;
+  notify: (tone: Tone, message: string, action?: ToastAction) => void;
   setBanner: (banner: Banner | null) => void;
   onForbidden: () => void;
 };
 
 /** A save sent again after a quiet merge: whose change it took in (for the message), and how many times. */
-type Retry = { who: string; attempt: number };
+type Retry = { who: string; attempt: number } & Scope;
+/** Which rows a save sends (all drafts when absent), and whether it undoes an earlier save. */
+type Scope = { only?: readonly number[]; undoing?: boolean };
 // Each retry follows a fresh 1007: past this, someone is writing the row continuously; show the refusal.
 const MAX_RETRIES = 3;
 const WHO_LOOKUPS = 20;
@@ -54,12 +58,14 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   const t: OutcomeText = (key, values) => outcomeText(key, values);
   const pageText = useTranslations("processes");
   const liveText = useTranslations("live");
+  const undoText = useTranslations("tableUndo");
+  const undoable = useRef(new SavedSteps()).current;
 
-  function apply(outcome: SaveOutcome): void {
+  function apply(outcome: SaveOutcome, action?: ToastAction): void {
     store.settle(outcome.rows);
     if (outcome.banner !== undefined) setBanner(outcome.banner);
     // A banner (role=alert) already says it: a toast too would announce the refusal twice.
-    if (outcome.toast && !outcome.banner) notify(outcome.toast.tone, outcome.toast.message);
+    if (outcome.toast && !outcome.banner) notify(outcome.toast.tone, outcome.toast.message, action);
     if (outcome.next === "refetch") void refetchProcesses(client);
     if (outcome.next === "read-only") onForbidden();
     if (outcome.next === "sign-in") signInAgain();
@@ -75,22 +81,55 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
 
   // After React Query has handed the saved values to the rows: clearing a draft first would show the old
   // value for a frame.
-  const onSaved = (sent: SentRow[], bulk: boolean, retry?: Retry) =>
+  const onSaved = (sent: SentRow[], bulk: boolean, retry: Retry | undefined, step: SavedStep | null, scope: Scope) =>
     notifyManager.schedule(() => {
       const outcome = savedOutcome(sent, bulk, t);
-      if (retry) {
+      if (scope.undoing) {
+        outcome.toast = { tone: "success", message: undoText("undone", { count: sent.length, id: sent[0]?.id ?? 0 }) };
+      } else if (retry) {
         const merged = bulk
           ? liveText("mergedMany", { count: sent.length, who: retry.who })
           : liveText("mergedOne", { id: sent[0]?.id ?? 0, who: retry.who });
         outcome.toast = { tone: "success", message: merged };
       }
-      apply(outcome);
+      // An undo is not itself undone by the next Ctrl+Z: that goes to the save before it.
+      if (step && !scope.undoing) undoable.push(step);
+      apply(outcome, step && !scope.undoing ? { label: undoText("undo"), run: () => undoSave(step) } : undefined);
     });
 
-  function onFailed(error: unknown, sent: SentRow[], bulk: boolean, attempt: number): void {
+  /** Each sent row's saved values before this save (what its draft started from). */
+  const priorOf = (ids: readonly number[]) => {
+    const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
+    const listed = new Map(list.map((p) => [p.id, p]));
+    return ids.map((id) => {
+      const base = store.getRow(id)?.base ?? listed.get(id);
+      return { id, before: base && { name: base.name, comment: base.comment } };
+    });
+  };
+
+  /**
+   * Undoes a save (the toast's, or the newest on Ctrl+Z): its rows get the values from before it as drafts,
+   * over the versions it wrote, and are saved at once. False when there is no save to undo.
+   */
+  function undoSave(step?: SavedStep): boolean {
+    const taken = undoable.take(step);
+    if (!taken) return false;
+    const busy = taken.rows.filter((r) => store.getRow(r.id)?.draft).map((r) => r.id);
+    if (busy.length > 0) {
+      notify("error", undoText("busy", { count: busy.length, ids: busy.join(", ") }));
+      return true;
+    }
+    store.restore(taken.rows.map((r) => ({ id: r.id, draft: { ...r.before }, base: r.after })));
+    const ids = taken.rows.map((r) => r.id);
+    if (ids.length === 1) saveRow(ids[0]!, { who: "", attempt: 0, undoing: true });
+    else saveAll({ who: "", attempt: 0, only: ids, undoing: true });
+    return true;
+  }
+
+  function onFailed(error: unknown, sent: SentRow[], bulk: boolean, attempt: number, scope: Scope): void {
     const current = staleCurrent(error);
     if (current.length > 0 && attempt < MAX_RETRIES) {
-      void onStale(current, sent, bulk, attempt);
+      void onStale(current, sent, bulk, attempt, scope);
       return;
     }
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
@@ -107,7 +146,13 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
    * 1007, nothing written: take their processes, merge their fields into my drafts (rebase.ts), and save
    * again against their versions; where both sides changed a field, open a conflict and save nothing.
    */
-  async function onStale(current: Process[], sent: SentRow[], bulk: boolean, attempt: number): Promise<void> {
+  async function onStale(
+    current: Process[],
+    sent: SentRow[],
+    bulk: boolean,
+    attempt: number,
+    scope: Scope,
+  ): Promise<void> {
     // Who changed them, from each one's newest history row: a few lookups, not one per row of a large bulk.
     const latest = await Promise.all(current.map((p, i) => (i < WHO_LOOKUPS ? fetchLatestChange(p.id) : null)));
     // Their versions into the list, with their last change (not this page's: it wrote nothing).
@@ -133,7 +178,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       notify("error", message);
       return;
     }
-    const retry = { who, attempt: attempt + 1 };
+    const retry = { who, attempt: attempt + 1, ...scope };
     if (bulk) saveAll(retry);
     else if (store.getRow(sent[0]?.id ?? 0)?.draft) saveRow(sent[0]?.id ?? 0, retry);
     else notify("info", liveText("mergedOne", { id: sent[0]?.id ?? 0, who }));
@@ -147,9 +192,11 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     // Merged from the event stream before Save: the save's message says so too.
     if (!retry && entry.outcome?.kind === "merged")
       retry = { who: entry.outcome.by ?? liveText("someone"), attempt: 0 };
+    const scope = { undoing: retry?.undoing };
+    const priors = priorOf([id]);
     saveOne.mutateAsync({ id, fields: processFieldsSchema.parse(entry.draft), version }).then(
-      () => onSaved(sent, false, retry),
-      (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0),
+      (written) => onSaved(sent, false, retry, savedStep(priors, [written]), scope),
+      (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0, scope),
     );
   }
 
@@ -157,6 +204,8 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   function saveAll(retry?: Retry): "blocked" | undefined {
     const { editedIds, invalidCount, conflictCount } = store.getSummary();
     if (editedIds.length === 0 || saveMany.isPending) return;
+    // An undo saves its own rows (valid saved values), whatever other rows hold.
+    if (retry?.only) return void sendAll(retry, new Set(retry.only));
     if (conflictCount > 0) {
       notify("error", liveText("resolveFirst", { count: conflictCount }));
       return "blocked";
@@ -165,16 +214,23 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       apply(blockedOutcome(invalidCount, t));
       return "blocked";
     }
-    const drafts = store.drafts();
+    sendAll(retry);
+  }
+
+  function sendAll(retry: Retry | undefined, only?: ReadonlySet<number>): void {
+    const drafts = store.drafts().filter(({ id }) => !only || only.has(id));
+    if (drafts.length === 0) return;
     const sent = drafts.map(({ id, draft }) => ({ id, draft }));
+    const scope = { only: retry?.only, undoing: retry?.undoing };
+    const priors = priorOf(sent.map((r) => r.id));
     const items = drafts.map(({ id, draft, base }) => ({
       id,
       ...processFieldsSchema.parse(draft),
       version: base?.version,
     }));
     saveMany.mutateAsync(items).then(
-      () => onSaved(sent, true, retry),
-      (error: unknown) => onFailed(error, sent, true, retry?.attempt ?? 0),
+      (written) => onSaved(sent, true, retry, savedStep(priors, written), scope),
+      (error: unknown) => onFailed(error, sent, true, retry?.attempt ?? 0, scope),
     );
   }
 
@@ -208,6 +264,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   return {
     saveRow: (id: number) => saveRow(id),
     saveAll: () => saveAll(),
+    undoSave: () => undoSave(),
     discardRow,
     discardAll,
     resolveConflict,

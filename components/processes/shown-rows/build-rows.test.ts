@@ -53,6 +53,18 @@ describe("buildRows", () => {
     expect(buildRows(list, [], "2", new EditStore()).map((r) => r.process.id)).toEqual([2, 5]);
   });
 
+  it.each([
+    { filter: "5", sort: undefined, expected: [5, 1] },
+    { filter: "#5", sort: undefined, expected: [5] },
+    { filter: "1", sort: undefined, expected: [1] },
+    { filter: "5", sort: { key: "name", dir: "desc" } as const, expected: [5, 1] },
+  ])("filter $filter: the exact id on top, then the rows that contain the digits", ({ filter, sort, expected }) => {
+    // Process 1's comment holds "05.12": its digits match "5" too, below the exact match.
+    const withDate = [p(1, "Degreasing", "since 05.12"), ...list.slice(1)];
+    const order = sort ? { sort } : undefined;
+    expect(buildRows(withDate, [], filter, new EditStore(), "all", order).map((r) => r.process.id)).toEqual(expected);
+  });
+
   it("matches edited values as well as saved ones", () => {
     const store = new EditStore();
     store.editRow(1, list[0]!, { name: "Phosphating" });

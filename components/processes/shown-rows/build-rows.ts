@@ -1,5 +1,5 @@
 import type { ProcessListingItem } from "@/lib/validations/process-listing";
-import { processMatcher } from "./build-rows-filter";
+import { exactIdFirst, processMatcher } from "./build-rows-filter";
 import type { EditStore } from "../editing/edit-store";
 import { isRowBlocked } from "../model/row-entry";
 import type { TableRow } from "../model/table-row";
@@ -41,6 +41,7 @@ export function buildRows(
   if (matches) rows = rows.filter(({ process }) => matches(process, store.getRow(process.id)?.draft));
   // The list comes in id order: ascending by id needs no sorting, nor a held row (nothing can move).
   const { sort, ...options } = order;
-  if (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir) return rows;
-  return sortRows(rows, sort, store, options);
+  if (sort.key !== DEFAULT_SORT.key || sort.dir !== DEFAULT_SORT.dir) rows = sortRows(rows, sort, store, options);
+  // Digits alone: the process with that id on top, then those whose name or comment holds them.
+  return exactIdFirst(rows, filter);
 }

@@ -15,17 +15,16 @@ import {
   type FocusEvent,
   type Ref,
 } from "react";
-import { useNotify } from "@/components/feedback/toaster";
 import { useColumnWidths, type ColumnWidths } from "../layout/column-widths";
 import { ColumnResizer } from "./column-resizer";
 import { useDensity } from "../layout/density";
 import { useEditor } from "../editing/editor-context";
-import { PASTE_ASK_CELLS, type PastePlan } from "../grid/paste-range";
 import { ProcessRow } from "./process-row";
 import { SortHeader } from "../shown-rows/sort-header";
 import type { Sort, SortKey } from "../shown-rows/sort-rows";
 import { GoneRow, ReadOnlyRow } from "./static-rows";
 import { useGridKeys } from "../grid/use-grid-keys";
+import { usePasteConfirm } from "../grid/use-paste-confirm";
 import type { TableRow } from "../model/table-row";
 import styles from "./process-table.module.css";
 
@@ -70,7 +69,6 @@ function rowAt(rows: TableRow[], index: number): TableRow {
 export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: Props) {
   const t = useTranslations("table");
   const tLast = useTranslations("lastChange");
-  const notify = useNotify();
   const density = useDensity();
   const widths = useColumnWidths();
   const { store, actions } = useEditor();
@@ -99,6 +97,7 @@ export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: P
     rangeExtractor,
   });
 
+  const paste = usePasteConfirm();
   const keys = useGridKeys({
     rows,
     indexById,
@@ -107,12 +106,7 @@ export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: P
     pinRow: setFocusedId,
     store,
     saveRow: actions.saveRow,
-    confirmPaste: (plan: PastePlan) => {
-      if (plan.rowsPastEnd > 0 && !window.confirm(t("pastePastEnd", { count: plan.rowsPastEnd }))) return false;
-      if (plan.cells > PASTE_ASK_CELLS && !window.confirm(t("pasteMany", { count: plan.cells }))) return false;
-      notify("info", t("pasted", { cells: plan.cells, rows: plan.edits.length }));
-      return true;
-    },
+    ...paste,
   });
 
   useImperativeHandle(ref, () => ({
@@ -169,6 +163,7 @@ export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: P
           onPointerDown={readOnly ? undefined : keys.onPointerDown}
           onBlur={readOnly ? undefined : keys.onBlur}
           onPaste={readOnly ? undefined : keys.onPaste}
+          onCopy={readOnly ? undefined : keys.onCopy}
         >
           {virtualizer.getVirtualItems().map((item) => {
             const { process, gone } = rowAt(rows, item.index);
