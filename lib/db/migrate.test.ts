@@ -29,6 +29,8 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "actorName",
     "requestId",
     "kind",
+    "hash",
+    "prevHash",
   ],
   process_revisions: ["id", "value"],
   sessions: ["id", "userId", "createdAt", "expiresAt", "ip", "device", "lastSeenAt", "providerSid", "checkedAt"],
@@ -61,6 +63,18 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "ip",
     "requestId",
     "detail",
+    "hash",
+    "prevHash",
+  ],
+  trail_heads: [
+    "chain",
+    "lastId",
+    "lastHash",
+    "sealedAt",
+    "anchorId",
+    "anchorHash",
+    "anchorCount",
+    "anchorDigest",
   ],
 };
 
