@@ -1,7 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { errorFields, logger } from "@/lib/logger";
-import { canonicalContent, type Chain, CHAINS, GENESIS_HASH, linkHash } from "@/lib/trail/canonical-content";
+import {
+  canonicalContent,
+  type Chain,
+  CHAINS,
+  contentValues,
+  GENESIS_HASH,
+  linkHash,
+} from "@/lib/trail/canonical-content";
 import {
   type HeadRow,
   type LinkRow,
@@ -30,7 +37,7 @@ async function sealBatch(tx: Tx, chain: Chain): Promise<{ sealed: number; more: 
   const links: { id: number; h: string; p: string }[] = [];
   for (const row of rows) {
     if (row.hash !== null) break;
-    const hash = linkHash(prev, canonicalContent(chain, row));
+    const hash = linkHash(prev, canonicalContent(chain, contentValues(chain, row)));
     links.push({ id: Number(row.id), h: hash, p: prev });
     prev = hash;
   }
@@ -89,6 +96,16 @@ export function requestSeal(): void {
     running = runSeal();
   }, SOON_MS);
   timer.unref?.();
+}
+
+/** Runs a pending seal now and waits for it (the CLI before it exits: its writes are sealed by itself). */
+export async function flushSealing(): Promise<void> {
+  if (timer) {
+    clearTimeout(timer);
+    timer = undefined;
+    running ??= runSeal();
+  }
+  await running;
 }
 
 /** Drops a pending seal and waits for a running one (a test closing its database, the CLI before it exits). */

@@ -1,7 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { canonicalContent, type Chain, CHAINS, GENESIS_HASH, linkHash, xorHashes } from "@/lib/trail/canonical-content";
-import { type HeadRow, type LinkRow, READ_HEAD_SQL, readLinksSql } from "@/lib/trail/trail-sql";
+import { openSqliteSnapshot } from "@/lib/db/sqlite-snapshot";
+import { databaseProvider } from "@/lib/env";
+import {
+  canonicalContent,
+  type Chain,
+  CHAINS,
+  contentColumns,
+  GENESIS_HASH,
+  linkHash,
+  xorHashes,
+} from "@/lib/trail/canonical-content";
+import { type HeadRow, READ_HEAD_SQL, readLinksSql } from "@/lib/trail/trail-sql";
 
 // The verifier (docs/decisions/035): walks each chain in id order and names the first broken link. A sealed row
 // must hash to its own hash from its prevHash and content (else it was edited), and link to the row before it
@@ -32,26 +42,55 @@ class Broken extends Error {
   }
 }
 
-async function readHead(chain: Chain): Promise<HeadRow | undefined> {
-  const [head] = await db.$queryRawUnsafe<HeadRow[]>(READ_HEAD_SQL, chain);
-  return (
-    head && {
-      ...head,
-      lastId: Number(head.lastId),
-      anchorId: Number(head.anchorId),
-      anchorCount: Number(head.anchorCount),
-    }
-  );
+/** Where the verifier reads: SQLite a read-only snapshot of its own (rows as arrays), PostgreSQL the client. */
+type Source = {
+  head: (chain: Chain) => Promise<HeadRow | undefined>;
+  /** Rows after an id, in id order: contentColumns' values, then hash and prevHash. */
+  page: (chain: Chain, after: number, limit: number) => Promise<unknown[][]>;
+  close: () => void;
+};
+
+const toHead = (h: unknown[]): HeadRow => ({
+  lastId: Number(h[0]),
+  lastHash: (h[1] as string | null) ?? null,
+  anchorId: Number(h[2]),
+  anchorHash: (h[3] as string | null) ?? null,
+  anchorCount: Number(h[4]),
+  anchorDigest: (h[5] as string | null) ?? null,
+});
+
+function openSource(): Source {
+  if (databaseProvider === "sqlite") {
+    const snapshot = openSqliteSnapshot();
+    return {
+      head: async (chain) => {
+        const [row] = snapshot.rows(READ_HEAD_SQL, [chain]);
+        return row && toHead(row);
+      },
+      page: async (chain, after, limit) => snapshot.rows(readLinksSql(chain), [after, limit]),
+      close: snapshot.close,
+    };
+  }
+  return {
+    head: async (chain) => {
+      const [row] = await db.$queryRawUnsafe<HeadRow[]>(READ_HEAD_SQL, chain);
+      return row && toHead(Object.values(row));
+    },
+    page: async (chain, after, limit) => {
+      const columns = [...contentColumns(chain), "hash", "prevHash"];
+      const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(readLinksSql(chain), after, limit);
+      return rows.map((row) => columns.map((column) => row[column]));
+    },
+    close: () => undefined,
+  };
 }
 
-const sameHead = (a: HeadRow | undefined, b: HeadRow | undefined) => JSON.stringify(a) === JSON.stringify(b);
-
-async function walk(chain: Chain, head: HeadRow): Promise<ChainReport> {
+async function walk(source: Source, chain: Chain, head: HeadRow): Promise<ChainReport> {
   const fail = (id: number | null, problem: string): never => {
     throw new Broken({ chain, id, problem });
   };
   const report: ChainReport = { chain, rows: 0, sealed: 0, unsealed: 0, lastId: head.lastId, lastHash: head.lastHash };
-  const sql = readLinksSql(chain);
+  const width = contentColumns(chain).length;
   let expected = head.anchorId > 0 ? head.anchorHash : GENESIS_HASH;
   let previousId: number | null = null;
   let lastSealed: { id: number; hash: string } | null = null;
@@ -68,9 +107,11 @@ async function walk(chain: Chain, head: HeadRow): Promise<ChainReport> {
   };
   let after = -2_147_483_648; // ids are 32-bit integers; a direct insert may use 0 or below
   for (;;) {
-    const rows = await db.$queryRawUnsafe<LinkRow[]>(sql, after, PAGE);
-    for (const row of rows) {
-      const id = Number(row.id);
+    const rows = await source.page(chain, after, PAGE);
+    for (const values of rows) {
+      // id is the first hashed field; hash and prevHash follow the content.
+      const id = Number(values[0]);
+      const row = { hash: values[width] as string | null, prevHash: values[width + 1] as string | null };
       report.rows++;
       if (id > head.lastId) {
         if (row.hash !== null)
@@ -83,7 +124,7 @@ async function walk(chain: Chain, head: HeadRow): Promise<ChainReport> {
       }
       if (row.hash === null || row.prevHash === null)
         fail(id, "is not sealed, though older than the chain's newest sealed row: inserted, or its hash removed");
-      if (linkHash(row.prevHash!, canonicalContent(chain, row)) !== row.hash)
+      if (linkHash(row.prevHash!, canonicalContent(chain, values)) !== row.hash)
         fail(id, "does not match its hash: its content or its hash was changed");
       report.sealed++;
       lastSealed = { id, hash: row.hash! };
@@ -106,7 +147,7 @@ async function walk(chain: Chain, head: HeadRow): Promise<ChainReport> {
       previousId = id;
     }
     if (rows.length < PAGE) break;
-    after = Number(rows.at(-1)!.id);
+    after = Number(rows.at(-1)![0]);
   }
   if (!anchorChecked) checkAnchor();
   if (head.lastId > 0 && lastSealed?.id !== head.lastId)
@@ -116,16 +157,31 @@ async function walk(chain: Chain, head: HeadRow): Promise<ChainReport> {
   return report;
 }
 
+async function headMoved(chain: Chain, head: HeadRow): Promise<boolean> {
+  const fresh = openSource();
+  try {
+    return JSON.stringify(await fresh.head(chain)) !== JSON.stringify(head);
+  } finally {
+    fresh.close();
+  }
+}
+
 async function verifyChain(chain: Chain): Promise<ChainReport> {
   for (let attempt = 1; ; attempt++) {
-    const head = await readHead(chain);
-    if (!head) throw new Broken({ chain, id: null, problem: "the chain's head row (trail_heads) is missing" });
+    const source = openSource();
     try {
-      return await walk(chain, head);
-    } catch (error) {
-      // The sealer or a prune moved on while this walked: what looked broken may be their newer work; walk again.
-      if (error instanceof Broken && attempt < ATTEMPTS && !sameHead(head, await readHead(chain))) continue;
-      throw error;
+      const head = await source.head(chain);
+      if (!head) throw new Broken({ chain, id: null, problem: "the chain's head row (trail_heads) is missing" });
+      try {
+        return await walk(source, chain, head);
+      } catch (error) {
+        // PostgreSQL reads page by page: the sealer or a prune may have moved on while this walked, and what looked
+        // broken be their newer work. Walk again when the head changed (a SQLite snapshot cannot change).
+        if (error instanceof Broken && attempt < ATTEMPTS && (await headMoved(chain, head))) continue;
+        throw error;
+      }
+    } finally {
+      source.close();
     }
   }
 }
