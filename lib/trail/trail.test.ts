@@ -132,6 +132,35 @@ describe.each(PROVIDERS)("the trail on $provider", ({ provider, options }) => {
       }
     },
   );
+
+  it("stays verifiable after history pruning, and still detects changes in the pruned region", options, async () => {
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    const pruned = await dl.pruneHistory({ olderThanDays: 0, now: tomorrow });
+    expect(pruned.deleted).toBeGreaterThan(10);
+    expect(await dl.verifyTrail()).toMatchObject({ ok: true, break: null });
+    // More changes, sealed after the anchor, and a second prune over them.
+    await dl.updateProcesses({ processes: [{ id: 1, name: "After the prune", comment: "" }], context: USER });
+    await dl.sealTrail();
+    expect((await dl.verifyTrail()).ok).toBe(true);
+    await dl.updateProcesses({ processes: [{ id: 1, name: "Again", comment: "" }], context: USER });
+    await dl.sealTrail();
+    await dl.pruneHistory({ olderThanDays: 0, now: tomorrow });
+    expect(await dl.verifyTrail()).toMatchObject({ ok: true, break: null });
+
+    const kept = (await runOutside(dl.database.url, [["SELECT id FROM process_changes ORDER BY id", []]]))[0]!.map(
+      (r) => Number(r.id),
+    );
+    const anchor = (
+      await runOutside(dl.database.url, [[`SELECT "anchorId" FROM trail_heads WHERE chain = 'process_changes'`, []]])
+    )[0]![0]!;
+    const inRegion = kept.filter((id) => id <= Number(anchor.anchorId));
+    expect(inRegion.length).toBeGreaterThan(2);
+    // A kept row in the pruned region deleted: the region no longer matches its record.
+    await runOutside(dl.database.url, [["DELETE FROM process_changes WHERE id = $1", [inRegion[1]]]]);
+    const deleted = await dl.verifyTrail();
+    expect(deleted.break).toMatchObject({ chain: "process_changes", id: Number(anchor.anchorId) });
+    expect(deleted.break?.problem).toMatch(/pruning/);
+  });
 });
 
 type Statement = [string, unknown[]];
