@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChangeContext } from "@/lib/processes/actor";
 import { openDataLayer, type DataLayer } from "@/test/support/data-layer";
-import { openOutside, runOutside, type OutsideConnection } from "@/test/support/outside-sql";
+import { openOutside, runOutside } from "@/test/support/outside-sql";
 import { PROVIDERS } from "@/test/support/test-database";
 
 // The tamper-evident trail in-process against a real SQLite file and a real PostgreSQL database: a chain made by
