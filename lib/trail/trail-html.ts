@@ -63,8 +63,12 @@ const PRINTED = TRAIL_COLUMNS.filter((c) => c.key !== "prevHash");
 export function trailHtmlStream(options: Options): ReadableStream<Uint8Array> {
   const { filter, labels, locale, timeZone } = options;
   const dates = new Intl.DateTimeFormat(locale, {
-    dateStyle: "short",
-    timeStyle: "medium",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
     timeZone,
     timeZoneName: "short",
   });
