@@ -66,16 +66,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "hash",
     "prevHash",
   ],
-  trail_heads: [
-    "chain",
-    "lastId",
-    "lastHash",
-    "sealedAt",
-    "anchorId",
-    "anchorHash",
-    "anchorCount",
-    "anchorDigest",
-  ],
+  trail_heads: ["chain", "lastId", "lastHash", "sealedAt", "anchorId", "anchorHash", "anchorCount", "anchorDigest"],
 };
 
 // Column order is the engine's: SQLite rebuilds a table in the schema's order, PostgreSQL appends added columns.

@@ -221,42 +221,46 @@ for (const { provider, options } of PROVIDERS) {
       expect((await http(server.baseUrl, "GET", "/api/v1/history.html")).status).toBe(401);
     });
 
-    it("after a direct edit: audit:verify names the row and fails, health reports it, the audit log has it once", { timeout: 120_000 }, async () => {
-      const [row] = (
-        await runOutside(database.url, [["SELECT id FROM process_changes WHERE name = $1", ["Cutting"]]])
-      )[0]!;
-      const id = Number(row!.id);
-      await runOutside(database.url, [["UPDATE process_changes SET name = $1 WHERE id = $2", ["Cut", id]]]);
-      const result = await verify();
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`BROKEN: process_changes row id ${id}: does not match its hash`);
-      const health = await eventually(
-        () => http(server.baseUrl, "GET", "/api/health"),
-        (r) => r.body.trail.status === "broken",
-        "health broken",
-      );
-      expect(health.status).toBe(200);
-      expect(health.body.trail.break).toEqual({
-        chain: "process_changes",
-        id,
-        problem: "does not match its hash: its content or its hash was changed",
-      });
-      // Several verifications later, still one event for the break.
-      const checkedAt = health.body.trail.checkedAt;
-      await eventually(
-        () => http(server.baseUrl, "GET", "/api/health"),
-        (r) => r.body.trail.checkedAt > checkedAt,
-        "another check",
-      );
-      await eventually(
-        () => http(server.baseUrl, "GET", "/api/health"),
-        (r) => r.body.trail.checkedAt > checkedAt,
-        "another check",
-      );
-      const events = (await http(server.baseUrl, "GET", "/api/v1/audit?action=trail.broken", { headers: as(admin) }))
-        .body.events;
-      expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ actor: { type: "system" }, detail: { chain: "process_changes", id } });
-    });
+    it(
+      "after a direct edit: audit:verify names the row and fails, health reports it, the audit log has it once",
+      { timeout: 120_000 },
+      async () => {
+        const [row] = (
+          await runOutside(database.url, [["SELECT id FROM process_changes WHERE name = $1", ["Cutting"]]])
+        )[0]!;
+        const id = Number(row!.id);
+        await runOutside(database.url, [["UPDATE process_changes SET name = $1 WHERE id = $2", ["Cut", id]]]);
+        const result = await verify();
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(`BROKEN: process_changes row id ${id}: does not match its hash`);
+        const health = await eventually(
+          () => http(server.baseUrl, "GET", "/api/health"),
+          (r) => r.body.trail.status === "broken",
+          "health broken",
+        );
+        expect(health.status).toBe(200);
+        expect(health.body.trail.break).toEqual({
+          chain: "process_changes",
+          id,
+          problem: "does not match its hash: its content or its hash was changed",
+        });
+        // Several verifications later, still one event for the break.
+        const checkedAt = health.body.trail.checkedAt;
+        await eventually(
+          () => http(server.baseUrl, "GET", "/api/health"),
+          (r) => r.body.trail.checkedAt > checkedAt,
+          "another check",
+        );
+        await eventually(
+          () => http(server.baseUrl, "GET", "/api/health"),
+          (r) => r.body.trail.checkedAt > checkedAt,
+          "another check",
+        );
+        const events = (await http(server.baseUrl, "GET", "/api/v1/audit?action=trail.broken", { headers: as(admin) }))
+          .body.events;
+        expect(events).toHaveLength(1);
+        expect(events[0]).toMatchObject({ actor: { type: "system" }, detail: { chain: "process_changes", id } });
+      },
+    );
   });
 }
