@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
 import type { Caller } from "@/lib/auth/caller-type";
 import type { Locale } from "@/lib/i18n/locale";
 import type { TrailReportLabels } from "@/lib/trail/trail-html";
@@ -7,11 +7,18 @@ import type { Health } from "@/lib/validations/health";
 
 // The printable report's words in its language, and the lines that depend on the request (who, the trail's state).
 
+const CATALOGS = {
+  ru: () => import("@/messages/ru.json"),
+  en: () => import("@/messages/en.json"),
+} satisfies Record<Locale, () => Promise<{ default: unknown }>>;
+
 const COLUMNS = ["id", "processId", "kind", "version", "name", "comment", "previousName", "previousComment"] as const;
 const MORE = ["changedAt", "actorType", "actorId", "actorName", "requestId", "hash"] as const;
 
 export async function trailReportWords(locale: Locale, caller: Caller | null, trail: NonNullable<Health["trail"]>) {
-  const t = await getTranslations({ locale, namespace: "trailReport" });
+  // The catalog of the report's own language (the request's configuration would load the person's).
+  const messages = (await CATALOGS[locale]()).default;
+  const t = createTranslator({ locale, messages, namespace: "trailReport" });
   const labels: TrailReportLabels = {
     title: t("title"),
     process: t("process"),

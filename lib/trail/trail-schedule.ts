@@ -16,12 +16,19 @@ import type { Health } from "@/lib/validations/health";
 const SEAL_EVERY_MS = 5_000;
 
 type TrailHealth = NonNullable<Health["trail"]>;
-let state: TrailHealth = { status: "unchecked", checkedAt: null, break: null };
-let started = false;
+
+// Next bundles the instrumentation (which runs the schedule) and each route apart: they share no module state, so
+// the outcome and the started flag live on globalThis under a registered symbol.
+const KEY = Symbol.for("plant-processes.trail");
+type Shared = { [KEY]?: { state: TrailHealth; started: boolean } };
+const shared = ((globalThis as Shared)[KEY] ??= {
+  state: { status: "unchecked", checkedAt: null, break: null },
+  started: false,
+});
 
 /** The trail as this instance last verified it, for /api/health. */
 export function trailHealth(): TrailHealth {
-  return state;
+  return shared.state;
 }
 
 /** Records a break in the security audit log unless an event for the same break is there (any instance's). */
@@ -43,7 +50,7 @@ export async function checkTrail(): Promise<TrailHealth> {
   await sealTrail();
   const report = await verifyTrail();
   const checkedAt = new Date().toISOString();
-  state = report.ok
+  shared.state = report.ok
     ? { status: "intact", checkedAt, break: null }
     : { status: "broken", checkedAt, break: report.break };
   if (report.break) {
@@ -55,13 +62,13 @@ export async function checkTrail(): Promise<TrailHealth> {
       heads: report.chains.map(({ chain, lastId, lastHash, sealed }) => ({ chain, lastId, lastHash, sealed })),
     });
   }
-  return state;
+  return shared.state;
 }
 
 /** Starts the seal and verification schedules of this instance (server start). */
 export function startTrailSchedule(): void {
-  if (started) return;
-  started = true;
+  if (shared.started) return;
+  shared.started = true;
   setInterval(() => {
     sealTrail().catch((error: unknown) => logger.warn("trail sealing failed", errorFields(error)));
   }, SEAL_EVERY_MS).unref();

@@ -101,7 +101,7 @@ for (const { provider, options } of PROVIDERS) {
       await database?.drop();
     });
 
-    it("audit:verify passes on the chain of API and outside writes", async () => {
+    it("audit:verify passes on the chain of API and outside writes", { timeout: 120_000 }, async () => {
       const result = await verify();
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
