@@ -7,6 +7,7 @@ import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
 import { startScheduledBackups } from "@/lib/ops/backup/schedule";
 import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
+import { startTrailSchedule } from "@/lib/trail/trail-schedule";
 import { bootstrapAdmin, ConfigurationError } from "@/lib/users/bootstrap-admin";
 
 const RETRY_MS = 5_000;
@@ -53,5 +54,6 @@ export async function bootServer(): Promise<void> {
   }
   startDirectoryRechecks();
   startScheduledBackups();
+  startTrailSchedule();
   bootFinished();
 }

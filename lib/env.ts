@@ -101,6 +101,13 @@ const schema = z.object({
     .default(8),
   // History retention for `npm run cli -- history:prune` (run it daily); unset: keep everything, as audits need.
   HISTORY_RETENTION_DAYS: positiveInt.optional(),
+  // How often each instance verifies the tamper-evident trail whole (lib/trail/trail-schedule.ts); 0: never.
+  TRAIL_VERIFY_INTERVAL_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds from 0 (off) to 604800 (a week)" })
+    .int({ error: "must be a whole number of seconds from 0 (off) to 604800 (a week)" })
+    .min(0, { error: "must be a whole number of seconds from 0 (off) to 604800 (a week)" })
+    .max(604_800, { error: "must be a whole number of seconds from 0 (off) to 604800 (a week)" })
+    .default(3600),
   // /api/health warns (storage.warnings) when the SQLite volume has less free space than this, or the
   // database (either provider) has grown past DATABASE_SIZE_WARN_MB (unset: no size warning).
   DISK_FREE_WARN_MB: positiveInt.default(1024),

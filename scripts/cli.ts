@@ -228,6 +228,23 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  "audit:verify": {
+    usage: "audit:verify",
+    summary:
+      "checks the tamper-evident trail (history and security log) whole; names the first broken link, exit 1 if any",
+    async run() {
+      // Loaded only for this command: the other commands do not pay for the trail's modules.
+      const { verifyTrail } = await import("@/lib/trail/verify-trail");
+      const { describeTrailReport } = await import("@/lib/trail/trail-report-text");
+      const report = await verifyTrail();
+      const text = describeTrailReport(report);
+      if (report.ok) console.log(text);
+      else {
+        console.error(text);
+        process.exitCode = 1;
+      }
+    },
+  },
 };
 
 const USAGE = [
@@ -273,6 +290,9 @@ if (values.help) {
 try {
   if (command.migrate !== false) await migrateDatabase({ url: env.DATABASE_URL });
   await command.run(values, positionals);
+  // What the command wrote (history, security events) joins the trail before the process exits; backup and
+  // restore write no history and must not touch the database they copy or replace.
+  if (command.migrate !== false) await (await import("@/lib/trail/seal-trail")).flushSealing();
 } catch (error) {
   console.error(`Failed: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -17,6 +17,7 @@ export const ACTION_KEYS = {
   "token.created": "tokenCreated",
   "token.revoked": "tokenRevoked",
   "directory.refused": "directoryRefused",
+  "trail.broken": "trailBroken",
 } as const satisfies Record<AuditAction, string>;
 
 export const isAuditAction = (value: string): value is AuditAction => Object.hasOwn(ACTION_KEYS, value);

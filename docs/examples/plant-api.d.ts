@@ -101,6 +101,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/history.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change trail as CSV (for an inspector)
+         * @description Every change matching the filters, oldest first, as CSV: UTF-8 with a byte order mark, comma-separated, CRLF, a header row (`id,processId,kind,version,name,comment,previousName,previousComment,changedAt,actorType,actorId,actorName,requestId,hash,prevHash`). A value a spreadsheet would take for a formula is written with a leading `'`. `processId`: one process's changes (also after its deletion); `from` (inclusive) and `to` (exclusive): the period, ISO 8601 with a time zone. None: the whole history. Every change is listed oldest first, with the tamper-evident trail's hash of its row (`null` for a row not sealed yet: the seconds after an outside write). A query parameter given twice, or one not listed here, is 1001.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getHistoryCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change trail as a printable report (for an inspector)
+         * @description The same changes as the CSV, as an HTML page made for printing (A4 landscape; the browser's Print saves it as PDF): what it holds, who asked and when, the trail's state when this server last verified it, then a table of the changes. `processId`: one process's changes (also after its deletion); `from` (inclusive) and `to` (exclusive): the period, ISO 8601 with a time zone. None: the whole history. Every change is listed oldest first, with the tamper-evident trail's hash of its row (`null` for a row not sealed yet: the seconds after an outside write). A query parameter given twice, or one not listed here, is 1001.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getHistoryHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -508,7 +552,7 @@ export interface paths {
         };
         /**
          * Health, for load balancers
-         * @description `storage` (when the database answers): the bytes the database takes, the bytes free on its volume (SQLite; `null` on PostgreSQL, whose volume is the database server's), and `warnings` when the free space is below `DISK_FREE_WARN_MB` or the database is larger than `DATABASE_SIZE_WARN_MB`. Warnings do not change the status: the service still answers.
+         * @description `trail`: the tamper-evident trail as this server last verified it (every `TRAIL_VERIFY_INTERVAL_SECONDS`; `unchecked` before that or with checks off); a break names the table, the row and what is wrong, and does not change the status. `storage` (when the database answers): the bytes the database takes, the bytes free on its volume (SQLite; `null` on PostgreSQL, whose volume is the database server's), and `warnings` when the free space is below `DISK_FREE_WARN_MB` or the database is larger than `DATABASE_SIZE_WARN_MB`. Warnings do not change the status: the service still answers.
          *
          *     Public: no credentials needed.
          */
@@ -1000,6 +1044,17 @@ export interface components {
                 databaseBytes: number | null;
                 freeBytes: number | null;
                 warnings: string[];
+            };
+            trail?: {
+                /** @enum {string} */
+                status: "intact" | "broken" | "unchecked";
+                checkedAt: string | null;
+                break: {
+                    /** @enum {string} */
+                    chain: "process_changes" | "audit_events";
+                    id: number | null;
+                    problem: string;
+                } | null;
             };
         };
         Liveness: {
@@ -2126,6 +2181,228 @@ export interface operations {
             };
         };
     };
+    getHistoryCsv: {
+        parameters: {
+            query?: {
+                /** @description Only this process's changes. Digits without sign or leading zero. */
+                processId?: number;
+                /** @description Changes at or after this instant (ISO 8601 with a time zone, `2026-12-01T00:00:00Z`). */
+                from?: string;
+                /** @description Changes before this instant (ISO 8601 with a time zone). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (`Content-Disposition: attachment`). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getHistoryHtml: {
+        parameters: {
+            query?: {
+                /** @description Only this process's changes. Digits without sign or leading zero. */
+                processId?: number;
+                /** @description Changes at or after this instant (ISO 8601 with a time zone, `2026-12-01T00:00:00Z`). */
+                from?: string;
+                /** @description Changes before this instant (ISO 8601 with a time zone). */
+                to?: string;
+                /** @description The report's language; without it, the person's (the `locale` cookie, then `Accept-Language`). */
+                lang?: "ru" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
     getTokens: {
         parameters: {
             query?: never;
@@ -3108,8 +3385,8 @@ export interface operations {
             query?: {
                 /** @description Part of the actor's or the target's email or name (case does not matter for Latin letters). */
                 person?: string;
-                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `directory.refused`. */
-                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "directory.refused";
+                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `directory.refused`, `trail.broken`. */
+                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "directory.refused" | "trail.broken";
                 /** @description Events at or after this instant (ISO 8601 with a time zone, `2026-12-06T00:00:00Z`). */
                 from?: string;
                 /** @description Events before this instant (ISO 8601 with a time zone). */
@@ -3250,8 +3527,8 @@ export interface operations {
             query?: {
                 /** @description Part of the actor's or the target's email or name (case does not matter for Latin letters). */
                 person?: string;
-                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `directory.refused`. */
-                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "directory.refused";
+                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `directory.refused`, `trail.broken`. */
+                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "directory.refused" | "trail.broken";
                 /** @description Events at or after this instant (ISO 8601 with a time zone, `2026-12-06T00:00:00Z`). */
                 from?: string;
                 /** @description Events before this instant (ISO 8601 with a time zone). */

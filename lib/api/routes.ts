@@ -20,6 +20,9 @@ export const API_ROUTES = {
   "GET /api/v1/processes/{id}": READ,
   "PUT /api/v1/processes/{id}": WRITE,
   "GET /api/v1/processes/{id}/history": READ,
+  // The inspector's exports of the history (issue 23): readable by whoever may read the history.
+  "GET /api/v1/history.csv": READ,
+  "GET /api/v1/history.html": READ,
   "GET /api/v1/tokens": ADMIN,
   "POST /api/v1/tokens": ADMIN,
   "DELETE /api/v1/tokens/{id}": ADMIN,

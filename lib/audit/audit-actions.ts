@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "token.created",
   "token.revoked",
   "directory.refused",
+  // The scheduled check found the tamper-evident trail broken (lib/trail/trail-schedule.ts): once per break.
+  "trail.broken",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

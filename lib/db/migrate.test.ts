@@ -29,6 +29,8 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "actorName",
     "requestId",
     "kind",
+    "hash",
+    "prevHash",
   ],
   process_revisions: ["id", "value"],
   sessions: ["id", "userId", "createdAt", "expiresAt", "ip", "device", "lastSeenAt", "providerSid", "checkedAt"],
@@ -61,7 +63,10 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "ip",
     "requestId",
     "detail",
+    "hash",
+    "prevHash",
   ],
+  trail_heads: ["chain", "lastId", "lastHash", "sealedAt", "anchorId", "anchorHash", "anchorCount", "anchorDigest"],
 };
 
 // Column order is the engine's: SQLite rebuilds a table in the schema's order, PostgreSQL appends added columns.

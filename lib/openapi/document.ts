@@ -127,7 +127,7 @@ function responsesOf(key: RouteKey, spec: OperationSpec) {
     const headers = { ...headersFor(isPublic, answer.status), ...responseHeaders(answer.headers ?? []) };
     const mediaType = answer.mediaType ?? "application/json";
     const stream = mediaType === "text/event-stream";
-    const text = stream || mediaType === "text/csv";
+    const text = stream || mediaType === "text/csv" || mediaType === "text/html";
     const schema = answer.schema
       ? schemaRef(answer.schema)
       : answer.status === 304

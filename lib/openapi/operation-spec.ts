@@ -12,7 +12,7 @@ export type Answer = {
   description: string;
   example?: unknown;
   /** application/json unless said otherwise. */
-  mediaType?: "application/json" | "text/event-stream" | "text/csv" | "text/plain";
+  mediaType?: "application/json" | "text/event-stream" | "text/csv" | "text/plain" | "text/html";
   /** Headers this answer always has, besides the ones every answer has. */
   headers?: HeaderName[];
 };

@@ -7,6 +7,7 @@ import { MAX_BULK_ITEMS } from "@/lib/validations/process";
 import { processListQuerySchema } from "@/lib/validations/process-listing";
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from "@/lib/validations/process-history";
 import { ACCOUNT_OPERATIONS } from "@/lib/openapi/operations-account";
+import { TRAIL_OPERATIONS } from "@/lib/openapi/operations-trail";
 
 // What the document says about each route of the route table (lib/api/routes.ts) beyond its schemas. The
 // errors an operation can answer are derived (credentials → 401/403/429/503, a body or a path id → 1001);
@@ -241,6 +242,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   },
   ...USER_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
+  ...TRAIL_OPERATIONS,
   "GET /api/v1/errors": {
     tag: "Service",
     summary: "The error code table",
@@ -264,6 +266,9 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     tag: "Service",
     summary: "Health, for load balancers",
     description:
+      "`trail`: the tamper-evident trail as this server last verified it (every `TRAIL_VERIFY_INTERVAL_SECONDS`; " +
+      "`unchecked` before that or with checks off); a break names the table, the row and what is wrong, and " +
+      "does not change the status. " +
       "`storage` (when the database answers): the bytes the database takes, the bytes free on its volume " +
       "(SQLite; `null` on PostgreSQL, whose volume is the database server's), and `warnings` when the free space " +
       "is below `DISK_FREE_WARN_MB` or the database is larger than `DATABASE_SIZE_WARN_MB`. Warnings do not " +

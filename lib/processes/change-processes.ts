@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { TAKE_PROCESS_REVISION_SQL } from "@/lib/db/dialect";
 import { wakeChangeFeed } from "@/lib/processes/change-feed";
 import { noteLocalWrite } from "@/lib/processes/revision";
+import { requestSeal } from "@/lib/trail/seal-trail";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -45,6 +46,8 @@ export async function changeProcesses<T>(
       noteLocalWrite();
       // This instance's own streams learn of its writes at once; other instances through the database.
       wakeChangeFeed();
+      // The history rows it wrote join the tamper-evident trail right after the commit (docs/decisions/035).
+      requestSeal();
     }
   }
 }

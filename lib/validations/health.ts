@@ -19,6 +19,21 @@ export const healthSchema = z.object({
       warnings: z.array(z.string()),
     })
     .optional(),
+  // The tamper-evident trail (issue 23) as this instance last verified it (TRAIL_VERIFY_INTERVAL_SECONDS):
+  // "unchecked" before the first check or with checks off. A break leaves the status 200: the service works.
+  trail: z
+    .object({
+      status: z.enum(["intact", "broken", "unchecked"]),
+      checkedAt: z.string().nullable(),
+      break: z
+        .object({
+          chain: z.enum(["process_changes", "audit_events"]),
+          id: z.number().int().nullable(),
+          problem: z.string(),
+        })
+        .nullable(),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -24,10 +24,13 @@ export async function openDataLayer<T extends object>(
   vi.resetModules();
   const modules = await load();
   const { closeDb } = await import("@/lib/db/client");
+  const { settleSealing } = await import("@/lib/trail/seal-trail");
   return {
     ...modules,
     database,
     close: async () => {
+      // A seal the last writes asked for would otherwise run against the dropped database.
+      await settleSealing();
       await closeDb();
       delete (globalThis as { db?: unknown }).db;
       if (previous === undefined) delete process.env.DATABASE_URL;

@@ -78,8 +78,8 @@ export class OpenApiChecker {
     const mediaType = answer.headers.get("content-type")?.split(";")[0]?.trim() ?? "";
     const media = response.content[mediaType];
     if (!media) return [...problems, `media type "${mediaType}" is not documented`];
-    // A CSV answer is text: its content is the suite's to check, the document only names its type.
-    if (mediaType === "text/csv") return problems;
+    // A CSV or HTML answer is text: its content is the suite's to check, the document only names its type.
+    if (mediaType === "text/csv" || mediaType === "text/html") return problems;
     let body: unknown;
     try {
       body = JSON.parse(answer.text);

@@ -37,3 +37,47 @@ export async function runOutside(url: string, statements: OutsideStatement[]): P
     await client.end();
   }
 }
+
+/** One outside connection kept open for many transactions (a test that makes a thousand direct changes). */
+export type OutsideConnection = {
+  run: (statements: OutsideStatement[]) => Promise<Record<string, unknown>[][]>;
+  close: () => Promise<void>;
+};
+
+export async function openOutside(url: string): Promise<OutsideConnection> {
+  if (url.startsWith("file:")) {
+    const shell = new Database(sqliteFilePath(url));
+    shell.pragma("busy_timeout = 5000");
+    // Many small transactions: without waiting for the disk at each commit (this connection's only).
+    shell.pragma("synchronous = OFF");
+    return {
+      run: async (statements) =>
+        shell.transaction(() =>
+          statements.map(([sql, params = []]) => {
+            const statement = shell.prepare(sql.replace(/\$\d+/g, "?"));
+            if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+            statement.run(...params);
+            return [];
+          }),
+        )(),
+      close: async () => void shell.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    run: async (statements) => {
+      await client.query("BEGIN");
+      try {
+        const results: Record<string, unknown>[][] = [];
+        for (const [sql, params = []] of statements) results.push((await client.query(sql, params)).rows);
+        await client.query("COMMIT");
+        return results;
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+    },
+    close: () => client.end(),
+  };
+}
