@@ -47,6 +47,8 @@ for (const { provider, options } of PROVIDERS) {
       });
       streams.push(stream);
       expect(stream.status).toBe(200);
+      // A new stream gets the latest snapshot at once: taken here, so that later matches see only news.
+      await stream.next((e) => e.event === "presence");
       return stream;
     };
     const people = (e: SseEvent) => e.data.people as Person[];
@@ -130,6 +132,7 @@ for (const { provider, options } of PROVIDERS) {
       const seen = await stream.next(snapshot((p) => p.some((x) => x.name === "vera@plant.example")));
       expect(people(seen).find((x) => x.name === "vera@plant.example")?.editing).toEqual([]);
       await as("vera", 0)("DELETE", `/api/v1/presence/${PAGE_A}`);
+      await stream.next(snapshot((p) => !p.some((x) => x.name === "vera@plant.example")));
     });
 
     it.each([
@@ -142,13 +145,18 @@ for (const { provider, options } of PROVIDERS) {
       ["an unknown member", PAGE_A, { editing: [], page: "x" }, "/page"],
       ["no editing", PAGE_A, {}, "/editing"],
     ])("%s is 1001 at its pointer and changes nothing", async (_, page, json, pointer) => {
+      const stream = await watch();
       const res = await as("boris", 0)("PUT", `/api/v1/presence/${page}`, { json });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe(1001);
       expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
-      const stream = await watch();
-      const now = await stream.next((e) => e.event === "presence");
-      expect(people(now).some((x) => x.name === "boris@plant.example")).toBe(false);
+      // A write after it: the snapshot that shows it shows the table after the refusal too.
+      const write = await as("vera", 0)("PUT", `/api/v1/presence/${PAGE_B}`, { json: { editing: [] } });
+      expect(write.status, JSON.stringify(write.body)).toBe(200);
+      const after = await stream.next(snapshot((p) => p.some((x) => x.name === "vera@plant.example")));
+      expect(people(after).some((x) => x.name === "boris@plant.example")).toBe(false);
+      await as("vera", 0)("DELETE", `/api/v1/presence/${PAGE_B}`);
+      await stream.next(snapshot((p) => !p.some((x) => x.name === "vera@plant.example")));
       stream.close();
     });
 
@@ -165,10 +173,12 @@ for (const { provider, options } of PROVIDERS) {
         { json: { editing: [] } },
       );
       expect(foreign.body.code).toBe(3001);
-      // A person's stream, opened after, gets a snapshot at once; the token's got nothing in the meantime.
+      // Nothing was written: a person's stream sees Anna only once she writes; the token's stream sees nothing.
       const stream = await watch();
-      const now = await stream.next((e) => e.event === "presence");
-      expect(anna(people(now))).toBeUndefined();
+      await as("anna", 0)("PUT", `/api/v1/presence/${PAGE_A}`, { json: { editing: [] } });
+      await stream.next(snapshot((p) => anna(p)?.pages === 1));
+      await as("anna", 0)("DELETE", `/api/v1/presence/${PAGE_A}`);
+      await stream.next(snapshot((p) => anna(p) === undefined));
       expect(tokenStream.received().filter((e) => e.event === "presence")).toEqual([]);
     });
   });
