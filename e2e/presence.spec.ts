@@ -41,6 +41,8 @@ for (const uiLocale of ["en", "ru"] as const) {
       text,
       locale,
     }) => {
+      // Two browsers and a phone-sized screenshot on a shared, loaded machine.
+      test.setTimeout(180_000);
       await app.seed(3);
       await signIn(page);
       const other = await secondPerson(browser, app.baseUrl, signIn, locale);
