@@ -45,7 +45,7 @@ for (const uiLocale of ["en", "ru"] as const) {
       test.setTimeout(180_000);
       await app.seed(3);
       await signIn(page);
-      const other = await secondPerson(browser, app.baseUrl, signIn, locale);
+      const other = await secondPerson(browser, app.baseUrl, signIn, locale ?? "en-US");
       const [first] = take(await apiProcesses(page.request), 1);
 
       // Both pages list the other person: initials shown, the name for screen readers and on hover.
@@ -89,7 +89,7 @@ for (const uiLocale of ["en", "ru"] as const) {
     }) => {
       await app.seed(2);
       await signIn(page);
-      const other = await secondPerson(browser, app.baseUrl, signIn, locale);
+      const other = await secondPerson(browser, app.baseUrl, signIn, locale ?? "en-US");
       const [, second] = take(await apiProcesses(page.request), 2);
       await commentField(page, second.id, uiLocale).fill("Comment typed here");
       await nameField(other, second.id, uiLocale).fill("Renamed there");
