@@ -195,7 +195,8 @@ const machine = `${cpu}, ${os.availableParallelism()} cores, Node ${process.vers
   .map((l) => l.toFixed(2))
   .join(" / ")}`;
 const results: Result[] = [];
-for (const rows of SIZES) {
+// `npm run bench:ui -- --presence` measures presence alone.
+for (const rows of process.argv.includes("--presence") ? [] : SIZES) {
   console.error(`measuring ${rows} processes…`);
   results.push(await measure(rows, executablePath));
 }
