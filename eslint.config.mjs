@@ -15,7 +15,7 @@ const TYPES_AS_VALUES_PARSER = fileURLToPath(new URL("./scripts/lint/types-as-va
 // The editor's parts (components/processes/<part>/): model/ is the floor, table/ sits on the other parts, and the
 // editor's own files (processes-editor, toolbar) on all of them.
 const EDITOR = "./components/processes";
-const EDITOR_PARTS = ["csv", "editing", "grid", "history", "layout", "live", "saving", "shown-rows"];
+const EDITOR_PARTS = ["csv", "editing", "grid", "history", "layout", "live", "presence", "saving", "shown-rows"];
 const EDITOR_ZONES = [
   {
     target: `${EDITOR}/model`,

@@ -37,10 +37,16 @@ test.describe("the API reference page", () => {
     expect(elsewhere).toEqual([]);
   });
 
-  test("is linked from the settings shell", async ({ page, signIn }) => {
+  test("is in the Help menu, for integrators, and opens in a new tab", async ({ page, signIn }) => {
     await signIn(page);
-    await page.getByRole("link", { name: "API reference" }).click();
-    await expect(page).toHaveURL(/\/docs\/api$/);
-    await expect(page.getByRole("heading", { level: 1, name: /Plant processes API/ })).toBeVisible(RENDERED);
+    await expect(page.getByRole("link", { name: /API reference/ })).toBeHidden();
+    await page.getByText("Help", { exact: true }).click();
+    const link = page.getByRole("link", { name: /API reference/ });
+    await expect(link).toContainText("For integrators");
+    await expect(link).toHaveAccessibleName(/opens in a new tab/);
+    const [docs] = await Promise.all([page.waitForEvent("popup"), link.click()]);
+    await expect(docs).toHaveURL(/\/docs\/api$/);
+    await expect(docs.getByRole("heading", { level: 1, name: /Plant processes API/ })).toBeVisible(RENDERED);
+    await expect(page).toHaveURL(/\/settings\/processes$/);
   });
 });

@@ -216,8 +216,8 @@ test.describe("two operators on the same processes", () => {
     await expect(conflict.locator('[data-side="theirs"]')).toHaveText("Saved there");
     await expect(nameField(page, first.id)).toHaveValue("Typed here");
     await expect(saveButton(page, first.id)).toBeDisabled();
-    // The other row only changed a field not touched here: merged quietly, before Save.
-    await expect(row(page, second.id).getByText(`Merged with ${OPERATOR.email}'s change`)).toBeVisible();
+    // The other row only changed a field not touched here: merged quietly, before Save, naming the field.
+    await expect(row(page, second.id).getByText(`Merged with ${OPERATOR.email}'s change to the name`)).toBeVisible();
     await expect(nameField(page, second.id)).toHaveValue("Renamed there");
     await expect(commentField(page, second.id)).toHaveValue("Comment typed here");
 

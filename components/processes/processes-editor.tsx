@@ -40,6 +40,10 @@ import { CsvControls } from "./csv/csv-controls";
 import { useProcessEvents } from "./live/use-process-events";
 import { LiveStatus } from "./live/live-status";
 import { HistoryDialog } from "./history/history-dialog";
+import { PresenceContext } from "./presence/presence-context";
+import { PresenceList } from "./presence/presence-list";
+import { PresenceStore } from "./presence/presence-store";
+import { usePagePresence } from "./presence/use-page-presence";
 import styles from "./processes-editor.module.css";
 
 type Props = { canWrite: boolean; role: Role };
@@ -73,9 +77,15 @@ export function ProcessesEditor({ canWrite, role }: Props) {
       openHistory: setHistoryId,
     },
   }));
-  const liveState = useProcessEvents(store, true, notify);
+  const [presence] = useState(() => new PresenceStore());
+  const liveState = useProcessEvents(store, true, notify, presence.apply);
+  // With the stream down nobody is known to be here: the list shows no one rather than whoever was.
+  useEffect(() => {
+    if (liveState !== "live") presence.clear();
+  }, [liveState, presence]);
 
   const summary = useSyncExternalStore(store.subscribe, store.getSummary, store.getSummary);
+  usePagePresence(presence, readOnly ? [] : summary.editedIds);
   useLeaveGuard(!readOnly && summary.editedIds.length > 0);
 
   // Hydrated: the table now answers to typing (the UI benchmark reads this mark).
@@ -138,87 +148,90 @@ export function ProcessesEditor({ canWrite, role }: Props) {
 
   return (
     <EditorContext.Provider value={context}>
-      <div className={styles.page} data-editable={editable || undefined}>
-        <header className={styles.header}>
-          <div>
-            {/* The live state beside the title: it takes no line of its own, which a phone cannot spare. */}
-            <div className={styles.titleLine}>
-              <h1 className={styles.title}>{t("title")}</h1>
-              <LiveStatus state={liveState} />
+      <PresenceContext.Provider value={presence}>
+        <div className={styles.page} data-editable={editable || undefined}>
+          <header className={styles.header}>
+            <div>
+              {/* The live state beside the title: it takes no line of its own, which a phone cannot spare. */}
+              <div className={styles.titleLine}>
+                <h1 className={styles.title}>{t("title")}</h1>
+                <LiveStatus state={liveState} />
+                <PresenceList />
+              </div>
+              <p className={styles.subtitle}>
+                {deferredFilter.trim() || shown !== "all"
+                  ? t("subtitleFiltered", { shown: rows.length, count: processes.length })
+                  : t("subtitle", { count: processes.length })}
+              </p>
             </div>
-            <p className={styles.subtitle}>
-              {deferredFilter.trim() || shown !== "all"
-                ? t("subtitleFiltered", { shown: rows.length, count: processes.length })
-                : t("subtitle", { count: processes.length })}
-            </p>
-          </div>
-          {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
-        </header>
-        {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
-        {!readOnly && (
-          <Banners banner={banner} onDismiss={() => setBanner(null)} onRetry={() => actionsRef.current.saveAll()} />
-        )}
-        <Toolbar
-          readOnly={readOnly}
-          filter={filter}
-          onFilter={setFilter}
-          onFilterDone={() => {
-            const first = rows.find((r) => !r.gone);
-            if (first) tableRef.current?.focusCell(first.process.id, "name");
-          }}
-          edited={summary.editedIds.length}
-          hidden={hidden}
-          invalid={summary.invalidCount}
-          saving={actions.saveAllPending}
-          onSaveAll={() => {
-            // The button disables itself while saving: focus goes back to the cell last worked in.
-            tableRef.current?.focusLastCell();
-            actions.saveAll();
-          }}
-          onDiscardAll={() => {
-            const count = summary.editedIds.length;
-            if (count > 1 && !window.confirm(t("discardAllConfirm", { count }))) return;
-            actions.discardAll();
-          }}
-        >
+            {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
+          </header>
+          {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
           {!readOnly && (
-            <ViewControls
-              shown={shown}
-              onShown={setShown}
-              invalid={summary.invalidCount}
-              onNextInvalidRow={() => goToInvalidRow(tableRef.current?.currentId() ?? null)}
+            <Banners banner={banner} onDismiss={() => setBanner(null)} onRetry={() => actionsRef.current.saveAll()} />
+          )}
+          <Toolbar
+            readOnly={readOnly}
+            filter={filter}
+            onFilter={setFilter}
+            onFilterDone={() => {
+              const first = rows.find((r) => !r.gone);
+              if (first) tableRef.current?.focusCell(first.process.id, "name");
+            }}
+            edited={summary.editedIds.length}
+            hidden={hidden}
+            invalid={summary.invalidCount}
+            saving={actions.saveAllPending}
+            onSaveAll={() => {
+              // The button disables itself while saving: focus goes back to the cell last worked in.
+              tableRef.current?.focusLastCell();
+              actions.saveAll();
+            }}
+            onDiscardAll={() => {
+              const count = summary.editedIds.length;
+              if (count > 1 && !window.confirm(t("discardAllConfirm", { count }))) return;
+              actions.discardAll();
+            }}
+          >
+            {!readOnly && (
+              <ViewControls
+                shown={shown}
+                onShown={setShown}
+                invalid={summary.invalidCount}
+                onNextInvalidRow={() => goToInvalidRow(tableRef.current?.currentId() ?? null)}
+              />
+            )}
+            <CsvControls
+              rows={rows}
+              processes={processes}
+              store={store}
+              readOnly={readOnly}
+              narrowed={Boolean(deferredFilter.trim()) || shown !== "all"}
+            />
+            {!readOnly && <ReplaceButton onReplace={() => setReplacing(true)} />}
+            <DensitySwitch />
+            {!readOnly && <UndoRedoButtons store={store} />}
+          </Toolbar>
+          {replacing && <FindReplaceDialog rows={rows} store={store} onClose={() => setReplacing(false)} />}
+          <div className={styles.tableArea} onFocus={(event) => noteFocus(event.target)}>
+            <ProcessTable
+              ref={tableRef}
+              rows={rows}
+              readOnly={readOnly}
+              sort={sort}
+              onSort={onSort}
+              emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
+            />
+          </div>
+          {historyId !== null && (
+            <HistoryDialog
+              id={historyId}
+              onClose={() => setHistoryId(null)}
+              restore={readOnly ? undefined : (fields) => actionsRef.current.restoreVersion(historyId, fields)}
             />
           )}
-          <CsvControls
-            rows={rows}
-            processes={processes}
-            store={store}
-            readOnly={readOnly}
-            narrowed={Boolean(deferredFilter.trim()) || shown !== "all"}
-          />
-          {!readOnly && <ReplaceButton onReplace={() => setReplacing(true)} />}
-          <DensitySwitch />
-          {!readOnly && <UndoRedoButtons store={store} />}
-        </Toolbar>
-        {replacing && <FindReplaceDialog rows={rows} store={store} onClose={() => setReplacing(false)} />}
-        <div className={styles.tableArea} onFocus={(event) => noteFocus(event.target)}>
-          <ProcessTable
-            ref={tableRef}
-            rows={rows}
-            readOnly={readOnly}
-            sort={sort}
-            onSort={onSort}
-            emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
-          />
         </div>
-        {historyId !== null && (
-          <HistoryDialog
-            id={historyId}
-            onClose={() => setHistoryId(null)}
-            restore={readOnly ? undefined : (fields) => actionsRef.current.restoreVersion(historyId, fields)}
-          />
-        )}
-      </div>
+      </PresenceContext.Provider>
     </EditorContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
 import { LocaleSwitcher } from "@/components/ui/locale-switcher";
+import { HelpMenu } from "./help/help-menu";
 import { NavLinks } from "./nav-links";
 import { ROLE_KEYS } from "@/components/ui/role-keys";
 import { sectionsFor } from "./sections";
@@ -26,9 +27,7 @@ export async function SettingsShell({ user, children }: Props) {
           label={t("shell.nav")}
           sections={sectionsFor(user.role).map(({ href, key }) => ({ href, label: t(`shell.sections.${key}`) }))}
         />
-        <a href="/docs/api" className={styles.navLink}>
-          {t("shell.apiReference")}
-        </a>
+        <HelpMenu />
         <div className={styles.user}>
           <div className={styles.userText}>
             <span className={styles.email} title={user.email}>

@@ -97,6 +97,10 @@ for (const { provider, options } of PROVIDERS) {
           return { method, path: `/api/v1/users/${spareUserIds[0]}/sessions` };
         case "GET /api/v1/me":
           return { method, path: "/api/v1/me" };
+        case "PUT /api/v1/presence/{page}":
+          return { method, path: `/api/v1/presence/${"P".repeat(22)}`, json: { editing: [] } };
+        case "DELETE /api/v1/presence/{page}":
+          return { method, path: `/api/v1/presence/${"P".repeat(22)}` };
         default:
           throw new Error(`no request for ${route}`);
       }
@@ -191,7 +195,7 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(23);
+      expect(PROTECTED.length).toBe(25);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 

@@ -40,6 +40,9 @@ export const API_ROUTES = {
   "POST /api/v1/users/{id}/password-link": ADMIN,
   "DELETE /api/v1/users/{id}/sessions": ADMIN,
   "GET /api/v1/me": READ,
+  // The processes page's presence (docs/decisions/030): each open page says what it edits.
+  "PUT /api/v1/presence/{page}": PEOPLE,
+  "DELETE /api/v1/presence/{page}": PEOPLE,
   "POST /api/v1/password-links/check": "public",
   "POST /api/v1/password-links/use": "public",
   "GET /api/v1/errors": "public",
@@ -63,6 +66,8 @@ export const SESSION_ONLY: ReadonlySet<RouteKey> = new Set<RouteKey>([
   "PUT /api/v1/account/password",
   "GET /api/v1/account/sessions",
   "DELETE /api/v1/account/sessions/{sessionId}",
+  "PUT /api/v1/presence/{page}",
+  "DELETE /api/v1/presence/{page}",
 ]);
 
 type CompiledRoute = { key: RouteKey; method: HttpMethod; path: string; regex: RegExp };

@@ -14,6 +14,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
   api_tokens: ["id", "name", "role", "tokenHash", "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "createdById"],
   database_epoch: ["id", "value"],
   history_prunes: ["id", "prunedAt", "olderThan", "deleted", "throughId"],
+  presence_pages: ["userId", "pageId", "editing", "seenAt"],
   processes: ["id", "name", "comment", "version", "createdAt", "updatedAt"],
   process_changes: [
     "id",

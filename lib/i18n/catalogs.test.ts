@@ -42,6 +42,9 @@ describe("message catalogs", () => {
       message: "m",
       column: "c",
       width: 240,
+      // presence (issue 22): the people editing a row, the fields someone else changed
+      names: "a@x, b@y",
+      fields: "the name",
     };
     const tags = { strong: (c: unknown) => c, kbd: (c: unknown) => c };
     const dummy = {

@@ -325,6 +325,23 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     errors: [1001],
     httpErrors: [404],
   },
+  "PUT /api/v1/presence/{page}": {
+    tag: "Service",
+    summary: "Presence of an open processes page (internal)",
+    description:
+      "The settings page says, every 5 s, that it is open and which rows it edits; people's event streams get " +
+      "`presence` events. For signed-in people only.",
+    internal: true,
+    answers: [{ status: 200, description: "Counted for `ttlSeconds`." }],
+    errors: [1001, 3001],
+  },
+  "DELETE /api/v1/presence/{page}": {
+    tag: "Service",
+    summary: "An open processes page left (internal)",
+    internal: true,
+    answers: [{ status: 200, description: "No longer counted." }],
+    errors: [1001, 3001],
+  },
   "POST /api/auth/oidc/backchannel-logout": {
     tag: "Service",
     summary: "OIDC back-channel logout (internal)",

@@ -9,6 +9,7 @@ import type { EventPosition } from "@/lib/processes/event-ids";
 import { admitStream, checkStreamCaps, openStreamCount } from "@/lib/processes/open-streams";
 import { countChangesAfter, lastChangeId, listChangesAfter } from "@/lib/processes/process-history";
 import { prunedThroughId } from "@/lib/processes/prune-history";
+import { subscribePresence } from "@/lib/presence/presence-feed";
 
 // GET /api/v1/processes/events as a stream of Server-Sent Events. Each change is one `process` event whose id
 // is `<epoch>:<history id>`; a client that comes back with Last-Event-ID gets what it missed, in order, or one
@@ -158,8 +159,17 @@ export async function openProcessEventStream(options: {
   }
 
   const heartbeat = setInterval(() => push(textFrame(": heartbeat\n\n")), HEARTBEAT_MS);
+  // Who else has the page open: for people's pages only (a token is a system, which has no page), without an
+  // id, so a `presence` event is never replayed nor moves Last-Event-ID (docs/decisions/030).
+  const stopPresence =
+    caller.kind === "session"
+      ? subscribePresence((frame) => {
+          if (!closed) push(frame);
+        })
+      : () => {};
   cleanup = () => {
     clearInterval(heartbeat);
+    stopPresence();
     subscription?.unsubscribe();
     release();
     signal.removeEventListener("abort", onAbort);

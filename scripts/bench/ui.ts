@@ -8,6 +8,7 @@ import type { Page } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { openUiBench } from "./ui-session";
+import { measurePresence, type PresenceResult } from "./ui-presence";
 
 const SIZES = [1_000, 10_000];
 const NAV_RUNS = 7;
@@ -24,6 +25,7 @@ const TARGETS = {
   pasteMs: 200,
   editableMs10k: 500,
   copyMs1k: 200,
+  presenceP95Ms: 2_000,
 };
 // The page's own sessionStorage stash (components/processes/saving/draft-stash.ts): 100 edits in one step.
 const STASH_KEY = "settings.processes.unsaved-edits";
@@ -208,6 +210,16 @@ function markdown(results: Result[], machine: string): string {
   return lines.join("\n");
 }
 
+function presenceMarkdown(p: PresenceResult | string): string {
+  if (typeof p === "string") return `Presence: ${p}.`;
+  return (
+    `Presence across two instances (PostgreSQL): edit start on one → the row's badge on the other, median ` +
+    `${median(p.roundTripMs)} ms, p95 ${p95(p.roundTripMs)} ms (target < ${TARGETS.presenceP95Ms}: ` +
+    `${p95(p.roundTripMs) < TARGETS.presenceP95Ms ? "met" : "MISSED"}) [${p.roundTripMs.join(", ")}]. Server CPU ` +
+    `per open page: ${p.cpuMsPerPageSecond} ms a second (${p.pages} pages against none, ${p.seconds} s each).`
+  );
+}
+
 const executablePath = await sparticuz.executablePath();
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const machine = `${cpu}, ${os.availableParallelism()} cores, Node ${process.version}, load average before ${os
@@ -215,14 +227,17 @@ const machine = `${cpu}, ${os.availableParallelism()} cores, Node ${process.vers
   .map((l) => l.toFixed(2))
   .join(" / ")}`;
 const results: Result[] = [];
-for (const rows of SIZES) {
+// `npm run bench:ui -- --presence` measures presence alone.
+for (const rows of process.argv.includes("--presence") ? [] : SIZES) {
   console.error(`measuring ${rows} processes…`);
   results.push(await measure(rows, executablePath));
 }
-const table = markdown(results, machine);
+console.error("measuring presence across two instances…");
+const presence = await measurePresence(executablePath);
+const table = markdown(results, machine) + "\n\n" + presenceMarkdown(presence);
 console.log(table);
 mkdirSync("bench-results", { recursive: true });
 const stem = `bench-results/ui-${new Date().toISOString().replace(/[:.]/g, "-")}`;
 writeFileSync(`${stem}.md`, table + "\n");
-writeFileSync(`${stem}.json`, JSON.stringify({ machine, targets: TARGETS, results }, null, 2) + "\n");
+writeFileSync(`${stem}.json`, JSON.stringify({ machine, targets: TARGETS, results, presence }, null, 2) + "\n");
 console.error(`wrote ${stem}.md and .json`);

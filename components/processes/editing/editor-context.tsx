@@ -31,9 +31,12 @@ export function useRowEntry(store: EditStore, id: number): RowEntry | undefined 
   return useSyncExternalStore(subscribe, get, get);
 }
 
-export type SavingState = "idle" | "saving" | "waiting";
+export type SavingState = "idle" | "saving" | "waiting" | "offline";
 
-/** Whether a save of this row is out (or waiting to be retried after a 429): read from the mutation cache. */
+/**
+ * Whether a save of this row is out, waiting to be retried after a 429, or paused until the network returns
+ * (React Query holds a save while the browser is offline): read from the mutation cache.
+ */
 export function useSavingState(id: number): SavingState {
   const states = useMutationState({
     filters: {
@@ -41,8 +44,8 @@ export function useSavingState(id: number): SavingState {
       status: "pending",
       predicate: (m) => mutationInvolves(m.state.variables, id),
     },
-    select: (m) => (isApiError(m.state.failureReason) ? "waiting" : "saving"),
+    select: (m) => (m.state.isPaused ? "offline" : isApiError(m.state.failureReason) ? "waiting" : "saving"),
   });
   if (states.length === 0) return "idle";
-  return states.includes("waiting") ? "waiting" : "saving";
+  return states.includes("offline") ? "offline" : states.includes("waiting") ? "waiting" : "saving";
 }

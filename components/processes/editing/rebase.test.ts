@@ -113,7 +113,7 @@ describe("rebasedEntry: what the row holds afterwards", () => {
     expect(next).toMatchObject({
       draft: { name: "Etching", comment: "Line 2" },
       base: at({ comment: "Line 2" }),
-      outcome: { kind: "merged", by: "b@example.com" },
+      outcome: { kind: "merged", by: "b@example.com", fields: ["comment"] },
     });
     expect(next?.conflict).toBeUndefined();
   });

@@ -64,7 +64,10 @@ export function rebasedEntry(old: RowEntry | undefined, theirs: Base | null, cha
         conflict: { theirs: result.base, fields: result.fields, ...change },
       });
     case "merged": {
-      const outcome = result.theirFields.length > 0 ? { kind: "merged" as const, by: change.by } : undefined;
+      const outcome =
+        result.theirFields.length > 0
+          ? { kind: "merged" as const, by: change.by, fields: result.theirFields }
+          : undefined;
       if (!result.draft) return outcome && { outcome };
       return entryOf(result.draft, old.serverErrors, outcome, { base: result.base });
     }

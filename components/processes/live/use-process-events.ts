@@ -32,6 +32,7 @@ export function useProcessEvents(
   store: EditStore,
   enabled: boolean,
   notify: (tone: Tone, message: string) => void,
+  onPresence: (data: unknown) => void = () => {},
 ): LiveState {
   const client = useQueryClient();
   const t = useTranslations("live");
@@ -68,6 +69,8 @@ export function useProcessEvents(
   });
 
   const onReset = useEffectEvent(() => void refetchProcesses(client));
+  // Who else has the list open (components/processes/presence/): events without an id, never replayed.
+  const presenceEvent = useEffectEvent((data: unknown) => onPresence(data));
 
   useEffect(() => {
     if (!enabled) return;
@@ -98,6 +101,7 @@ export function useProcessEvents(
       };
       next.addEventListener("process", (e) => onProcess(JSON.parse((e as MessageEvent<string>).data)));
       next.addEventListener("reset", () => onReset());
+      next.addEventListener("presence", (e) => presenceEvent(JSON.parse((e as MessageEvent<string>).data)));
     };
     open(false);
     return () => {

@@ -13,8 +13,8 @@ export type RowOutcome =
   | { kind: "saved" }
   | { kind: "failed"; reason: string }
   | { kind: "gone"; process: Process }
-  /** Someone else's change was merged into this row's edits (their fields plus mine). */
-  | { kind: "merged"; by: string | null }
+  /** Someone else's change was merged into this row's edits (their fields plus mine); `fields`: theirs. */
+  | { kind: "merged"; by: string | null; fields: FieldName[] }
   /** An unedited row just took someone else's change from the event stream (cleared after a moment). */
   | { kind: "changed"; by: string | null };
 

@@ -9,6 +9,7 @@ import { useEditor, useRowEntry, useSavingState } from "../editing/editor-contex
 import { fieldError, isRowBlocked, type FieldName } from "../model/row-entry";
 import { ConflictPanel } from "../editing/conflict-panel";
 import { IdWithHistory } from "../history/id-with-history";
+import { RowEditors } from "../presence/row-editors";
 import { RowActions } from "./row-actions";
 import { RowStatus } from "./row-status";
 import styles from "./process-table.module.css";
@@ -73,6 +74,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
       <LastChangeCell process={process} role="gridcell" />
       <div role="gridcell" className={styles.statusCell}>
         <RowStatus entry={entry} saving={saving} />
+        <RowEditors id={id} />
       </div>
       <div role="gridcell" className={styles.actionsCell}>
         <RowActions

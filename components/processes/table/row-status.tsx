@@ -32,6 +32,8 @@ function liveLook(
 function look(entry: RowEntry | undefined, saving: SavingState): Look {
   if (entry?.outcome?.kind === "gone") return { icon: "✕", text: "gone", tone: "danger" };
   if (saving === "waiting") return { icon: "↻", text: "waiting", tone: "busy" };
+  // The text is the network catalog's (RowStatus); the look is a pause.
+  if (saving === "offline") return { icon: "⏸", text: "waiting", tone: "busy" };
   if (saving === "saving") return { icon: "↻", text: "saving", tone: "busy" };
   if (entry?.outcome?.kind === "failed")
     return { icon: "⚠", text: "notSaved", tone: "danger", detail: entry.outcome.reason };
@@ -42,14 +44,25 @@ function look(entry: RowEntry | undefined, saving: SavingState): Look {
   return { icon: "", text: "unchanged", tone: "muted" };
 }
 
+/** A quiet merge names the fields the other person changed ("Merged with a@x's change to the comment"). */
+function useMergedText(entry: RowEntry | undefined, someone: string): string | undefined {
+  const t = useTranslations("presence");
+  const outcome = entry?.outcome;
+  if (outcome?.kind !== "merged" || !entry?.draft || entry.conflict || outcome.fields.length === 0) return undefined;
+  const names = outcome.fields.map((f) => (f === "name" ? t("fieldName") : t("fieldComment")));
+  return t("mergedFields", { who: outcome.by ?? someone, fields: names.join(` ${t("and")} `) });
+}
+
 /** The row's state in words and an icon, never colour alone. */
 export function RowStatus({ entry, saving }: { entry: RowEntry | undefined; saving: SavingState }) {
   const t = useTranslations("rowState");
+  const network = useTranslations("network");
   const liveText = useTranslations("live");
   const base = look(entry, saving);
+  const mergedText = useMergedText(entry, liveText("someone"));
   const live = saving === "idle" ? liveLook(entry, liveText, liveText("someone")) : undefined;
   const { icon, tone, detail } = live ?? base;
-  const text = live ? live.text : t(base.text);
+  const text = live ? (mergedText ?? live.text) : saving === "offline" ? network("waiting") : t(base.text);
   return (
     <div className={`${styles.status} ${styles[tone]}`}>
       <span className={styles.statusLine}>

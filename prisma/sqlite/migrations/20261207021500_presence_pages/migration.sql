@@ -1,0 +1,12 @@
+-- CreateTable
+CREATE TABLE "presence_pages" (
+    "userId" INTEGER NOT NULL,
+    "pageId" TEXT NOT NULL,
+    "editing" TEXT NOT NULL DEFAULT '',
+    "seenAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("userId", "pageId")
+);
+
+-- CreateIndex
+CREATE INDEX "presence_pages_seenAt_idx" ON "presence_pages"("seenAt");
