@@ -6,6 +6,7 @@ import { startDirectoryRechecks } from "@/lib/auth/ldap/directory-recheck";
 import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
 import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
+import { startDeliveryWorker } from "@/lib/webhooks/delivery-worker";
 import { bootstrapAdmin, ConfigurationError } from "@/lib/users/bootstrap-admin";
 
 const RETRY_MS = 5_000;
@@ -50,5 +51,6 @@ export async function bootServer(): Promise<void> {
     setTimeout(() => void bootServer(), RETRY_MS).unref();
   }
   startDirectoryRechecks();
+  startDeliveryWorker();
   bootFinished();
 }

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "password.reset",
   "token.created",
   "token.revoked",
+  "webhook.created",
+  "webhook.deleted",
   "directory.refused",
 ] as const;
 

@@ -8,7 +8,8 @@ import { canonicalIp, parseIpRanges, type IpRanges } from "@/lib/net/ip";
 
 export type TargetAllowList = { entries: string[]; hosts: string[]; networks: IpRanges };
 
-const HOST = /^(\*\.)?(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
+const HOST =
+  /^(\*\.)?(?=.{1,253}$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 
 export function parseTargetAllowList(list: string): { allow: TargetAllowList } | { problems: string[] } {
   const entries = list.split(/[\s,]+/).filter(Boolean);
