@@ -6,6 +6,7 @@ import { startDirectoryRechecks } from "@/lib/auth/ldap/directory-recheck";
 import { databaseProvider, env } from "@/lib/env";
 import { errorFields, logger } from "@/lib/logger";
 import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
+import { startMqttPublisher } from "@/lib/mqtt/mqtt-publisher";
 import { startDeliveryWorker } from "@/lib/webhooks/delivery-worker";
 import { bootstrapAdmin, ConfigurationError } from "@/lib/users/bootstrap-admin";
 
@@ -52,5 +53,6 @@ export async function bootServer(): Promise<void> {
   }
   startDirectoryRechecks();
   startDeliveryWorker();
+  startMqttPublisher();
   bootFinished();
 }

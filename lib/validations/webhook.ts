@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "@/lib/validations/id";
+import { issue } from "@/lib/validations/issues";
 
 // Webhook subscriptions (issue 26): the create body, a subscription as listed, its deliveries.
 
@@ -16,7 +17,7 @@ export const webhookUrlSchema = z
       const url = new URL(v);
       return ["http:", "https:"].includes(url.protocol) && !url.username && !url.password && !url.hash;
     },
-    { error: "must be an http or https URL without user, password or #fragment" },
+    { error: issue("webhookUrl") },
   );
 
 export const webhookCreateSchema = z.strictObject({
@@ -30,7 +31,7 @@ export const webhookCreateSchema = z.strictObject({
     .default(null),
   kinds: z
     .array(z.enum(WEBHOOK_KINDS, { error: "must be created, updated or deleted" }))
-    .min(1, { error: "must name at least one kind of change" })
+    .min(1, { error: issue("someKind") })
     .default([...WEBHOOK_KINDS]),
   /** true: the changes queued together go in one delivery (a JSON array); false: one delivery per change. */
   batch: z.boolean({ error: "must be true or false" }).default(false),
