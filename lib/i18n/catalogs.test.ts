@@ -59,6 +59,11 @@ describe("message catalogs", () => {
       source: "ldap",
       device: "Firefox",
       started: "s",
+      url: "https://mes.plant.example/hook",
+      ms: 12,
+      pending: 1,
+      delivered: 2,
+      failed: 0,
       ...values,
     };
     for (const key of keys(catalogs[locale])) {
