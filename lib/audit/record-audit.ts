@@ -4,7 +4,11 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/processes/actor";
 
 /** Who an audit event names besides its actor: a user, a session or a token (id null: an email nobody has). */
-export type AuditTarget = { type: "user" | "session" | "token" | "webhook"; id: string | number | null; name?: string | null };
+export type AuditTarget = {
+  type: "user" | "session" | "token" | "webhook";
+  id: string | number | null;
+  name?: string | null;
+};
 
 /** The actor of a refused sign-in: nobody is signed in yet. */
 export const ANONYMOUS_ACTOR = { type: "anonymous", id: null, name: null } as const;
