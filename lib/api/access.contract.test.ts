@@ -35,6 +35,7 @@ for (const { provider, options } of PROVIDERS) {
     /** A second session of each role's user, which that user's DELETE of one of their sessions ends. */
     const spareSessions = {} as Record<Role, string>;
     const spareUserIds: number[] = [];
+    const spareWebhookIds: number[] = [];
 
     const admin = () => ({ Authorization: `Bearer ${tokens.admin}` });
     const state = async () => {
@@ -97,6 +98,17 @@ for (const { provider, options } of PROVIDERS) {
           return { method, path: `/api/v1/users/${spareUserIds[0]}/sessions` };
         case "GET /api/v1/me":
           return { method, path: "/api/v1/me" };
+        case "GET /api/v1/webhooks":
+          return { method, path: "/api/v1/webhooks" };
+        case "POST /api/v1/webhooks":
+          return { method, path: "/api/v1/webhooks", json: { url: "http://127.0.0.1:9/access" } };
+        case "DELETE /api/v1/webhooks/{id}":
+          return { method, path: `/api/v1/webhooks/${spareWebhookIds.pop()}` };
+        case "GET /api/v1/webhooks/{id}/deliveries":
+          return { method, path: `/api/v1/webhooks/${spareWebhookIds[0]}/deliveries` };
+        case "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry":
+          // No such delivery: 1005 for a Super user, so an allowed call is told by its code (not 401/403).
+          return { method, path: `/api/v1/webhooks/${spareWebhookIds[0]}/deliveries/999999/retry` };
         default:
           throw new Error(`no request for ${route}`);
       }
@@ -112,7 +124,12 @@ for (const { provider, options } of PROVIDERS) {
       // The observer token reads the state twice per case (the routes × 12 credentials): more than the default
       // 600 API points a minute. The limit is not this suite's subject (lib/rate-limit has its own).
       server = await startServer({
-        env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "100000" },
+        env: {
+          DATABASE_URL: database.url,
+          SEED_DEMO_DATA: "false",
+          RATE_LIMIT_API_POINTS: "100000",
+          WEBHOOK_ALLOW: "127.0.0.1/32",
+        },
       });
       const create = async (name: string, role: Role, expiresInSeconds?: number) => {
         const res = await http(server.baseUrl, "POST", "/api/v1/tokens", {
@@ -156,6 +173,12 @@ for (const { provider, options } of PROVIDERS) {
           (await http(server.baseUrl, "POST", "/api/v1/users", { json, headers: admin() })).body.user.id,
         );
       }
+      for (let i = 0; i < 4; i++) {
+        const json = { url: `http://127.0.0.1:9/spare-${i}` };
+        spareWebhookIds.push(
+          (await http(server.baseUrl, "POST", "/api/v1/webhooks", { json, headers: admin() })).body.webhook.id,
+        );
+      }
       await new Promise((r) => setTimeout(r, Math.max(0, expiredAt + 100 - Date.now())));
       // Six CLI runs, each a few seconds on a loaded two-core machine.
     }, 600_000);
@@ -191,7 +214,7 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(23);
+      expect(PROTECTED.length).toBe(28);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 
@@ -212,6 +235,8 @@ for (const { provider, options } of PROVIDERS) {
           expect(res.body.errors, res.text).toEqual([
             { pointer: "/currentPassword", detail: "is not your current password" },
           ]);
+        else if (route === "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry")
+          expect(res.body.code, res.text).toBe(1005);
         else expect(res.status, res.text).toBeLessThan(300);
         expect(res.headers.get("ratelimit")).toMatch(/^"api";r=\d+;t=\d+$/);
         return;
