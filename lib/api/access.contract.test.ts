@@ -173,7 +173,8 @@ for (const { provider, options } of PROVIDERS) {
           (await http(server.baseUrl, "POST", "/api/v1/users", { json, headers: admin() })).body.user.id,
         );
       }
-      for (let i = 0; i < 4; i++) {
+      // One per credential for the DELETE (each takes one), and one that stays for the deliveries routes.
+      for (let i = 0; i < 14; i++) {
         const json = { url: `http://127.0.0.1:9/spare-${i}` };
         spareWebhookIds.push(
           (await http(server.baseUrl, "POST", "/api/v1/webhooks", { json, headers: admin() })).body.webhook.id,
