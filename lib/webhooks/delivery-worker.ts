@@ -100,11 +100,16 @@ async function serve(subscription: Subscription, epoch: string): Promise<void> {
   let cursor = subscription.cursor;
   let renewed = Date.now();
   let ahead: Awaited<ReturnType<typeof readAhead>> = [];
+  let delivered = false;
+  let more = false;
   try {
     while (Date.now() < until) {
       if (ahead.length === 0) {
+        // Batches: one per round (TICK_MS) once the queue is empty, unless the history holds a backlog; else a
+        // steady trickle of writes would make one small batch per write.
+        if (subscription.batch && delivered && !more) return;
         const queued = await queueDeliveries({ ...subscription, cursor }, epoch);
-        if (queued !== null) cursor = queued;
+        if (queued !== null) ({ cursor, more } = queued);
         ahead = await readAhead(subscription.id);
         if (ahead.length === 0) {
           if (queued === null) return;
@@ -138,6 +143,7 @@ async function serve(subscription: Subscription, epoch: string): Promise<void> {
           data: { ...attempt, status: "delivered", deliveredAt: new Date() },
         });
         countDelivery("delivered");
+        delivered = true;
         continue;
       }
       countDelivery("attemptsFailed");

@@ -26,10 +26,14 @@ function matcher(target: QueueTarget): (change: ProcessChange) => boolean {
 }
 
 /**
- * Queues the next page of changes after the cursor; returns the new cursor, or null when nothing was new (or
- * another instance moved the cursor first). `epoch` makes message ids differ between copies of the database.
+ * Queues the next page of changes after the cursor; returns the new cursor and whether the page was full (more
+ * may follow), or null when nothing was new (or another instance moved the cursor first). `epoch` makes message
+ * ids differ between copies of the database.
  */
-export async function queueDeliveries(target: QueueTarget, epoch: string): Promise<number | null> {
+export async function queueDeliveries(
+  target: QueueTarget,
+  epoch: string,
+): Promise<{ cursor: number; more: boolean } | null> {
   const changes = await listChangesAfter({ after: target.cursor, limit: PAGE });
   if (changes.length === 0) return null;
   const cursor = changes.at(-1)!.id;
@@ -68,5 +72,5 @@ export async function queueDeliveries(target: QueueTarget, epoch: string): Promi
   if (!moved) return null;
   countDelivery("queued", rows.length);
   countDelivery("changesQueued", wanted.length);
-  return cursor;
+  return { cursor, more: changes.length === PAGE };
 }
