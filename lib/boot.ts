@@ -8,6 +8,8 @@ import { errorFields, logger } from "@/lib/logger";
 import { startScheduledBackups } from "@/lib/ops/backup/schedule";
 import { seedDemoProcesses } from "@/lib/processes/seed-demo-processes";
 import { startTrailSchedule } from "@/lib/trail/trail-schedule";
+import { startMqttPublisher } from "@/lib/mqtt/mqtt-publisher";
+import { startDeliveryWorker } from "@/lib/webhooks/delivery-worker";
 import { bootstrapAdmin, ConfigurationError } from "@/lib/users/bootstrap-admin";
 
 const RETRY_MS = 5_000;
@@ -55,5 +57,7 @@ export async function bootServer(): Promise<void> {
   startDirectoryRechecks();
   startScheduledBackups();
   startTrailSchedule();
+  startDeliveryWorker();
+  startMqttPublisher();
   bootFinished();
 }

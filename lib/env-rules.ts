@@ -4,6 +4,7 @@ import { isBalancedFilter } from "@/lib/auth/ldap/ldap-filter";
 import { normalizeDn, parseGroupRoles } from "@/lib/auth/ldap/group-roles";
 import { ROLES, roleSchema, type Role } from "@/lib/auth/roles";
 import { canonicalIp, parseIpRanges, type IpRanges } from "@/lib/net/ip";
+import { parseTargetAllowList, type TargetAllowList } from "@/lib/net/target-allow";
 
 // The shapes of settings: each failure message says what is allowed, since the start prints it beside the name.
 
@@ -70,6 +71,35 @@ export const ipRanges = z.string().transform((value, ctx): IpRanges => {
   for (const problem of parsed.problems) ctx.addIssue({ code: "custom", message: problem });
   return z.NEVER;
 });
+
+export const targetAllowList = z.string().transform((value, ctx): TargetAllowList => {
+  const parsed = parseTargetAllowList(value);
+  if ("allow" in parsed) return parsed.allow;
+  for (const problem of parsed.problems) ctx.addIssue({ code: "custom", message: problem });
+  return z.NEVER;
+});
+
+const mqttUrl = z.string().refine((v) => /^(mqtts?|wss?):\/\/[^/\s]+/.test(v), {
+  error: "must be a broker URL such as mqtt://broker.plant.example:1883 or mqtts://…:8883",
+});
+
+// Webhooks and MQTT (issue 26, docs/decisions/041 and 042).
+export const deliverySettings = {
+  WEBHOOK_ALLOW: targetAllowList.prefault(""),
+  WEBHOOK_TIMEOUT_MS: positiveInt
+    .max(60_000, { error: "must be a whole number of milliseconds up to 60000" })
+    .default(10_000),
+  WEBHOOK_RETRY_FOR_SECONDS: positiveInt.default(86_400),
+  WEBHOOK_RETRY_MAX_DELAY_SECONDS: positiveInt.default(300),
+  MQTT_URL: mqttUrl.optional(),
+  MQTT_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[^#+\s\0]{1,200}$/, { error: "must be a topic prefix without +, # or spaces, such as plant/processes" })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .default("plant/processes"),
+  MQTT_USERNAME: z.string().min(1).optional(),
+  MQTT_PASSWORD: z.string().min(1).optional(),
+};
 
 // Directory sign-in (LDAP / Active Directory, docs/decisions/026). Off while LDAP_URL is unset.
 const DEFAULT_USER_FILTER = "(|(sAMAccountName={login})(mail={login}))";

@@ -10,6 +10,7 @@ import {
   positiveInt,
   publicOrigin,
 } from "@/lib/env-rules";
+import { deliverySettings } from "@/lib/env-rules";
 import { issuerUrl, oidcSettingProblems, roleMap, scopes } from "@/lib/env-rules";
 import { isDatabaseUrl, providerForUrl, type DatabaseProvider } from "@/lib/db/url";
 
@@ -141,6 +142,7 @@ const schema = z.object({
     .regex(/^(?!.*\.\.)[A-Za-z0-9._/-]+$/, { error: "must be a folder name inside the project, such as .next" })
     .default(".next"),
   ...ldapSettings,
+  ...deliverySettings,
 });
 
 export type Env = z.infer<typeof schema>;

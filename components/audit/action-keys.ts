@@ -16,6 +16,8 @@ export const ACTION_KEYS = {
   "password.reset": "passwordReset",
   "token.created": "tokenCreated",
   "token.revoked": "tokenRevoked",
+  "webhook.created": "webhookCreated",
+  "webhook.deleted": "webhookDeleted",
   "directory.refused": "directoryRefused",
   "trail.broken": "trailBroken",
 } as const satisfies Record<AuditAction, string>;

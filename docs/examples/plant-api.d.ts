@@ -195,6 +195,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description Every subscription with its deliveries counted by status; never a secret.
+         *
+         *     Roles: Super user.
+         */
+        get: operations["getWebhooks"];
+        put?: never;
+        /**
+         * Make a webhook subscription
+         * @description It receives every change committed after it was made that matches `processIds` (null: all) and `kinds`. The secret (`whsec_…`) is in this answer only; the server keeps it encrypted to sign with. A target that `WEBHOOK_ALLOW` does not allow (after DNS resolution: a name resolving to a private address is refused unless a listed network holds it) is 1001 at `/url`. Each change (every history row: the application's writes and changes made to the database directly) is POSTed to the target with the Standard Webhooks headers `webhook-id` (the same on every attempt: deduplicate by it), `webhook-timestamp` (seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the secret's bytes after `whsec_`). The body is a `ProcessEvent`, the event stream's `data`; with `batch` a JSON array of them (the changes queued together, at most 1,000). At least once, in order per subscription (so per process): one delivery at a time; a 2xx answer within `WEBHOOK_TIMEOUT_MS` delivers, anything else (redirects are not followed) is retried after 1 s, 2 s, 4 s … up to `WEBHOOK_RETRY_MAX_DELAY_SECONDS`, for `WEBHOOK_RETRY_FOR_SECONDS`, then the delivery is `failed` and the next one goes. The target must be allowed by `WEBHOOK_ALLOW`, checked when it is made and before every attempt after DNS resolution.
+         *
+         *     Roles: Super user.
+         */
+        post: operations["postWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description Its deliveries go with it; pending ones are not sent.
+         *
+         *     Roles: Super user.
+         */
+        delete: operations["deleteWebhooksBy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's newest deliveries
+         * @description The 50 newest, newest first: status, attempts, the last attempt's HTTP status, reason and time.
+         *
+         *     Roles: Super user.
+         */
+        get: operations["getWebhooksByDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a failed delivery
+         * @description Queues it again now with a new retry window; it goes before the subscription's newer pending deliveries. A delivery that is pending or delivered is 1008.
+         *
+         *     Roles: Super user.
+         */
+        post: operations["postWebhooksByDeliveriesByDeliveryIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account": {
         parameters: {
             query?: never;
@@ -703,6 +797,21 @@ export interface components {
              */
             expiresInSeconds: number;
         };
+        WebhookCreate: {
+            url: string;
+            /** @default null */
+            processIds: number[] | null;
+            /**
+             * @default [
+             *       "created",
+             *       "updated",
+             *       "deleted"
+             *     ]
+             */
+            kinds: ("created" | "updated" | "deleted")[];
+            /** @default false */
+            batch: boolean;
+        };
         AccountUpdate: {
             locale: ("ru" | "en") | null;
         };
@@ -916,6 +1025,53 @@ export interface components {
         };
         TokenRevoked: {
             token: components["schemas"]["TokenSummary"];
+        };
+        WebhookSummary: {
+            id: number;
+            url: string;
+            processIds: number[] | null;
+            kinds: ("created" | "updated" | "deleted")[];
+            batch: boolean;
+            createdAt: string;
+            cursor: number;
+            deliveries: {
+                pending: number;
+                delivered: number;
+                failed: number;
+            };
+        };
+        WebhookList: {
+            webhooks: components["schemas"]["WebhookSummary"][];
+        };
+        WebhookCreated: {
+            webhook: components["schemas"]["WebhookSummary"];
+            secret: string;
+        };
+        WebhookDeleted: {
+            webhook: components["schemas"]["WebhookSummary"];
+        };
+        WebhookDelivery: {
+            id: number;
+            messageId: string;
+            firstChangeId: number;
+            lastChangeId: number;
+            changes: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            queuedAt: string;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastStatus: number | null;
+            lastError: string | null;
+            lastDurationMs: number | null;
+            deliveredAt: string | null;
+        };
+        WebhookDeliveryList: {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookDeliveryRetried: {
+            delivery: components["schemas"]["WebhookDelivery"];
         };
         Account: {
             id: number;
@@ -2731,6 +2887,670 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhooks": [
+                     *         {
+                     *           "id": 3,
+                     *           "url": "https://mes.plant.example/hooks/processes",
+                     *           "processIds": null,
+                     *           "kinds": [
+                     *             "created",
+                     *             "updated",
+                     *             "deleted"
+                     *           ],
+                     *           "batch": false,
+                     *           "createdAt": "2026-12-07T02:30:00.000Z",
+                     *           "cursor": 48213,
+                     *           "deliveries": {
+                     *             "pending": 0,
+                     *             "delivered": 1290,
+                     *             "failed": 1
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    postWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://mes.plant.example/hooks/processes",
+                 *       "kinds": [
+                 *         "updated"
+                 *       ],
+                 *       "batch": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description The subscription and its secret. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": 3,
+                     *         "url": "https://mes.plant.example/hooks/processes",
+                     *         "processIds": null,
+                     *         "kinds": [
+                     *           "created",
+                     *           "updated",
+                     *           "deleted"
+                     *         ],
+                     *         "batch": false,
+                     *         "createdAt": "2026-12-07T02:30:00.000Z",
+                     *         "cursor": 48213,
+                     *         "deliveries": {
+                     *           "pending": 0,
+                     *           "delivered": 1290,
+                     *           "failed": 1
+                     *         }
+                     *       },
+                     *       "secret": "whsec_…"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    deleteWebhooksBy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted subscription. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeleted"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    getWebhooksByDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "id": 812,
+                     *           "messageId": "msg_k3J9xQ_3_48213",
+                     *           "firstChangeId": 48213,
+                     *           "lastChangeId": 48213,
+                     *           "changes": 1,
+                     *           "status": "failed",
+                     *           "attempts": 17,
+                     *           "queuedAt": "2026-12-06T02:30:00.000Z",
+                     *           "nextAttemptAt": null,
+                     *           "lastAttemptAt": "2026-12-07T02:29:58.000Z",
+                     *           "lastStatus": 503,
+                     *           "lastError": "Service Unavailable",
+                     *           "lastDurationMs": 41,
+                     *           "deliveredAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    postWebhooksByDeliveriesByDeliveryIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+                /** @description A delivery's `id` as listed; anything else is 1001 with the pointer `/path/deliveryId`. */
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryRetried"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
                 };
             };
             /** @description 6001 Too many requests. Try again later */

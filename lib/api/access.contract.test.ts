@@ -35,6 +35,7 @@ for (const { provider, options } of PROVIDERS) {
     /** A second session of each role's user, which that user's DELETE of one of their sessions ends. */
     const spareSessions = {} as Record<Role, string>;
     const spareUserIds: number[] = [];
+    const spareWebhookIds: number[] = [];
 
     const admin = () => ({ Authorization: `Bearer ${tokens.admin}` });
     const state = async () => {
@@ -71,6 +72,8 @@ for (const { provider, options } of PROVIDERS) {
         case "GET /api/v1/account/sessions":
         case "GET /api/v1/audit":
         case "GET /api/v1/audit.csv":
+        case "GET /api/v1/history.csv":
+        case "GET /api/v1/history.html":
           return { method, path: route.split(" ")[1]! };
         case "PATCH /api/v1/account":
           return { method, path: "/api/v1/account", json: { locale: "en" } };
@@ -101,6 +104,17 @@ for (const { provider, options } of PROVIDERS) {
           return { method, path: `/api/v1/presence/${"P".repeat(22)}`, json: { editing: [] } };
         case "DELETE /api/v1/presence/{page}":
           return { method, path: `/api/v1/presence/${"P".repeat(22)}` };
+        case "GET /api/v1/webhooks":
+          return { method, path: "/api/v1/webhooks" };
+        case "POST /api/v1/webhooks":
+          return { method, path: "/api/v1/webhooks", json: { url: "http://127.0.0.1:9/access" } };
+        case "DELETE /api/v1/webhooks/{id}":
+          return { method, path: `/api/v1/webhooks/${spareWebhookIds.pop()}` };
+        case "GET /api/v1/webhooks/{id}/deliveries":
+          return { method, path: `/api/v1/webhooks/${spareWebhookIds[0]}/deliveries` };
+        case "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry":
+          // No such delivery: 1005 for a Super user, so an allowed call is told by its code (not 401/403).
+          return { method, path: `/api/v1/webhooks/${spareWebhookIds[0]}/deliveries/999999/retry` };
         default:
           throw new Error(`no request for ${route}`);
       }
@@ -116,7 +130,12 @@ for (const { provider, options } of PROVIDERS) {
       // The observer token reads the state twice per case (the routes × 12 credentials): more than the default
       // 600 API points a minute. The limit is not this suite's subject (lib/rate-limit has its own).
       server = await startServer({
-        env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "100000" },
+        env: {
+          DATABASE_URL: database.url,
+          SEED_DEMO_DATA: "false",
+          RATE_LIMIT_API_POINTS: "100000",
+          WEBHOOK_ALLOW: "127.0.0.1/32",
+        },
       });
       const create = async (name: string, role: Role, expiresInSeconds?: number) => {
         const res = await http(server.baseUrl, "POST", "/api/v1/tokens", {
@@ -160,6 +179,13 @@ for (const { provider, options } of PROVIDERS) {
           (await http(server.baseUrl, "POST", "/api/v1/users", { json, headers: admin() })).body.user.id,
         );
       }
+      // One per credential for the DELETE (each takes one), and one that stays for the deliveries routes.
+      for (let i = 0; i < 14; i++) {
+        const json = { url: `http://127.0.0.1:9/spare-${i}` };
+        spareWebhookIds.push(
+          (await http(server.baseUrl, "POST", "/api/v1/webhooks", { json, headers: admin() })).body.webhook.id,
+        );
+      }
       await new Promise((r) => setTimeout(r, Math.max(0, expiredAt + 100 - Date.now())));
       // Six CLI runs, each a few seconds on a loaded two-core machine.
     }, 600_000);
@@ -195,7 +221,7 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(25);
+      expect(PROTECTED.length).toBe(32);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 
@@ -216,6 +242,8 @@ for (const { provider, options } of PROVIDERS) {
           expect(res.body.errors, res.text).toEqual([
             { pointer: "/currentPassword", detail: "is not your current password" },
           ]);
+        else if (route === "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry")
+          expect(res.body.code, res.text).toBe(1005);
         else expect(res.status, res.text).toBeLessThan(300);
         expect(res.headers.get("ratelimit")).toMatch(/^"api";r=\d+;t=\d+$/);
         return;

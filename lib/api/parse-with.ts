@@ -27,11 +27,11 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.out
 }
 
 /** The `{id}` segment of a path; a bad one is 1001 pointing at `/path/id`, worded the same whatever was sent. */
-export function parseIdParam(value: string): number {
+export function parseIdParam(value: string, name = "id"): number {
   const result = idParamSchema.safeParse(value);
   if (result.success) return result.data;
-  throw new AppError(1001, `The id in the path ${ID_PARAM_MESSAGE}`, {
-    errors: [{ pointer: "/path/id", detail: ID_PARAM_MESSAGE }],
+  throw new AppError(1001, `The ${name} in the path ${ID_PARAM_MESSAGE}`, {
+    errors: [{ pointer: `/path/${name}`, detail: ID_PARAM_MESSAGE }],
   });
 }
 

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "password.reset",
   "token.created",
   "token.revoked",
+  "webhook.created",
+  "webhook.deleted",
   "directory.refused",
   // The scheduled check found the tamper-evident trail broken (lib/trail/trail-schedule.ts): once per break.
   "trail.broken",

@@ -6,7 +6,11 @@ import { requestSeal } from "@/lib/trail/seal-trail";
 import { AUDIT_ORDER_LOCK_SQL } from "@/lib/trail/trail-sql";
 
 /** Who an audit event names besides its actor: a user, a session or a token (id null: an email nobody has). */
-export type AuditTarget = { type: "user" | "session" | "token"; id: string | number | null; name?: string | null };
+export type AuditTarget = {
+  type: "user" | "session" | "token" | "webhook";
+  id: string | number | null;
+  name?: string | null;
+};
 
 /** The actor of a refused sign-in: nobody is signed in yet. */
 export const ANONYMOUS_ACTOR = { type: "anonymous", id: null, name: null } as const;

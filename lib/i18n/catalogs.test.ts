@@ -68,6 +68,11 @@ describe("message catalogs", () => {
       ids: "5, 9",
       encoding: "UTF-8",
       limit: "10",
+      url: "https://mes.plant.example/hook",
+      ms: 12,
+      pending: 1,
+      delivered: 2,
+      failed: 0,
       ...values,
     };
     for (const key of keys(catalogs[locale])) {

@@ -232,6 +232,11 @@ export function buildOpenApiDocument() {
     tags: [
       { name: "Processes", description: "The plant's production processes." },
       { name: "Tokens", description: "API tokens for plant systems (Super user)." },
+      {
+        name: "Webhooks",
+        description:
+          "Signed HTTP calls to plant systems for every change (Standard Webhooks), their deliveries (Super user).",
+      },
       { name: "Account", description: "The signed-in person's own password, sessions and language (sessions only)." },
       {
         name: "Audit",

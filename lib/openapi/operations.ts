@@ -8,6 +8,7 @@ import { processListQuerySchema } from "@/lib/validations/process-listing";
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from "@/lib/validations/process-history";
 import { ACCOUNT_OPERATIONS } from "@/lib/openapi/operations-account";
 import { TRAIL_OPERATIONS } from "@/lib/openapi/operations-trail";
+import { WEBHOOK_OPERATIONS } from "@/lib/openapi/webhook-operations";
 
 // What the document says about each route of the route table (lib/api/routes.ts) beyond its schemas. The
 // errors an operation can answer are derived (credentials → 401/403/429/503, a body or a path id → 1001);
@@ -241,6 +242,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
     errors: [1005],
   },
   ...USER_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
   ...TRAIL_OPERATIONS,
   "GET /api/v1/errors": {

@@ -33,6 +33,16 @@ import {
   tokenRevokedSchema,
   tokenSummarySchema,
 } from "@/lib/validations/token";
+import {
+  webhookCreatedSchema,
+  webhookCreateSchema,
+  webhookDeletedSchema,
+  webhookDeliveryListSchema,
+  webhookDeliveryRetriedSchema,
+  webhookDeliverySchema,
+  webhookListSchema,
+  webhookSummarySchema,
+} from "@/lib/validations/webhook";
 import { meSchema } from "@/lib/validations/me";
 import {
   passwordLinkCheckSchema,
@@ -59,6 +69,7 @@ export const REQUEST_SCHEMAS = {
   ProcessUpdate: processUpdateSchema,
   ProcessesUpdate: processesUpdateSchema,
   TokenCreate: tokenCreateSchema,
+  WebhookCreate: webhookCreateSchema,
   AccountUpdate: accountUpdateSchema,
   PasswordChange: passwordChangeSchema,
   UserAdd: userAddSchema,
@@ -81,6 +92,13 @@ export const RESPONSE_SCHEMAS = {
   TokenList: tokenListSchema,
   TokenCreated: tokenCreatedSchema,
   TokenRevoked: tokenRevokedSchema,
+  WebhookSummary: webhookSummarySchema,
+  WebhookList: webhookListSchema,
+  WebhookCreated: webhookCreatedSchema,
+  WebhookDeleted: webhookDeletedSchema,
+  WebhookDelivery: webhookDeliverySchema,
+  WebhookDeliveryList: webhookDeliveryListSchema,
+  WebhookDeliveryRetried: webhookDeliveryRetriedSchema,
   Account: accountSchema,
   AccountAnswer: accountAnswerSchema,
   AccountSession: accountSessionSchema,

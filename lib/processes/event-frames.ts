@@ -10,7 +10,8 @@ export type EncodedBatch = { bytes: Uint8Array; ids: number[]; ends: number[] };
 
 const encoder = new TextEncoder();
 
-function eventData(change: ProcessChange): ProcessEvent {
+/** A change as the event stream's `data` (and a webhook's body) carries it. */
+export function eventData(change: ProcessChange): ProcessEvent {
   const { processId, name, comment, version, changedAt, changedBy, previous, requestId, kind } = change;
   return { id: processId, name, comment, version, updatedAt: changedAt, changedBy, previous, requestId, kind };
 }

@@ -30,6 +30,9 @@ export const ISSUES = {
   containsEmail: "must not contain your email address or name",
   wrongCurrentPassword: "is not your current password",
   passwordsDiffer: "must repeat the password",
+  webhookUrl: "must be an http or https URL without user, password or #fragment",
+  idList: "must be process ids separated by commas, or empty for all processes",
+  someKind: "must name at least one kind of change",
 } as const;
 
 export type IssueKey = keyof typeof ISSUES;

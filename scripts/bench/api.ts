@@ -17,6 +17,7 @@ import { measure, type LoadFigures, type LoadOptions } from "./load";
 import { postgresTestUrl } from "@/test/support/requirements";
 import { machineFacts, markdown, type SizeResult } from "./report";
 import { startBenchServer, type BenchServer } from "./server";
+import { webhookCost, webhookMarkdown } from "./webhooks";
 
 const { values } = parseArgs({
   options: {
@@ -220,10 +221,19 @@ for (const rows of SIZES) results.push(await benchSize(rows));
 // Issue 13's budget: the triggers may cost PUT throughput at most 5 %. Where PostgreSQL is available.
 log(postgresTestUrl ? "PostgreSQL: PUT with and without the triggers" : "no TEST_DATABASE_URL: trigger cost skipped");
 const triggers = postgresTestUrl ? await triggerCost(SECONDS) : null;
-const table = markdown(machine, results, { label: values.label, seconds: SECONDS.duration, rounds: ROUNDS }, triggers);
+// Issue 26: what a webhook subscription adds to each write, and the delivery rate (scripts/bench/webhooks.ts).
+log("webhooks: PUT with and without a subscription, delivery rate");
+const webhooks = await webhookCost("sqlite", SECONDS, ROUNDS);
+const table = [
+  markdown(machine, results, { label: values.label, seconds: SECONDS.duration, rounds: ROUNDS }, triggers),
+  ...webhookMarkdown([webhooks]),
+].join("\n");
 console.log(table);
 mkdirSync("bench-results", { recursive: true });
 const stem = `bench-results/api-${machine.date.replace(/[:.]/g, "-")}`;
 writeFileSync(`${stem}.md`, table + "\n");
-writeFileSync(`${stem}.json`, JSON.stringify({ label: values.label, machine, results, triggers }, null, 2) + "\n");
+writeFileSync(
+  `${stem}.json`,
+  JSON.stringify({ label: values.label, machine, results, triggers, webhooks }, null, 2) + "\n",
+);
 log(`wrote ${stem}.md and .json`);
