@@ -7,7 +7,9 @@ import {
   listenHost,
   port,
   positiveInt,
+  protectedSetting,
   publicOrigin,
+  reasonList,
 } from "@/lib/env-rules";
 import { issuerUrl, oidcSettingProblems, roleMap, scopes } from "@/lib/env-rules";
 import { isDatabaseUrl, providerForUrl, type DatabaseProvider } from "@/lib/db/url";
@@ -121,6 +123,14 @@ const schema = z.object({
     .default("roles"),
   OIDC_ROLE_MAP: roleMap.optional(),
   OIDC_SCOPES: scopes.default("openid email profile"),
+  // Change control's initial policy (docs/decisions/032-change-control.md): what applies until a Super user saves
+  // the policy on /settings/change-control; from then on the database's copy wins. Everything off by default.
+  CHANGE_REASON: z
+    .enum(["off", "optional", "required"], { error: "must be off, optional or required" })
+    .default("off"),
+  CHANGE_REASONS: reasonList.prefault(""),
+  CHANGE_SIGNATURES: bool.default(false),
+  CHANGE_PROTECTED: protectedSetting.prefault("none"),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

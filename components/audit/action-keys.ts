@@ -17,6 +17,8 @@ export const ACTION_KEYS = {
   "token.created": "tokenCreated",
   "token.revoked": "tokenRevoked",
   "directory.refused": "directoryRefused",
+  "change-control.changed": "changeControlChanged",
+  "signature.refused": "signatureRefused",
 } as const satisfies Record<AuditAction, string>;
 
 export const isAuditAction = (value: string): value is AuditAction => Object.hasOwn(ACTION_KEYS, value);

@@ -97,6 +97,15 @@ for (const { provider, options } of PROVIDERS) {
           return { method, path: `/api/v1/users/${spareUserIds[0]}/sessions` };
         case "GET /api/v1/me":
           return { method, path: "/api/v1/me" };
+        case "GET /api/v1/change-control":
+          return { method, path: "/api/v1/change-control" };
+        case "PUT /api/v1/change-control":
+          // The defaults again: allowed callers change nothing that a later case depends on.
+          return {
+            method,
+            path: "/api/v1/change-control",
+            json: { reasonMode: "off", standardReasons: [], signatures: false, protection: "none", protectedIds: [] },
+          };
         default:
           throw new Error(`no request for ${route}`);
       }

@@ -37,6 +37,9 @@ export const API_ROUTES = {
   "POST /api/v1/users/{id}/password-link": ADMIN,
   "DELETE /api/v1/users/{id}/sessions": ADMIN,
   "GET /api/v1/me": READ,
+  // Everyone who writes needs to know what a write must carry; only Super users set it.
+  "GET /api/v1/change-control": READ,
+  "PUT /api/v1/change-control": ADMIN,
   "POST /api/v1/password-links/check": "public",
   "POST /api/v1/password-links/use": "public",
   "GET /api/v1/errors": "public",

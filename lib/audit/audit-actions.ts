@@ -17,6 +17,9 @@ export const AUDIT_ACTIONS = [
   "token.created",
   "token.revoked",
   "directory.refused",
+  // Change control (issue 23): the policy changed; a signature refused for a wrong password.
+  "change-control.changed",
+  "signature.refused",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

@@ -11,8 +11,11 @@ export type EncodedBatch = { bytes: Uint8Array; ids: number[]; ends: number[] };
 const encoder = new TextEncoder();
 
 function eventData(change: ProcessChange): ProcessEvent {
-  const { processId, name, comment, version, changedAt, changedBy, previous, requestId, kind } = change;
-  return { id: processId, name, comment, version, updatedAt: changedAt, changedBy, previous, requestId, kind };
+  const { processId, name, comment, version, changedAt, changedBy, previous, requestId, kind, reason, signature } =
+    change;
+  const event = { id: processId, name, comment, version, updatedAt: changedAt, changedBy, previous, requestId, kind };
+  // Reason and signature only when the change has them: with change control off, events are as before.
+  return { ...event, ...(reason !== undefined ? { reason } : {}), ...(signature ? { signature } : {}) };
 }
 
 export const textFrame = (text: string) => encoder.encode(text);

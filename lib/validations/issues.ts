@@ -30,6 +30,11 @@ export const ISSUES = {
   containsEmail: "must not contain your email address or name",
   wrongCurrentPassword: "is not your current password",
   passwordsDiffer: "must repeat the password",
+  // Change control (lib/validations/change-control.ts).
+  reasonRequired: "is required: give the reason for this change",
+  signatureRequired: "is required: sign with your password and the meaning of your signature",
+  wrongSignaturePassword: "is not your password",
+  notTimeZone: "must be a time zone such as Europe/Berlin or UTC",
 } as const;
 
 export type IssueKey = keyof typeof ISSUES;
