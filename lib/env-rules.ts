@@ -218,7 +218,12 @@ export function oidcSettingProblems(values: Record<string, unknown>): string[] {
  */
 export const reasonList = z
   .string()
-  .transform((text) => text.split(";").map((r) => r.trim()).filter((r) => r.length > 0))
+  .transform((text) =>
+    text
+      .split(";")
+      .map((r) => r.trim())
+      .filter((r) => r.length > 0),
+  )
   .refine((list) => list.length <= 50, { error: "must list at most 50 reasons, separated by ;" })
   .refine((list) => list.every((r) => Array.from(r).length <= 500 && !/[\u0000-\u001f\u007f-\u009f]/.test(r)), {
     error: "each reason must be one line of at most 500 characters",
@@ -227,7 +232,9 @@ export const reasonList = z
 /** CHANGE_PROTECTED: none, all, or process ids separated by commas (the processes under four-eyes rules). */
 export const protectedSetting = z
   .string()
-  .regex(/^(none|all|[1-9]\d{0,9}(\s*,\s*[1-9]\d{0,9})*)$/, { error: "must be none, all, or process ids separated by commas" })
+  .regex(/^(none|all|[1-9]\d{0,9}(\s*,\s*[1-9]\d{0,9})*)$/, {
+    error: "must be none, all, or process ids separated by commas",
+  })
   .transform((text): { protection: "none" | "all" | "listed"; ids: number[] } =>
     text === "none" || text === "all"
       ? { protection: text, ids: [] }

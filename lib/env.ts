@@ -125,9 +125,7 @@ const schema = z.object({
   OIDC_SCOPES: scopes.default("openid email profile"),
   // Change control's initial policy (docs/decisions/032-change-control.md): what applies until a Super user saves
   // the policy on /settings/change-control; from then on the database's copy wins. Everything off by default.
-  CHANGE_REASON: z
-    .enum(["off", "optional", "required"], { error: "must be off, optional or required" })
-    .default("off"),
+  CHANGE_REASON: z.enum(["off", "optional", "required"], { error: "must be off, optional or required" }).default("off"),
   CHANGE_REASONS: reasonList.prefault(""),
   CHANGE_SIGNATURES: bool.default(false),
   CHANGE_PROTECTED: protectedSetting.prefault("none"),

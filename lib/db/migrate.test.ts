@@ -11,7 +11,18 @@ import { providerForUrl } from "./url";
 import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 
 const EXPECTED_COLUMNS: Record<string, string[]> = {
-  api_tokens: ["id", "name", "role", "tokenHash", "createdAt", "expiresAt", "lastUsedAt", "revokedAt", "createdById", "machineWriter"],
+  api_tokens: [
+    "id",
+    "name",
+    "role",
+    "tokenHash",
+    "createdAt",
+    "expiresAt",
+    "lastUsedAt",
+    "revokedAt",
+    "createdById",
+    "machineWriter",
+  ],
   database_epoch: ["id", "value"],
   history_prunes: ["id", "prunedAt", "olderThan", "deleted", "throughId"],
   processes: ["id", "name", "comment", "version", "createdAt", "updatedAt"],
@@ -37,7 +48,15 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "signerTimeZone",
     "signatureMeaning",
   ],
-  change_control_policy: ["id", "reasonMode", "standardReasons", "signatures", "protection", "protectedIds", "updatedAt"],
+  change_control_policy: [
+    "id",
+    "reasonMode",
+    "standardReasons",
+    "signatures",
+    "protection",
+    "protectedIds",
+    "updatedAt",
+  ],
   process_revisions: ["id", "value"],
   sessions: ["id", "userId", "createdAt", "expiresAt", "ip", "device", "lastSeenAt", "providerSid", "checkedAt"],
   users: [

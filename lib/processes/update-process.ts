@@ -60,7 +60,10 @@ export async function updateProcess(options: UpdateOne): Promise<Process> {
 export async function updateProcessReporting(options: UpdateOne): Promise<{ process: Process; changed: boolean }> {
   const { id, fields, preconditions, context } = options;
   const { version, via } = await expectedVersion(id, preconditions);
-  const outcome = await writeProcesses({ items: [{ id, ...fields, version, reason: options.reason ?? null }], context });
+  const outcome = await writeProcesses({
+    items: [{ id, ...fields, version, reason: options.reason ?? null }],
+    context,
+  });
   if (outcome.ok) return { process: outcome.processes[0]!, changed: outcome.changed > 0 };
   if (outcome.missing.length > 0) throw new AppError(1005, `Process ${id} does not exist`);
   throw changed(outcome.stale[0]!.current, via);

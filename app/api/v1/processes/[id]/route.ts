@@ -24,41 +24,38 @@ export const GET = withApi<{ id: string }>("GET /api/v1/processes/{id}", async (
   return jsonResponse(process, { headers: { ETag: etag } });
 });
 
-export const PUT = withApi<{ id: string }>(
-  "PUT /api/v1/processes/{id}",
-  async (ctx) => {
-    const { request, params, caller, requestId } = ctx;
-    const id = parseIdParam(params.id);
-    const ifMatch = parseIfMatch(request);
-    const { id: bodyId, version, name, comment, reason, signature } = await readJson(request, processUpdateSchema);
-    if (bodyId !== undefined && bodyId !== id) {
-      throw new AppError(1001, `Body id ${bodyId} differs from the path's id ${id}`, {
-        errors: [{ pointer: "/id", detail: `must equal the path's id ${id}` }],
-      });
-    }
-    const control = await enforceChangeControl({
-      caller: caller!,
-      items: [{ id }],
-      requestReason: reason ?? parseReasonHeader(request.headers),
-      signature,
-      reasonPointer: () => "/reason",
-      signaturePointer: "/signature",
-      audit: auditSourceOf(ctx),
+export const PUT = withApi<{ id: string }>("PUT /api/v1/processes/{id}", async (ctx) => {
+  const { request, params, caller, requestId } = ctx;
+  const id = parseIdParam(params.id);
+  const ifMatch = parseIfMatch(request);
+  const { id: bodyId, version, name, comment, reason, signature } = await readJson(request, processUpdateSchema);
+  if (bodyId !== undefined && bodyId !== id) {
+    throw new AppError(1001, `Body id ${bodyId} differs from the path's id ${id}`, {
+      errors: [{ pointer: "/id", detail: `must equal the path's id ${id}` }],
     });
-    const { process } = await spendWriteBudget({
-      callerKey: callerKey(caller!),
-      items: [{ id, name, comment }],
-      differing: () => listDifferingItems({ items: [{ id, name, comment }] }),
-      write: () =>
-        updateProcessReporting({
-          id,
-          fields: { name, comment },
-          preconditions: { ifMatch, bodyVersion: version },
-          context: { actor: actorOf(caller!), requestId, signature: control.signature },
-          reason: control.reasons[0],
-        }),
-      changedOf: (result) => (result.changed ? 1 : 0),
-    });
-    return jsonResponse(process, { headers: { ETag: versionEtag(process.version) } });
-  },
-);
+  }
+  const control = await enforceChangeControl({
+    caller: caller!,
+    items: [{ id }],
+    requestReason: reason ?? parseReasonHeader(request.headers),
+    signature,
+    reasonPointer: () => "/reason",
+    signaturePointer: "/signature",
+    audit: auditSourceOf(ctx),
+  });
+  const { process } = await spendWriteBudget({
+    callerKey: callerKey(caller!),
+    items: [{ id, name, comment }],
+    differing: () => listDifferingItems({ items: [{ id, name, comment }] }),
+    write: () =>
+      updateProcessReporting({
+        id,
+        fields: { name, comment },
+        preconditions: { ifMatch, bodyVersion: version },
+        context: { actor: actorOf(caller!), requestId, signature: control.signature },
+        reason: control.reasons[0],
+      }),
+    changedOf: (result) => (result.changed ? 1 : 0),
+  });
+  return jsonResponse(process, { headers: { ETag: versionEtag(process.version) } });
+});
