@@ -11,6 +11,7 @@ import { fetchLatestChange } from "@/lib/query/process-history";
 import {
   isSavePending,
   mergeChangedProcesses,
+  type ChangeExtras,
   processKeys,
   refetchProcesses,
   useSaveProcess,
@@ -18,6 +19,8 @@ import {
 } from "@/lib/query/processes";
 import { processFieldsSchema, type Process, type ProcessFields } from "@/lib/validations/process";
 import type { Banner } from "./banners";
+import type { AskChange } from "./change-prompt";
+import { controlRefusal } from "./control-refusal";
 import { stashDrafts } from "./draft-stash";
 import type { EditStore } from "../editing/edit-store";
 import { baseOf, isRowBlocked } from "../model/row-entry";
@@ -37,16 +40,21 @@ type Options = {
   notify: (tone: Tone, message: string) => void;
   setBanner: (banner: Banner | null) => void;
   onForbidden: () => void;
+  /** Change control: what the save carries (reason, signature), asked once per Save or Save all. */
+  ask: AskChange;
 };
 
-/** A save sent again after a quiet merge: whose change it took in (for the message), and how many times. */
-type Retry = { who: string; attempt: number };
+/**
+ * A save sent again after a quiet merge: whose change it took in (for the message), how many times, and the
+ * reason and signature the person gave for it (not asked again).
+ */
+type Retry = { who: string; attempt: number; extras?: ChangeExtras };
 // Each retry follows a fresh 1007: past this, someone is writing the row continuously; show the refusal.
 const MAX_RETRIES = 3;
 const WHO_LOOKUPS = 20;
 
 /** Save one row, save all, discard, resolve a conflict, restore a version: sends, then applies. */
-export function useSaveActions({ store, notify, setBanner, onForbidden }: Options) {
+export function useSaveActions({ store, notify, setBanner, onForbidden, ask }: Options) {
   const client = useQueryClient();
   const saveOne = useSaveProcess();
   const saveMany = useSaveProcesses();
@@ -54,6 +62,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   const t: OutcomeText = (key, values) => outcomeText(key, values);
   const pageText = useTranslations("processes");
   const liveText = useTranslations("live");
+  const ccText = useTranslations("changeControl.refused");
 
   function apply(outcome: SaveOutcome): void {
     store.settle(outcome.rows);
@@ -87,10 +96,16 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       apply(outcome);
     });
 
-  function onFailed(error: unknown, sent: SentRow[], bulk: boolean, attempt: number): void {
+  function onFailed(error: unknown, sent: SentRow[], bulk: boolean, attempt: number, extras?: ChangeExtras): void {
     const current = staleCurrent(error);
     if (current.length > 0 && attempt < MAX_RETRIES) {
-      void onStale(current, sent, bulk, attempt);
+      void onStale(current, sent, bulk, attempt, extras);
+      return;
+    }
+    // A reason or signature refused (missing, wrong password): the edits stay; the person saves again.
+    const refused = controlRefusal(error);
+    if (refused) {
+      notify("error", ccText(refused));
       return;
     }
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
@@ -107,7 +122,13 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
    * 1007, nothing written: take their processes, merge their fields into my drafts (rebase.ts), and save
    * again against their versions; where both sides changed a field, open a conflict and save nothing.
    */
-  async function onStale(current: Process[], sent: SentRow[], bulk: boolean, attempt: number): Promise<void> {
+  async function onStale(
+    current: Process[],
+    sent: SentRow[],
+    bulk: boolean,
+    attempt: number,
+    extras?: ChangeExtras,
+  ): Promise<void> {
     // Who changed them, from each one's newest history row: a few lookups, not one per row of a large bulk.
     const latest = await Promise.all(current.map((p, i) => (i < WHO_LOOKUPS ? fetchLatestChange(p.id) : null)));
     // Their versions into the list, with their last change (not this page's: it wrote nothing).
@@ -133,7 +154,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       notify("error", message);
       return;
     }
-    const retry = { who, attempt: attempt + 1 };
+    const retry = { who, attempt: attempt + 1, extras };
     if (bulk) saveAll(retry);
     else if (store.getRow(sent[0]?.id ?? 0)?.draft) saveRow(sent[0]?.id ?? 0, retry);
     else notify("info", liveText("mergedOne", { id: sent[0]?.id ?? 0, who }));
@@ -147,10 +168,14 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     // Merged from the event stream before Save: the save's message says so too.
     if (!retry && entry.outcome?.kind === "merged")
       retry = { who: entry.outcome.by ?? liveText("someone"), attempt: 0 };
-    saveOne.mutateAsync({ id, fields: processFieldsSchema.parse(entry.draft), version }).then(
-      () => onSaved(sent, false, retry),
-      (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0),
-    );
+    const fields = processFieldsSchema.parse(entry.draft);
+    const send = (extras: ChangeExtras) =>
+      saveOne.mutateAsync({ id, fields, version, extras }).then(
+        () => onSaved(sent, false, retry),
+        (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0, extras),
+      );
+    if (retry?.extras) void send(retry.extras);
+    else void ask(1).then((extras) => extras && send(extras));
   }
 
   /** "blocked" when rows with errors or conflicts kept anything from being sent (the page shows the first). */
@@ -172,10 +197,13 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       ...processFieldsSchema.parse(draft),
       version: base?.version,
     }));
-    saveMany.mutateAsync(items).then(
-      () => onSaved(sent, true, retry),
-      (error: unknown) => onFailed(error, sent, true, retry?.attempt ?? 0),
-    );
+    const send = (extras: ChangeExtras) =>
+      saveMany.mutateAsync({ items, extras }).then(
+        () => onSaved(sent, true, retry),
+        (error: unknown) => onFailed(error, sent, true, retry?.attempt ?? 0, extras),
+      );
+    if (retry?.extras) void send(retry.extras);
+    else void ask(items.length).then((extras) => extras && send(extras));
   }
 
   /** "Keep mine" saves my values against their version at once; "Take theirs" leaves my other edits. */
