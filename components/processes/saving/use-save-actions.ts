@@ -7,6 +7,7 @@ import { notifyManager, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
 import type { Tone } from "@/components/feedback/toaster";
+import { changeControlKeys } from "@/lib/query/change-control";
 import { fetchLatestChange } from "@/lib/query/process-history";
 import {
   isSavePending,
@@ -105,6 +106,8 @@ export function useSaveActions({ store, notify, setBanner, onForbidden, ask }: O
     // A reason or signature refused (missing, wrong password): the edits stay; the person saves again.
     const refused = controlRefusal(error);
     if (refused) {
+      // The policy may have changed since the page read it: the next save asks by the policy as it is now.
+      void client.invalidateQueries({ queryKey: changeControlKeys.all });
       notify("error", ccText(refused));
       return;
     }
