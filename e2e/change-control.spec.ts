@@ -8,18 +8,17 @@ import { take } from "@/test/support/take";
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
+const REQUIRED = { CHANGE_REASON: "required", CHANGE_REASONS: "Deviation DV-1;Recipe fix", CHANGE_SIGNATURES: "true" };
+
+// The server's initial policy (a worker's server: both languages may share it, so each test leaves it so).
+test.use({ serverEnv: REQUIRED });
+// Two people sign in, three saves and a settings page: more than the default minute on a loaded 2-core machine.
+test.setTimeout(180_000);
+
 for (const uiLocale of ["en", "ru"] as const) {
   test.describe(`change control on the page (${uiLocale})`, () => {
-    test.use({
-      uiLocale,
-      // The signer's zone as the browser reports it, shown in the manifestation.
-      timezoneId: "Europe/Berlin",
-      serverEnv: {
-        CHANGE_REASON: "required",
-        CHANGE_REASONS: "Deviation DV-1;Recipe fix",
-        CHANGE_SIGNATURES: "true",
-      },
-    });
+    // The signer's zone as the browser reports it, shown in the manifestation.
+    test.use({ uiLocale, timezoneId: "Europe/Berlin" });
 
     test("Save all asks once for reason and signature; the history shows them; a Super user sets the policy", async ({
       page,
@@ -96,6 +95,12 @@ for (const uiLocale of ["en", "ru"] as const) {
         standardReasons: ["Deviation DV-1", "Recipe fix"],
         signatures: false,
       });
+      // Back to the initial policy for the other language's test on this worker's server.
+      const restored = await page.request.put("/api/v1/change-control", {
+        headers: { Origin: app.baseUrl },
+        data: { ...policy.policy, updatedAt: undefined, reasonMode: "required", signatures: true },
+      });
+      expect(restored.status()).toBe(200);
     });
   });
 }
