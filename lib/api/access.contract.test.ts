@@ -200,7 +200,7 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(23);
+      expect(PROTECTED.length).toBe(25);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 
