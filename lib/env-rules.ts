@@ -249,3 +249,33 @@ export function oidcSettingProblems(values: Record<string, unknown>): string[] {
     .filter((name) => values[name] === undefined)
     .map((name) => `${name}: required with ${given.join(", ")} (single sign-on needs all of ${required.join(", ")})`);
 }
+
+/**
+ * CHANGE_REASONS: the plant's standard reasons for a change, separated by `;` (each 1–500 characters, one line,
+ * at most 50), offered on the page's reason prompt until a Super user edits the list.
+ */
+export const reasonList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(";")
+      .map((r) => r.trim())
+      .filter((r) => r.length > 0),
+  )
+  .refine((list) => list.length <= 50, { error: "must list at most 50 reasons, separated by ;" })
+  .refine((list) => list.every((r) => Array.from(r).length <= 500 && !/[\u0000-\u001f\u007f-\u009f]/.test(r)), {
+    error: "each reason must be one line of at most 500 characters",
+  });
+
+/** CHANGE_PROTECTED: none, all, or process ids separated by commas (the processes under four-eyes rules). */
+export const protectedSetting = z
+  .string()
+  .regex(/^(none|all|[1-9]\d{0,9}(\s*,\s*[1-9]\d{0,9})*)$/, {
+    error: "must be none, all, or process ids separated by commas",
+  })
+  .transform((text): { protection: "none" | "all" | "listed"; ids: number[] } =>
+    text === "none" || text === "all"
+      ? { protection: text, ids: [] }
+      : { protection: "listed", ids: [...new Set(text.split(",").map((id) => Number(id.trim())))] },
+  )
+  .refine((value) => value.ids.every((id) => id <= 2_147_483_647), { error: "ids must be at most 2147483647" });

@@ -8,7 +8,9 @@ import {
   listenHost,
   port,
   positiveInt,
+  protectedSetting,
   publicOrigin,
+  reasonList,
 } from "@/lib/env-rules";
 import { deliverySettings } from "@/lib/env-rules";
 import { issuerUrl, oidcSettingProblems, roleMap, scopes } from "@/lib/env-rules";
@@ -135,6 +137,12 @@ const schema = z.object({
   BACKUP_KEEP: positiveInt.max(1000, { error: "must be a whole number from 1 to 1000" }).default(7),
   METRICS_TOKEN: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   METRICS_ALLOW: ipRanges.optional(),
+  // Change control's initial policy (docs/decisions/032-change-control.md): what applies until a Super user saves
+  // the policy on /settings/change-control; from then on the database's copy wins. Everything off by default.
+  CHANGE_REASON: z.enum(["off", "optional", "required"], { error: "must be off, optional or required" }).default("off"),
+  CHANGE_REASONS: reasonList.prefault(""),
+  CHANGE_SIGNATURES: bool.default(false),
+  CHANGE_PROTECTED: protectedSetting.prefault("none"),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

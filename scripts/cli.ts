@@ -111,7 +111,7 @@ const commands: Record<string, Command> = {
     },
   },
   "tokens:create": {
-    usage: `tokens:create --name <name> --role ${ROLE_HINT} [--expires-in <seconds>]`,
+    usage: `tokens:create --name <name> --role ${ROLE_HINT} [--expires-in <seconds>] [--machine-writer]`,
     summary: "creates an API token; prints the secret alone on the last line, this once",
     async run(v) {
       const expires = str(v["expires-in"]);
@@ -120,6 +120,8 @@ const commands: Record<string, Command> = {
           name: str(v.name),
           role: str(v.role),
           expiresInSeconds: expires === undefined ? undefined : Number(expires),
+          // Change control: may write protected processes under electronic signatures (docs/decisions/032).
+          machineWriter: v["machine-writer"] === true,
         }),
         this.usage,
       );
@@ -264,6 +266,7 @@ try {
       role: { type: "string" },
       name: { type: "string" },
       "expires-in": { type: "string" },
+      "machine-writer": { type: "boolean" },
       "older-than": { type: "string" },
       comment: { type: "string" },
       yes: { type: "boolean" },

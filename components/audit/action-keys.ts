@@ -20,6 +20,8 @@ export const ACTION_KEYS = {
   "webhook.deleted": "webhookDeleted",
   "directory.refused": "directoryRefused",
   "trail.broken": "trailBroken",
+  "change-control.changed": "changeControlChanged",
+  "signature.refused": "signatureRefused",
 } as const satisfies Record<AuditAction, string>;
 
 export const isAuditAction = (value: string): value is AuditAction => Object.hasOwn(ACTION_KEYS, value);

@@ -33,6 +33,7 @@ import { ProcessTable, type TableHandle } from "./table/process-table";
 import { Toolbar } from "./toolbar";
 import { FindReplaceDialog, ReplaceButton } from "./editing/find-replace-dialog";
 import { useSaveActions } from "./saving/use-save-actions";
+import { useChangePrompt } from "./saving/change-prompt";
 import { usePageShortcuts } from "./grid/use-page-shortcuts";
 import { useSortParam } from "./shown-rows/use-sort-param";
 import { useShownRows } from "./shown-rows/use-shown-rows";
@@ -61,7 +62,8 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   const [forbidden, setForbidden] = useState(false);
   const readOnly = !canWrite || forbidden;
 
-  const actions = useSaveActions({ store, notify, setBanner, onForbidden: () => setForbidden(true) });
+  const { ask, prompt } = useChangePrompt();
+  const actions = useSaveActions({ store, notify, setBanner, onForbidden: () => setForbidden(true), ask });
   // The context's callbacks are created once (rows never re-render for them) and call the latest actions.
   const actionsRef = useRef(actions);
   useLayoutEffect(() => {
@@ -230,6 +232,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
               restore={readOnly ? undefined : (fields) => actionsRef.current.restoreVersion(historyId, fields)}
             />
           )}
+          {prompt}
         </div>
       </PresenceContext.Provider>
     </EditorContext.Provider>

@@ -3,7 +3,7 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 /** `key` names the section's label in the catalogs (`shell.sections`). */
 export type SettingsSection = {
   href: string;
-  key: "processes" | "apiTokens" | "webhooks" | "users" | "audit" | "account";
+  key: "processes" | "apiTokens" | "webhooks" | "users" | "audit" | "changeControl" | "account";
   roles: readonly Role[];
 };
 
@@ -17,6 +17,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { href: "/settings/webhooks", key: "webhooks", roles: ["Super user"] },
   { href: "/settings/users", key: "users", roles: ["Super user"] },
   { href: "/settings/audit", key: "audit", roles: ["Super user"] },
+  { href: "/settings/change-control", key: "changeControl", roles: ["Super user"] },
   { href: "/settings/account", key: "account", roles: ROLES },
 ];
 

@@ -22,16 +22,17 @@ export function CreateTokenForm({ onCreated }: Props) {
   const form = useForm<TokenForm>({
     resolver: zodResolver(tokenFormSchema),
     mode: "onTouched",
-    defaultValues: { name: "", role: "User", expiresInDays: DEFAULT_DAYS },
+    defaultValues: { name: "", role: "User", expiresInDays: DEFAULT_DAYS, machineWriter: false },
   });
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit(async ({ name, role, expiresInDays }) => {
+  const onSubmit = form.handleSubmit(async ({ name, role, expiresInDays, machineWriter }) => {
     try {
       const { token, secret } = await create.mutateAsync({
         name,
         role,
         expiresInSeconds: daysToSeconds(expiresInDays),
+        machineWriter,
       });
       form.reset();
       onCreated({ name: token.name, secret });
@@ -87,6 +88,15 @@ export function CreateTokenForm({ onCreated }: Props) {
             {t("expiresHint", { max: MAX_DAYS })}
           </p>
           <FieldError id="token-days-error" label={t("expiry")} message={errors.expiresInDays?.message} />
+        </div>
+        <div className={styles.field}>
+          <label>
+            <input type="checkbox" aria-describedby="token-machine-hint" {...form.register("machineWriter")} />{" "}
+            {t("machineWriter")}
+          </label>
+          <p id="token-machine-hint" className={styles.hint}>
+            {t("machineWriterHint")}
+          </p>
         </div>
         <button
           type="submit"

@@ -8,6 +8,7 @@ export const MAX_DAYS = MAX_TOKEN_LIFETIME_SECONDS / DAY;
 
 /** The API's create schema for name and role; the lifetime in days, as people choose it (sent as seconds). */
 export const tokenFormSchema = tokenCreateSchema.pick({ name: true, role: true }).extend({
+  machineWriter: z.boolean(),
   expiresInDays: z
     .number({ error: issue("days") })
     .int({ error: issue("wholeDays") })

@@ -59,7 +59,10 @@ export function TokensTable() {
             return (
               <tr key={token.id}>
                 <th scope="row">{token.name}</th>
-                <td>{roleName(token.role)}</td>
+                <td>
+                  {roleName(token.role)}
+                  {token.machineWriter && <> · {t("machineWriterShort")}</>}
+                </td>
                 <td>{date(token.createdAt)}</td>
                 <td>{date(token.expiresAt)}</td>
                 <td>{date(token.lastUsedAt)}</td>

@@ -17,7 +17,7 @@ export interface paths {
         get: operations["getProcesses"];
         /**
          * Update many processes
-         * @description All or nothing: one transaction; if any item is refused nothing is written, and the problem's `errors` point at every refused item (`/processes/3/name`). An id that does not exist is 1001 pointing at `/processes/<n>/id` (not 1005); an id repeated is 1001 too. 1 to 10000 items. An item's `version` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with `errors` pointing at each stale `/processes/<n>/version` and `current` holding those processes as they are now. A re-sync is free: an item whose `name` and `comment` equal the stored ones is not written (no new version, no history row, no event), though its `version` must still match; `X-Changed-Count` says how many items were written.
+         * @description All or nothing: one transaction; if any item is refused nothing is written, and the problem's `errors` point at every refused item (`/processes/3/name`). An id that does not exist is 1001 pointing at `/processes/<n>/id` (not 1005); an id repeated is 1001 too. 1 to 10000 items. An item's `version` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with `errors` pointing at each stale `/processes/<n>/version` and `current` holding those processes as they are now. A re-sync is free: an item whose `name` and `comment` equal the stored ones is not written (no new version, no history row, no event), though its `version` must still match; `X-Changed-Count` says how many items were written. Change control (off by default; `GET /api/v1/change-control`): the body's `reason` (in a bulk, per item or for the whole request) or the `Change-Reason` header is kept with the history row and sent with its event; under a required reason a write without one is 1001 pointing at each missing `reason`, and nothing is written. Under electronic signatures a signed-in person's write carries `signature` (`password` re-entered, `meaning`, optional `timeZone`): missing or wrong is 1001 at `/signature` or `/signature/password`, and a wrong password counts as a failed sign-in. An API token writing a protected process is 3001 unless it was created as a machine writer, whose identity is then recorded as the signer.
          *
          *     Roles: Advanced user, Super user.
          */
@@ -67,7 +67,7 @@ export interface paths {
         get: operations["getProcessesBy"];
         /**
          * Update one process
-         * @description The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition as a header (412, 1007). The refusal's `current` is the process as it is now. A body equal to the stored `name` and `comment` writes nothing (same version and `ETag`, no history row, no event), once its precondition matched: a re-sync is free.
+         * @description The body may repeat the `id`, but only equal to the path's (1001 pointing at `/id` otherwise). A process exactly as GET returned it is a valid body: its `version` is the precondition (409, 1007, when the process has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition as a header (412, 1007). The refusal's `current` is the process as it is now. A body equal to the stored `name` and `comment` writes nothing (same version and `ETag`, no history row, no event), once its precondition matched: a re-sync is free. Change control (off by default; `GET /api/v1/change-control`): the body's `reason` (in a bulk, per item or for the whole request) or the `Change-Reason` header is kept with the history row and sent with its event; under a required reason a write without one is 1001 pointing at each missing `reason`, and nothing is written. Under electronic signatures a signed-in person's write carries `signature` (`password` re-entered, `meaning`, optional `timeZone`): missing or wrong is 1001 at `/signature` or `/signature/password`, and a wrong password counts as a failed sign-in. An API token writing a protected process is 3001 unless it was created as a machine writer, whose identity is then recorded as the signer.
          *
          *     Roles: Advanced user, Super user.
          */
@@ -549,6 +549,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/change-control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the change-control policy
+         * @description Whether writes need a reason (`off`, `optional`, `required`) and offer the plant's standard reasons, whether people sign their writes electronically, and which processes are protected (`none`, `all`, `listed`: the ids in `protectedIds`). `updatedAt` is null while the policy still comes from the `CHANGE_*` environment variables.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getChange-control"];
+        /**
+         * Set the change-control policy
+         * @description Replaces the policy; it applies to the next write on every instance. Each change is recorded in the security audit log (`change-control.changed`, with the values before and after); the same values again record nothing.
+         *
+         *     Roles: Super user.
+         */
+        put: operations["putChange-control"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/password-links/check": {
         parameters: {
             query?: never;
@@ -741,8 +769,34 @@ export interface components {
                     name: string | null;
                 };
             } | null;
+            /**
+             * @description Why the change is made (change control). The rules of a name, 1 to 500 characters.
+             * @example Deviation DV-1234
+             */
+            reason?: string;
+            /** @description An electronic signature (when the policy asks for one): the signer's password re-entered, the meaning of the signature, and the signer's IANA time zone for its manifestation (UTC when left out; one the server does not know is 1001 at `/signature/timeZone`). Never stored. A wrong password is 1001 at `/signature/password` and counts as a failed sign-in. Ignored while signatures are off. */
+            signature?: {
+                password: string;
+                /** @enum {string} */
+                meaning: "authored" | "reviewed" | "approved" | "responsible";
+                /** @example Europe/Berlin */
+                timeZone?: string;
+            };
         };
         ProcessesUpdate: {
+            /**
+             * @description Why the change is made (change control). The rules of a name, 1 to 500 characters.
+             * @example Deviation DV-1234
+             */
+            reason?: string;
+            /** @description An electronic signature (when the policy asks for one): the signer's password re-entered, the meaning of the signature, and the signer's IANA time zone for its manifestation (UTC when left out; one the server does not know is 1001 at `/signature/timeZone`). Never stored. A wrong password is 1001 at `/signature/password` and counts as a failed sign-in. Ignored while signatures are off. */
+            signature?: {
+                password: string;
+                /** @enum {string} */
+                meaning: "authored" | "reviewed" | "approved" | "responsible";
+                /** @example Europe/Berlin */
+                timeZone?: string;
+            };
             processes: {
                 /**
                  * @description 1 to 100 characters. Leading and trailing white space is removed before checking and storing. No control characters (U+0000–U+001F, U+007F–U+009F: tab and newline included). Lengths count Unicode code points (an emoji is one character), after leading and trailing white space is trimmed.
@@ -777,6 +831,11 @@ export interface components {
                         name: string | null;
                     };
                 } | null;
+                /**
+                 * @description Why the change is made (change control). The rules of a name, 1 to 500 characters.
+                 * @example Deviation DV-1234
+                 */
+                reason?: string;
             }[];
         };
         /**
@@ -796,6 +855,8 @@ export interface components {
              * @default 7776000
              */
             expiresInSeconds: number;
+            /** @default false */
+            machineWriter: boolean;
         };
         WebhookCreate: {
             url: string;
@@ -840,6 +901,15 @@ export interface components {
         PasswordLinkUse: {
             token: string;
             password: string;
+        };
+        ChangeControlPolicy: {
+            /** @enum {string} */
+            reasonMode: "off" | "optional" | "required";
+            standardReasons: string[];
+            signatures: boolean;
+            /** @enum {string} */
+            protection: "none" | "all" | "listed";
+            protectedIds: number[];
         };
         /**
          * @example {
@@ -947,6 +1017,19 @@ export interface components {
              * @enum {string}
              */
             kind: "created" | "updated" | "deleted";
+            reason?: string;
+            signature?: {
+                signer: {
+                    /** @enum {string} */
+                    type: "user" | "token";
+                    id: number | null;
+                    name: string;
+                };
+                signedAt: string;
+                timeZone: string;
+                /** @enum {string} */
+                meaning: "authored" | "reviewed" | "approved" | "responsible";
+            };
         };
         ProcessHistory: {
             changes: components["schemas"]["ProcessChange"][];
@@ -971,6 +1054,19 @@ export interface components {
              * @enum {string}
              */
             kind: "created" | "updated" | "deleted";
+            reason?: string;
+            signature?: {
+                signer: {
+                    /** @enum {string} */
+                    type: "user" | "token";
+                    id: number | null;
+                    name: string;
+                };
+                signedAt: string;
+                timeZone: string;
+                /** @enum {string} */
+                meaning: "authored" | "reviewed" | "approved" | "responsible";
+            };
             id: number;
             updatedAt: string;
         };
@@ -985,7 +1081,8 @@ export interface components {
          *       "createdAt": "2026-11-28T07:30:00.000Z",
          *       "expiresAt": "2027-02-26T07:30:00.000Z",
          *       "lastUsedAt": null,
-         *       "revokedAt": null
+         *       "revokedAt": null,
+         *       "machineWriter": false
          *     }
          */
         TokenSummary: {
@@ -1014,6 +1111,7 @@ export interface components {
              * @description When it was revoked; null while it is valid.
              */
             readonly revokedAt: string | null;
+            machineWriter: boolean;
         };
         TokenList: {
             tokens: components["schemas"]["TokenSummary"][];
@@ -1179,6 +1277,18 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "User" | "Advanced user" | "Super user";
+        };
+        ChangeControlAnswer: {
+            policy: {
+                /** @enum {string} */
+                reasonMode: "off" | "optional" | "required";
+                standardReasons: string[];
+                signatures: boolean;
+                /** @enum {string} */
+                protection: "none" | "all" | "listed";
+                protectedIds: number[];
+                updatedAt: string | null;
+            };
         };
         ErrorTable: {
             errors: {
@@ -1617,7 +1727,10 @@ export interface operations {
     putProcesses: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The reason for the change, percent-encoded UTF-8 (`Deviation%20DV-1234`), when the body has no `reason`. Kept with each history row it writes. Malformed encoding or an invalid reason is 1001. */
+                "Change-Reason"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2030,6 +2143,8 @@ export interface operations {
             header?: {
                 /** @description The `ETag` read (`"3"`), several separated by commas, or `*`. Any well-formed entity-tag list is accepted (RFC 9110): a tag that names no current version (also a weak one, or one that is no version at all) is 412 1007; only a header that is no entity-tag list is 1001. */
                 "If-Match"?: string;
+                /** @description The reason for the change, percent-encoded UTF-8 (`Deviation%20DV-1234`), when the body has no `reason`. Kept with each history row it writes. Malformed encoding or an invalid reason is 1001. */
+                "Change-Reason"?: string;
             };
             path: {
                 /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
@@ -2587,7 +2702,8 @@ export interface operations {
                      *           "createdAt": "2026-11-28T07:30:00.000Z",
                      *           "expiresAt": "2027-02-26T07:30:00.000Z",
                      *           "lastUsedAt": null,
-                     *           "revokedAt": null
+                     *           "revokedAt": null,
+                     *           "machineWriter": false
                      *         }
                      *       ]
                      *     }
@@ -2703,7 +2819,8 @@ export interface operations {
                      *         "createdAt": "2026-11-28T07:30:00.000Z",
                      *         "expiresAt": "2027-02-26T07:30:00.000Z",
                      *         "lastUsedAt": null,
-                     *         "revokedAt": null
+                     *         "revokedAt": null,
+                     *         "machineWriter": false
                      *       },
                      *       "secret": "ppt_…"
                      *     }
@@ -5342,6 +5459,262 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "getChange-control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy in force. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "policy": {
+                     *         "reasonMode": "required",
+                     *         "standardReasons": [
+                     *           "Deviation DV-1234",
+                     *           "Planned maintenance",
+                     *           "Recipe correction"
+                     *         ],
+                     *         "signatures": true,
+                     *         "protection": "listed",
+                     *         "protectedIds": [
+                     *           7,
+                     *           8
+                     *         ],
+                     *         "updatedAt": "2026-12-07T02:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangeControlAnswer"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "putChange-control": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reasonMode": "required",
+                 *       "standardReasons": [
+                 *         "Deviation DV-1234",
+                 *         "Planned maintenance",
+                 *         "Recipe correction"
+                 *       ],
+                 *       "signatures": true,
+                 *       "protection": "listed",
+                 *       "protectedIds": [
+                 *         7,
+                 *         8
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeControlPolicy"];
+            };
+        };
+        responses: {
+            /** @description The policy as saved. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeControlAnswer"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
             /** @description 6001 Too many requests. Try again later */

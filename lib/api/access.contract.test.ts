@@ -115,6 +115,15 @@ for (const { provider, options } of PROVIDERS) {
         case "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry":
           // No such delivery: 1005 for a Super user, so an allowed call is told by its code (not 401/403).
           return { method, path: `/api/v1/webhooks/${spareWebhookIds[0]}/deliveries/999999/retry` };
+        case "GET /api/v1/change-control":
+          return { method, path: "/api/v1/change-control" };
+        case "PUT /api/v1/change-control":
+          // The defaults again: allowed callers change nothing that a later case depends on.
+          return {
+            method,
+            path: "/api/v1/change-control",
+            json: { reasonMode: "off", standardReasons: [], signatures: false, protection: "none", protectedIds: [] },
+          };
         default:
           throw new Error(`no request for ${route}`);
       }
@@ -221,7 +230,7 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(32);
+      expect(PROTECTED.length).toBe(34);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 

@@ -48,6 +48,9 @@ export const API_ROUTES = {
   // The processes page's presence (docs/decisions/030): each open page says what it edits.
   "PUT /api/v1/presence/{page}": PEOPLE,
   "DELETE /api/v1/presence/{page}": PEOPLE,
+  // Everyone who writes needs to know what a write must carry; only Super users set it.
+  "GET /api/v1/change-control": READ,
+  "PUT /api/v1/change-control": ADMIN,
   "POST /api/v1/password-links/check": "public",
   "POST /api/v1/password-links/use": "public",
   "GET /api/v1/errors": "public",

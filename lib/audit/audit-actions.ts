@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "directory.refused",
   // The scheduled check found the tamper-evident trail broken (lib/trail/trail-schedule.ts): once per break.
   "trail.broken",
+  // Change control (issue 23): the policy changed; a signature refused for a wrong password.
+  "change-control.changed",
+  "signature.refused",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

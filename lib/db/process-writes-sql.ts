@@ -20,6 +20,13 @@ export type WriteParams = {
   actorId: number | null;
   actorName: string | null;
   requestId: string | null;
+  /** The electronic signature's manifestation, the same for every item of the write (null: unsigned). */
+  signerKind: string | null;
+  signerId: number | null;
+  signerName: string | null;
+  signedAt: Date | null;
+  signerTimeZone: string | null;
+  signatureMeaning: string | null;
 };
 
 // The items are bound once and read through a CTE: a bulk's payload is a large string, and every binding of it is
@@ -37,8 +44,10 @@ const sqliteDiffers = (row: string) =>
  */
 export const SQLITE_HISTORY_SQL = `WITH j AS MATERIALIZED (SELECT value FROM json_each(?))
   INSERT INTO process_changes
-    ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId")
-  SELECT p.id, p.version + 1, json_extract(j.value, '$.name'), json_extract(j.value, '$.comment'), p.name, p.comment, ?, ?, ?, ?, ?
+    ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId",
+     reason, "signerKind", "signerId", "signerName", "signedAt", "signerTimeZone", "signatureMeaning")
+  SELECT p.id, p.version + 1, json_extract(j.value, '$.name'), json_extract(j.value, '$.comment'), p.name, p.comment, ?, ?, ?, ?, ?,
+         json_extract(j.value, '$.reason'), ?, ?, ?, ?, ?, ?
     FROM j JOIN processes AS p ON p.id = json_extract(j.value, '$.id')
    WHERE ${sqliteDiffers("p")} AND ${SQLITE_GUARD}
    ORDER BY p.id`;
@@ -70,7 +79,7 @@ export const CURRENT_ROWS_SQL =
  * equal to the stored row come back as they are (`changed` false), from the same statement.
  */
 export const POSTGRES_WRITE_SQL = `WITH v AS (
-    SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id integer, name text, comment text, version integer)),
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(id integer, name text, comment text, version integer, reason text)),
   cur AS (
     SELECT q.*, (q.name IS DISTINCT FROM v.name OR q.comment IS DISTINCT FROM v.comment) AS differs
       FROM v JOIN processes AS q ON q.id = v.id WHERE v.version IS NULL OR q.version = v.version),
@@ -81,11 +90,13 @@ export const POSTGRES_WRITE_SQL = `WITH v AS (
      WHERE p.id = v.id AND (v.version IS NULL OR p.version = v.version)
        AND (p.name IS DISTINCT FROM v.name OR p.comment IS DISTINCT FROM v.comment) AND (SELECT all_ok FROM ok)
     RETURNING p.id, p.name, p.comment, p.version, p."createdAt", p."updatedAt",
-              old.name AS "previousName", old.comment AS "previousComment"),
+              old.name AS "previousName", old.comment AS "previousComment", v.reason AS reason),
   ins AS (
     INSERT INTO process_changes
-      ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId")
-    SELECT id, version, name, comment, "previousName", "previousComment", $1, $3, $4, $5, $6 FROM upd ORDER BY id)
+      ("processId", version, name, comment, "previousName", "previousComment", "changedAt", "actorType", "actorId", "actorName", "requestId",
+       reason, "signerKind", "signerId", "signerName", "signedAt", "signerTimeZone", "signatureMeaning")
+    SELECT id, version, name, comment, "previousName", "previousComment", $1, $3, $4, $5, $6,
+           reason, $7, $8::integer, $9, $10::timestamp(3), $11, $12 FROM upd ORDER BY id)
   SELECT id, name, comment, version, "createdAt", "updatedAt", true AS changed FROM upd
   UNION ALL
   SELECT id, name, comment, version, "createdAt", "updatedAt", false FROM cur WHERE NOT differs AND (SELECT all_ok FROM ok)
@@ -93,8 +104,17 @@ export const POSTGRES_WRITE_SQL = `WITH v AS (
 
 export const isSqlite = databaseProvider === "sqlite";
 
+const signatureParams = (p: WriteParams): unknown[] => [
+  p.signerKind,
+  p.signerId,
+  p.signerName,
+  p.signedAt,
+  p.signerTimeZone,
+  p.signatureMeaning,
+];
+
 export function sqliteHistoryParams(p: WriteParams): unknown[] {
-  return [p.payload, p.at, p.actorType, p.actorId, p.actorName, p.requestId];
+  return [p.payload, p.at, p.actorType, p.actorId, p.actorName, p.requestId, ...signatureParams(p)];
 }
 
 export function sqliteUpdateParams(p: WriteParams, recorded: number): unknown[] {
@@ -102,5 +122,5 @@ export function sqliteUpdateParams(p: WriteParams, recorded: number): unknown[] 
 }
 
 export function postgresWriteParams(p: WriteParams): unknown[] {
-  return [p.at, p.payload, p.actorType, p.actorId, p.actorName, p.requestId];
+  return [p.at, p.payload, p.actorType, p.actorId, p.actorName, p.requestId, ...signatureParams(p)];
 }

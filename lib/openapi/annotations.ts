@@ -14,6 +14,12 @@ import { problemSchema } from "@/lib/validations/problem";
 import { processChangeSchema } from "@/lib/validations/process-history";
 import { MULTI_LINE_PATTERN, singleLinePattern } from "@/lib/validations/text";
 import {
+  changeReasonSchema,
+  MAX_REASON_LENGTH,
+  signatureInputSchema,
+  TIME_ZONE_PATTERN,
+} from "@/lib/validations/change-control";
+import {
   MAX_TOKEN_NAME_LENGTH,
   tokenCreatedSchema,
   tokenCreateSchema,
@@ -61,9 +67,30 @@ export const EXAMPLE_TOKEN = {
   expiresAt: "2027-02-26T07:30:00.000Z",
   lastUsedAt: null,
   revokedAt: null,
+  machineWriter: false,
 };
 
 export const ANNOTATIONS: [z.ZodType, Annotation][] = [
+  [
+    changeReasonSchema,
+    {
+      minLength: 1,
+      pattern: singleLinePattern(MAX_REASON_LENGTH),
+      description: `Why the change is made (change control). The rules of a name, 1 to ${MAX_REASON_LENGTH} characters.`,
+      examples: ["Deviation DV-1234"],
+    },
+  ],
+  [
+    signatureInputSchema,
+    {
+      description:
+        "An electronic signature (when the policy asks for one): the signer's password re-entered, the meaning of " +
+        "the signature, and the signer's IANA time zone for its manifestation (UTC when left out; one the server " +
+        "does not know is 1001 at `/signature/timeZone`). Never stored. A wrong password is 1001 at " +
+        "`/signature/password` and counts as a failed sign-in. Ignored while signatures are off.",
+    },
+  ],
+  [signatureInputSchema.shape.timeZone.unwrap(), { pattern: TIME_ZONE_PATTERN, examples: ["Europe/Berlin"] }],
   [processIdSchema, { description: `A process id: an integer from 1 to ${MAX_ID}.`, examples: [7] }],
   [
     processNameSchema,

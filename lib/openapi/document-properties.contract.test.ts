@@ -38,7 +38,10 @@ const TIME_LIMIT_MS = 25_000;
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 1e9);
 const SETTINGS = { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, seed: SEED };
 const DOC_ID = "https://plant.invalid/openapi.json";
-const LEFT_OUT = new Set(["id", "lastChange"]);
+// The change-control members (issue 23) are left out too: each optional member that is mostly invalid when drawn at
+// random halves the share of accepted bodies below what the checks below need; their own contract suite
+// (app/api/v1/processes/change-control.contract.test.ts) covers them.
+const LEFT_OUT = new Set(["id", "lastChange", "reason", "signature", "machineWriter"]);
 const SEEDED = 6;
 
 /** Values of one property that the schema allows. */

@@ -243,6 +243,10 @@ export function buildOpenApiDocument() {
         description: "The security audit log: sign-ins, sessions, users, roles, passwords, tokens (Super user).",
       },
       { name: "Users", description: "People: users (Super user), the caller, one-time set-password links." },
+      {
+        name: "Change control",
+        description: "Reasons for change, electronic signatures, protected processes (set by Super users).",
+      },
       { name: "Service", description: "Error table, this document, health." },
     ],
     paths,

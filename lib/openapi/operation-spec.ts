@@ -18,7 +18,7 @@ export type Answer = {
 };
 
 export type OperationSpec = {
-  tag: "Processes" | "Tokens" | "Webhooks" | "Users" | "Account" | "Audit" | "Service";
+  tag: "Processes" | "Tokens" | "Webhooks" | "Users" | "Account" | "Audit" | "Change control" | "Service";
   summary: string;
   description?: string;
   body?: { schema: keyof typeof REQUEST_SCHEMAS; example: unknown };

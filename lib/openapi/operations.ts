@@ -9,6 +9,11 @@ import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from "@/lib/validations/proc
 import { ACCOUNT_OPERATIONS } from "@/lib/openapi/operations-account";
 import { TRAIL_OPERATIONS } from "@/lib/openapi/operations-trail";
 import { WEBHOOK_OPERATIONS } from "@/lib/openapi/webhook-operations";
+import {
+  CHANGE_CONTROL_OPERATIONS,
+  CHANGE_CONTROL_TEXT,
+  CHANGE_REASON_PARAMETER,
+} from "@/lib/openapi/operations-change-control";
 
 // What the document says about each route of the route table (lib/api/routes.ts) beyond its schemas. The
 // errors an operation can answer are derived (credentials → 401/403/429/503, a body or a path id → 1001);
@@ -87,7 +92,8 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   "PUT /api/v1/processes": {
     tag: "Processes",
     summary: "Update many processes",
-    description: ALL_OR_NOTHING,
+    description: ALL_OR_NOTHING + CHANGE_CONTROL_TEXT,
+    parameters: [CHANGE_REASON_PARAMETER],
     body: {
       schema: "ProcessesUpdate",
       example: {
@@ -190,7 +196,8 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
       'has moved on), `createdAt` and `updatedAt` are ignored. `If-Match: "<version>"` is the same precondition ' +
       "as a header (412, 1007). The refusal's `current` is the process as it is now. A body equal to the stored " +
       "`name` and `comment` writes nothing (same version and `ETag`, no history row, no event), once its " +
-      "precondition matched: a re-sync is free.",
+      "precondition matched: a re-sync is free." +
+      CHANGE_CONTROL_TEXT,
     parameters: [
       {
         in: "header",
@@ -201,6 +208,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
           "1007; only a header that is no entity-tag list is 1001.",
         schema: { type: "string" },
       },
+      CHANGE_REASON_PARAMETER,
     ],
     body: { schema: "ProcessUpdate", example: { name: "Cutting", comment: "Flying saw, line 2", version: 3 } },
     answers: [
@@ -245,6 +253,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   ...WEBHOOK_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
   ...TRAIL_OPERATIONS,
+  ...CHANGE_CONTROL_OPERATIONS,
   "GET /api/v1/errors": {
     tag: "Service",
     summary: "The error code table",

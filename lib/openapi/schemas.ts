@@ -11,6 +11,7 @@ import {
   passwordChangeSchema,
 } from "@/lib/validations/account";
 import { auditEventSchema, auditPageSchema } from "@/lib/validations/audit";
+import { changeControlAnswerSchema, changeControlPolicySchema } from "@/lib/validations/change-control";
 import { healthSchema, livenessSchema, readinessSchema } from "@/lib/validations/health";
 import {
   processesUpdateSchema,
@@ -76,6 +77,7 @@ export const REQUEST_SCHEMAS = {
   UserPatch: userPatchSchema,
   PasswordLinkCheck: passwordLinkCheckSchema,
   PasswordLinkUse: passwordLinkUseSchema,
+  ChangeControlPolicy: changeControlPolicySchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Answer bodies, by component name; a schema named here is a $ref wherever another one holds it. */
@@ -117,6 +119,7 @@ export const RESPONSE_SCHEMAS = {
   PasswordLinkInfo: passwordLinkInfoSchema,
   PasswordLinkUsed: passwordLinkUsedSchema,
   Me: meSchema,
+  ChangeControlAnswer: changeControlAnswerSchema,
   ErrorTable: errorTableSchema,
   Health: healthSchema,
   Liveness: livenessSchema,

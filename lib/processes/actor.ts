@@ -12,5 +12,15 @@ export function actorOf(caller: Caller): Actor {
     : { type: "user", id: caller.userId, name: caller.email };
 }
 
-/** What a change carries into history besides its values. */
-export type ChangeContext = { actor: Actor; requestId: string | null };
+/** An electronic signature's manifestation, as a history row keeps it (docs/decisions/032-change-control.md). */
+export type SignatureRecord = {
+  signerKind: "user" | "token";
+  signerId: number;
+  signerName: string;
+  signedAt: Date;
+  timeZone: string;
+  meaning: string;
+};
+
+/** What a change carries into history besides its values (and each item's reason). */
+export type ChangeContext = { actor: Actor; requestId: string | null; signature?: SignatureRecord | null };

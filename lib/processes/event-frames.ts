@@ -12,8 +12,11 @@ const encoder = new TextEncoder();
 
 /** A change as the event stream's `data` (and a webhook's body) carries it. */
 export function eventData(change: ProcessChange): ProcessEvent {
-  const { processId, name, comment, version, changedAt, changedBy, previous, requestId, kind } = change;
-  return { id: processId, name, comment, version, updatedAt: changedAt, changedBy, previous, requestId, kind };
+  const { processId, name, comment, version, changedAt, changedBy, previous, requestId, kind, reason, signature } =
+    change;
+  const event = { id: processId, name, comment, version, updatedAt: changedAt, changedBy, previous, requestId, kind };
+  // Reason and signature only when the change has them: with change control off, events are as before.
+  return { ...event, ...(reason !== undefined ? { reason } : {}), ...(signature ? { signature } : {}) };
 }
 
 export const textFrame = (text: string) => encoder.encode(text);

@@ -18,12 +18,31 @@ type ChangeRow = {
   actorName: string | null;
   requestId: string | null;
   kind: string;
+  reason?: string | null;
+  signerKind?: string | null;
+  signerId?: number | null;
+  signerName?: string | null;
+  signedAt?: Date | null;
+  signerTimeZone?: string | null;
+  signatureMeaning?: string | null;
 };
 
 // History rows say create/update/delete; the API says what happened to the process.
 const KINDS: Record<string, ProcessChange["kind"]> = { create: "created", update: "updated", delete: "deleted" };
 
+/** The signature manifestation of a signed row (docs/decisions/032-change-control.md); undefined when unsigned. */
+function signatureOf(row: ChangeRow): ProcessChange["signature"] {
+  if (!row.signerKind || !row.signedAt || row.signerName == null) return undefined;
+  return {
+    signer: { type: row.signerKind === "token" ? "token" : "user", id: row.signerId ?? null, name: row.signerName },
+    signedAt: row.signedAt.toISOString(),
+    timeZone: row.signerTimeZone ?? "UTC",
+    meaning: (row.signatureMeaning ?? "authored") as NonNullable<ProcessChange["signature"]>["meaning"],
+  };
+}
+
 export function toProcessChange(row: ChangeRow): ProcessChange {
+  const signature = signatureOf(row);
   return {
     id: row.id,
     processId: row.processId,
@@ -35,6 +54,9 @@ export function toProcessChange(row: ChangeRow): ProcessChange {
     changedBy: { type: row.actorType as ChangedBy["type"], id: row.actorId, name: row.actorName },
     requestId: row.requestId,
     kind: KINDS[row.kind] ?? "updated",
+    // Present only when there is one: with change control off, answers and events stay exactly as before.
+    ...(row.reason != null ? { reason: row.reason } : {}),
+    ...(signature ? { signature } : {}),
   };
 }
 

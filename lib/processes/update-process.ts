@@ -42,7 +42,14 @@ async function expectedVersion(id: number, pre: Preconditions): Promise<{ versio
   return { version: current.version, via: tags.length > 0 ? "ifMatch" : "body" };
 }
 
-type UpdateOne = { id: number; fields: ProcessFields; preconditions: Preconditions; context: ChangeContext };
+type UpdateOne = {
+  id: number;
+  fields: ProcessFields;
+  preconditions: Preconditions;
+  context: ChangeContext;
+  /** Why (change control): kept with the history row. */
+  reason?: string | null;
+};
 
 /** Replaces the editable fields of one process; 1005 when it does not exist, 1007 when a precondition fails. */
 export async function updateProcess(options: UpdateOne): Promise<Process> {
@@ -53,7 +60,10 @@ export async function updateProcess(options: UpdateOne): Promise<Process> {
 export async function updateProcessReporting(options: UpdateOne): Promise<{ process: Process; changed: boolean }> {
   const { id, fields, preconditions, context } = options;
   const { version, via } = await expectedVersion(id, preconditions);
-  const outcome = await writeProcesses({ items: [{ id, ...fields, version }], context });
+  const outcome = await writeProcesses({
+    items: [{ id, ...fields, version, reason: options.reason ?? null }],
+    context,
+  });
   if (outcome.ok) return { process: outcome.processes[0]!, changed: outcome.changed > 0 };
   if (outcome.missing.length > 0) throw new AppError(1005, `Process ${id} does not exist`);
   throw changed(outcome.stale[0]!.current, via);

@@ -12,11 +12,19 @@ import type { Process, ProcessItem } from "@/lib/validations/process";
  */
 export async function updateProcesses(options: {
   processes: ProcessItem[];
+  /** Each item's reason for the change, by index (change control); none: the items' own. */
+  reasons?: (string | null)[];
   context: ChangeContext;
 }): Promise<{ processes: Process[]; changed: number }> {
   const items = options.processes;
   const outcome = await writeProcesses({
-    items: items.map(({ id, name, comment, version }) => ({ id, name, comment, version })),
+    items: items.map(({ id, name, comment, version, reason }, index) => ({
+      id,
+      name,
+      comment,
+      version,
+      reason: options.reasons?.[index] ?? reason ?? null,
+    })),
     context: options.context,
   });
   if (outcome.ok) return { processes: outcome.processes, changed: outcome.changed };

@@ -15,8 +15,11 @@ import { changeProcesses } from "@/lib/processes/change-processes";
 import { toProcess } from "@/lib/processes/serialize";
 import type { Process } from "@/lib/validations/process";
 
-/** One process's new editable fields, and the version they were based on (none: last write wins). */
-export type ProcessWrite = { id: number; name: string; comment: string; version?: number };
+/**
+ * One process's new editable fields, the version they were based on (none: last write wins), and the reason
+ * for the change that its history row keeps.
+ */
+export type ProcessWrite = { id: number; name: string; comment: string; version?: number; reason?: string | null };
 
 /**
  * Every item (ordered by id) and how many of them changed (the others equalled the stored values and were not
@@ -107,8 +110,15 @@ export async function writeProcesses(options: {
 }): Promise<WriteOutcome> {
   const { items, context } = options;
   const payload = JSON.stringify(
-    items.map(({ id, name, comment, version }) => ({ id, name, comment, version: version ?? null })),
+    items.map(({ id, name, comment, version, reason }) => ({
+      id,
+      name,
+      comment,
+      version: version ?? null,
+      reason: reason ?? null,
+    })),
   );
+  const signature = context.signature ?? null;
   const params: WriteParams = {
     at: new Date(),
     payload,
@@ -116,6 +126,12 @@ export async function writeProcesses(options: {
     actorId: context.actor.id,
     actorName: context.actor.name,
     requestId: context.requestId,
+    signerKind: signature?.signerKind ?? null,
+    signerId: signature?.signerId ?? null,
+    signerName: signature?.signerName ?? null,
+    signedAt: signature?.signedAt ?? null,
+    signerTimeZone: signature?.timeZone ?? null,
+    signatureMeaning: signature?.meaning ?? null,
   };
   try {
     return await changeProcesses(

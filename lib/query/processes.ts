@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/query/api-error";
+import type { SignatureInput } from "@/lib/validations/change-control";
 import type { Process, ProcessFields, ProcessItem, ProcessList } from "@/lib/validations/process";
 import type { ChangedBy } from "@/lib/validations/process-history";
 import type { LastChange, ProcessListing, ProcessListingItem } from "@/lib/validations/process-listing";
@@ -27,15 +28,26 @@ export async function fetchProcesses(): Promise<ProcessListingItem[]> {
   return body.processes;
 }
 
+/** What a save carries under change control (docs/decisions/032): why, and the person's signature. */
+export type ChangeExtras = { reason?: string; signature?: SignatureInput };
+
 /** `version`: the one the edit started from; the server refuses the save (1007) when the process moved on. */
-export function putProcess(id: number, fields: ProcessFields, version?: number): Promise<Process> {
-  return apiFetch<Process>(`/api/v1/processes/${id}`, { method: "PUT", body: JSON.stringify({ ...fields, version }) });
+export function putProcess(
+  id: number,
+  fields: ProcessFields,
+  version?: number,
+  extras?: ChangeExtras,
+): Promise<Process> {
+  return apiFetch<Process>(`/api/v1/processes/${id}`, {
+    method: "PUT",
+    body: JSON.stringify({ ...fields, version, ...extras }),
+  });
 }
 
-export async function putProcesses(items: ProcessItem[]): Promise<Process[]> {
+export async function putProcesses(items: ProcessItem[], extras?: ChangeExtras): Promise<Process[]> {
   const body = await apiFetch<ProcessList>("/api/v1/processes", {
     method: "PUT",
-    body: JSON.stringify({ processes: items }),
+    body: JSON.stringify({ processes: items, ...extras }),
   });
   return body.processes;
 }
@@ -83,12 +95,19 @@ export function mergeChangedProcesses(
   );
 }
 
-export type SaveOneVariables = { id: number; fields: ProcessFields; version?: number };
+export type SaveOneVariables = { id: number; fields: ProcessFields; version?: number; extras?: ChangeExtras };
+export type SaveManyVariables = { items: ProcessItem[]; extras?: ChangeExtras };
+
+/** The rows a save's variables carry: one row's, a bulk's `items`, or a plain list. */
+function rowsOf(variables: unknown): unknown[] {
+  if (Array.isArray(variables)) return variables;
+  const items = (variables as { items?: unknown } | undefined)?.items;
+  return Array.isArray(items) ? items : [variables];
+}
 
 /** Whether a save's variables (one row's, or the bulk list) include the row `id`. */
 export function mutationInvolves(variables: unknown, id: number): boolean {
-  if (Array.isArray(variables)) return variables.some((item: { id?: unknown }) => item.id === id);
-  return (variables as { id?: unknown } | undefined)?.id === id;
+  return rowsOf(variables).some((item) => (item as { id?: unknown } | undefined)?.id === id);
 }
 
 /** Whether a save that carries the row `id` is out (read from the mutation cache, never a component flag). */
@@ -100,8 +119,7 @@ export function isSavePending(client: QueryClient, id: number): boolean {
 export function pendingSaveIds(client: QueryClient): Set<number> {
   const ids = new Set<number>();
   for (const mutation of client.getMutationCache().findAll({ mutationKey: processKeys.all, status: "pending" })) {
-    const variables: unknown = mutation.state.variables;
-    for (const item of Array.isArray(variables) ? variables : [variables]) {
+    for (const item of rowsOf(mutation.state.variables)) {
       const id = (item as { id?: unknown } | undefined)?.id;
       if (typeof id === "number") ids.add(id);
     }
@@ -113,7 +131,7 @@ export function useSaveProcess() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: processMutationKeys.saveOne,
-    mutationFn: ({ id, fields, version }: SaveOneVariables) => putProcess(id, fields, version),
+    mutationFn: ({ id, fields, version, extras }: SaveOneVariables) => putProcess(id, fields, version, extras),
     onSuccess: (saved) => {
       mergeSavedProcesses(client, [saved]);
       void client.invalidateQueries({ queryKey: processKeys.history(saved.id) });
@@ -125,7 +143,7 @@ export function useSaveProcesses() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: processMutationKeys.saveMany,
-    mutationFn: (items: ProcessItem[]) => putProcesses(items),
+    mutationFn: ({ items, extras }: SaveManyVariables) => putProcesses(items, extras),
     onSuccess: (saved) => {
       mergeSavedProcesses(client, saved);
       void client.invalidateQueries({ queryKey: processKeys.histories() });

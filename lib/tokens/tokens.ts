@@ -16,6 +16,7 @@ const SUMMARY_SELECT = {
   expiresAt: true,
   lastUsedAt: true,
   revokedAt: true,
+  machineWriter: true,
 } as const;
 
 type TokenRow = {
@@ -26,6 +27,7 @@ type TokenRow = {
   expiresAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  machineWriter: boolean;
 };
 
 function toSummary(row: TokenRow): TokenSummary {
@@ -47,6 +49,7 @@ export async function createToken(
     name: options.name,
     role: options.role,
     expiresInSeconds: options.expiresInSeconds,
+    machineWriter: options.machineWriter,
   });
   const secret = generateTokenSecret();
   const row = await db.$transaction(async (tx) => {
@@ -57,11 +60,20 @@ export async function createToken(
         tokenHash: hashTokenSecret(secret),
         expiresAt: new Date(Date.now() + input.expiresInSeconds * 1000),
         createdById: options.createdById ?? null,
+        machineWriter: input.machineWriter,
       },
       select: SUMMARY_SELECT,
     });
     const target = { type: "token" as const, id: created.id, name: created.name };
-    await recordAudit({ action: "token.created", ...options.audit, target, detail: { role: created.role } }, tx);
+    await recordAudit(
+      {
+        action: "token.created",
+        ...options.audit,
+        target,
+        detail: { role: created.role, ...(created.machineWriter ? { machineWriter: true } : {}) },
+      },
+      tx,
+    );
     return created;
   });
   return { token: toSummary(row), secret };

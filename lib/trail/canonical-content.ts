@@ -46,13 +46,13 @@ export const HASHED_FIELDS = {
 
 /** Fields added after the chain began: hashed as [name, value] when not null, in this order (see above). */
 export const ADDED_FIELDS = {
-  // change control (issue 23): append "reason" and the signature manifestation columns here.
-  process_changes: [],
+  // Change control (issue 23, docs/decisions/032): the reason and the signature manifestation.
+  process_changes: ["reason", "signerKind", "signerId", "signerName", "signedAt", "signerTimeZone", "signatureMeaning"],
   audit_events: [],
 } as const satisfies Record<Chain, readonly string[]>;
 
-const DATE_FIELDS: ReadonlySet<string> = new Set(["changedAt", "at"]);
-const INTEGER_FIELDS: ReadonlySet<string> = new Set(["id", "processId", "version", "actorId"]);
+const DATE_FIELDS: ReadonlySet<string> = new Set(["changedAt", "at", "signedAt"]);
+const INTEGER_FIELDS: ReadonlySet<string> = new Set(["id", "processId", "version", "actorId", "signerId"]);
 
 /** The previous hash of a chain's first row. */
 export const GENESIS_HASH = "0".repeat(64);

@@ -20,9 +20,12 @@ export const TRAIL_COLUMNS: TrailColumn[] = [
   { key: "actorId", value: (r) => r.actorId },
   { key: "actorName", value: (r) => r.actorName },
   { key: "requestId", value: (r) => r.requestId },
-  // CHANGE-CONTROL (issue 23): the reason and each signature's manifestation go HERE, once the history rows have
-  // them: { key: "reason" }, { key: "signerName" }, { key: "signedAt" } (ISO 8601 with the signer's offset),
-  // { key: "signatureMeaning" }; add their labels under trailReport.columns in messages/*.json.
+  // Change control (issue 23): why, and each electronic signature's manifestation (who, when in their zone, meaning).
+  { key: "reason", value: (r) => r.reason },
+  { key: "signerName", value: (r) => r.signerName },
+  { key: "signedAt", value: (r) => r.signedAt?.toISOString() ?? null },
+  { key: "signerTimeZone", value: (r) => r.signerTimeZone },
+  { key: "signatureMeaning", value: (r) => r.signatureMeaning },
   { key: "hash", value: (r) => r.hash },
   { key: "prevHash", value: (r) => r.prevHash },
 ];

@@ -18,15 +18,16 @@ export type TrailRow = {
   actorId: number | null;
   actorName: string | null;
   requestId: string | null;
+  reason: string | null;
+  signerName: string | null;
+  signedAt: Date | null;
+  signerTimeZone: string | null;
+  signatureMeaning: string | null;
   hash: string | null;
   prevHash: string | null;
 };
 
-/**
- * Columns the change-control branch adds to history rows (reason, signature manifestation: signer's full name,
- * signed at with its time zone, meaning) are exported from here: CHANGE-CONTROL, list them in
- * lib/trail/trail-columns.ts and select them below.
- */
+/** The rows of an export, oldest first, with the reason and signature manifestation of change control. */
 export async function listTrailRows(options: {
   filter: TrailExportFilter;
   after: number;

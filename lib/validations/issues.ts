@@ -33,6 +33,11 @@ export const ISSUES = {
   webhookUrl: "must be an http or https URL without user, password or #fragment",
   idList: "must be process ids separated by commas, or empty for all processes",
   someKind: "must name at least one kind of change",
+  // Change control (lib/validations/change-control.ts).
+  reasonRequired: "is required: give the reason for this change",
+  signatureRequired: "is required: sign with your password and the meaning of your signature",
+  wrongSignaturePassword: "is not your password",
+  notTimeZone: "must be a time zone such as Europe/Berlin or UTC",
 } as const;
 
 export type IssueKey = keyof typeof ISSUES;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { signatureManifestationSchema } from "@/lib/validations/change-control";
 
 // GET /api/v1/processes/{id}/history: the query, and one change as the API returns it (also the `data` of
 // a `process` event on GET /api/v1/processes/events, with the process's fields at its top level).
@@ -43,13 +44,27 @@ export const processChangeSchema = z.object({
   requestId: z.string().nullable(),
   /** What happened to the process: created, updated or deleted (a deletion carries the last values, also in `previous`). */
   kind: z.enum(["created", "updated", "deleted"]),
+  /** Why the change was made (change control, docs/decisions/032); absent when none was given. */
+  reason: z.string().optional(),
+  /** The electronic signature's manifestation; absent on unsigned changes. */
+  signature: signatureManifestationSchema.optional(),
 });
 
 export const processHistorySchema = z.object({ changes: z.array(processChangeSchema) });
 
 /** The `data` of a `process` event: the process as the change left it (its fields at the top level), who changed it, and what it was. */
 export const processEventSchema = processChangeSchema
-  .pick({ name: true, comment: true, version: true, changedBy: true, previous: true, requestId: true, kind: true })
+  .pick({
+    name: true,
+    comment: true,
+    version: true,
+    changedBy: true,
+    previous: true,
+    requestId: true,
+    kind: true,
+    reason: true,
+    signature: true,
+  })
   .extend({ id: z.number().int(), updatedAt: z.string() });
 
 /** The `data` of a `reset` event: too much was missed to replay; fetch the list again. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { changeReasonSchema, signatureInputSchema } from "@/lib/validations/change-control";
 import { idSchema } from "@/lib/validations/id";
 import { changedBySchema } from "@/lib/validations/process-history";
 import { multiLineText, singleLineText } from "@/lib/validations/text";
@@ -40,12 +41,26 @@ const readBack = {
   lastChange: lastChangeSchema.nullable().optional(),
 };
 
-/** PUT /processes/{id} body: an `id` may be repeated, but only if it equals the path's (checked by the handler). */
-export const processUpdateSchema = processFieldsSchema.extend({ id: processIdSchema.optional(), ...readBack });
+// Change control (docs/decisions/032-change-control.md): why (also the Change-Reason header) and, under the
+// signature policy, the person's electronic signature. Accepted whatever the policy; used as it says.
+const changeControl = { reason: changeReasonSchema.optional(), signature: signatureInputSchema.optional() };
 
-export const processItemSchema = processFieldsSchema.extend({ id: processIdSchema, ...readBack });
+/** PUT /processes/{id} body: an `id` may be repeated, but only if it equals the path's (checked by the handler). */
+export const processUpdateSchema = processFieldsSchema.extend({
+  id: processIdSchema.optional(),
+  ...readBack,
+  ...changeControl,
+});
+
+/** One item of a bulk PUT: its own reason, if it has one, wins over the request's. */
+export const processItemSchema = processFieldsSchema.extend({
+  id: processIdSchema,
+  ...readBack,
+  reason: changeReasonSchema.optional(),
+});
 
 export const processesUpdateSchema = z.strictObject({
+  ...changeControl,
   processes: z
     .array(processItemSchema, { error: "must be an array" })
     .min(1, { error: "must hold at least one process" })

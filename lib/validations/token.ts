@@ -17,6 +17,9 @@ export const tokenCreateSchema = z.strictObject({
     .min(1, { error: issue("minSecond") })
     .max(MAX_TOKEN_LIFETIME_SECONDS, { error: issue("maxYear") })
     .default(DEFAULT_TOKEN_LIFETIME_SECONDS),
+  // Change control (docs/decisions/032): a plant system whose writes to protected processes are accepted under
+  // electronic signatures, recorded as their signer. Other tokens are refused there.
+  machineWriter: z.boolean({ error: "must be true or false" }).default(false),
 });
 
 /** A token as listed: never its secret. */
@@ -28,6 +31,7 @@ export const tokenSummarySchema = z.object({
   expiresAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  machineWriter: z.boolean(),
 });
 
 export type TokenCreate = z.input<typeof tokenCreateSchema>;

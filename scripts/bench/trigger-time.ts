@@ -36,6 +36,12 @@ try {
       actorId: 1,
       actorName: "bench",
       requestId: `run-${run}`,
+      signerKind: null,
+      signerId: null,
+      signerName: null,
+      signedAt: null,
+      signerTimeZone: null,
+      signatureMeaning: null,
     });
     const started = performance.now();
     await client.query("BEGIN");

@@ -10,6 +10,7 @@ import type { ProcessFields } from "@/lib/validations/process";
 import type { ChangedBy, ProcessChange } from "@/lib/validations/process-history";
 import { FIELDS } from "../model/row-entry";
 import styles from "./history-dialog.module.css";
+import { ChangeControlLines } from "./change-control-lines";
 
 type Props = {
   id: number;
@@ -110,6 +111,7 @@ function ChangeItem({
         {!previous && <> · {t("created")}</>}
         {deleted && <> · {t("deleted")}</>}
       </p>
+      <ChangeControlLines change={change} />
       {deleted ? null : changed.length === 0 ? (
         <p className={styles.muted}>{t("unchanged")}</p>
       ) : (

@@ -8,10 +8,12 @@ import { useRef } from "react";
 import { useTranslations } from "next-intl";
 import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
 import type { ToastAction, Tone } from "@/components/feedback/toaster";
+import { changeControlKeys } from "@/lib/query/change-control";
 import { fetchLatestChange } from "@/lib/query/process-history";
 import {
   isSavePending,
   mergeChangedProcesses,
+  type ChangeExtras,
   processKeys,
   refetchProcesses,
   useSaveProcess,
@@ -19,6 +21,8 @@ import {
 } from "@/lib/query/processes";
 import { processFieldsSchema, type Process, type ProcessFields } from "@/lib/validations/process";
 import type { Banner } from "./banners";
+import type { AskChange } from "./change-prompt";
+import { controlRefusal } from "./control-refusal";
 import { stashDrafts } from "./draft-stash";
 import type { EditStore } from "../editing/edit-store";
 import { baseOf, isRowBlocked } from "../model/row-entry";
@@ -39,10 +43,15 @@ type Options = {
   notify: (tone: Tone, message: string, action?: ToastAction) => void;
   setBanner: (banner: Banner | null) => void;
   onForbidden: () => void;
+  /** Change control: what the save carries (reason, signature), asked once per Save or Save all. */
+  ask: AskChange;
 };
 
-/** A save sent again after a quiet merge: whose change it took in (for the message), and how many times. */
-type Retry = { who: string; attempt: number } & Scope;
+/**
+ * A save sent again after a quiet merge: whose change it took in (for the message), how many times, and the
+ * reason and signature the person gave for it (not asked again).
+ */
+type Retry = { who: string; attempt: number; extras?: ChangeExtras } & Scope;
 /** Which rows a save sends (all drafts when absent), and whether it undoes an earlier save. */
 type Scope = { only?: readonly number[]; undoing?: boolean };
 // Each retry follows a fresh 1007: past this, someone is writing the row continuously; show the refusal.
@@ -50,7 +59,7 @@ const MAX_RETRIES = 3;
 const WHO_LOOKUPS = 20;
 
 /** Save one row, save all, discard, resolve a conflict, restore a version: sends, then applies. */
-export function useSaveActions({ store, notify, setBanner, onForbidden }: Options) {
+export function useSaveActions({ store, notify, setBanner, onForbidden, ask }: Options) {
   const client = useQueryClient();
   const saveOne = useSaveProcess();
   const saveMany = useSaveProcesses();
@@ -60,6 +69,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
   const liveText = useTranslations("live");
   const undoText = useTranslations("tableUndo");
   const undoable = useRef(new SavedSteps()).current;
+  const ccText = useTranslations("changeControl.refused");
 
   function apply(outcome: SaveOutcome, action?: ToastAction): void {
     store.settle(outcome.rows);
@@ -126,10 +136,25 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     return true;
   }
 
-  function onFailed(error: unknown, sent: SentRow[], bulk: boolean, attempt: number, scope: Scope): void {
+  function onFailed(
+    error: unknown,
+    sent: SentRow[],
+    bulk: boolean,
+    attempt: number,
+    scope: Scope,
+    extras?: ChangeExtras,
+  ): void {
     const current = staleCurrent(error);
     if (current.length > 0 && attempt < MAX_RETRIES) {
-      void onStale(current, sent, bulk, attempt, scope);
+      void onStale(current, sent, bulk, attempt, scope, extras);
+      return;
+    }
+    // A reason or signature refused (missing, wrong password): the edits stay; the person saves again.
+    const refused = controlRefusal(error);
+    if (refused) {
+      // The policy may have changed since the page read it: the next save asks by the policy as it is now.
+      void client.invalidateQueries({ queryKey: changeControlKeys.all });
+      notify("error", ccText(refused));
       return;
     }
     const list = client.getQueryData<Process[]>(processKeys.list()) ?? [];
@@ -152,6 +177,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
     bulk: boolean,
     attempt: number,
     scope: Scope,
+    extras?: ChangeExtras,
   ): Promise<void> {
     // Who changed them, from each one's newest history row: a few lookups, not one per row of a large bulk.
     const latest = await Promise.all(current.map((p, i) => (i < WHO_LOOKUPS ? fetchLatestChange(p.id) : null)));
@@ -178,7 +204,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       notify("error", message);
       return;
     }
-    const retry = { who, attempt: attempt + 1, ...scope };
+    const retry = { who, attempt: attempt + 1, extras, ...scope };
     if (bulk) saveAll(retry);
     else if (store.getRow(sent[0]?.id ?? 0)?.draft) saveRow(sent[0]?.id ?? 0, retry);
     else notify("info", liveText("mergedOne", { id: sent[0]?.id ?? 0, who }));
@@ -194,10 +220,15 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       retry = { who: entry.outcome.by ?? liveText("someone"), attempt: 0 };
     const scope = { undoing: retry?.undoing };
     const priors = priorOf([id]);
-    saveOne.mutateAsync({ id, fields: processFieldsSchema.parse(entry.draft), version }).then(
-      (written) => onSaved(sent, false, retry, savedStep(priors, [written]), scope),
-      (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0, scope),
-    );
+    const fields = processFieldsSchema.parse(entry.draft);
+    const send = (extras: ChangeExtras) =>
+      saveOne.mutateAsync({ id, fields, version, extras }).then(
+        (written) => onSaved(sent, false, retry, savedStep(priors, [written]), scope),
+        (error: unknown) => onFailed(error, sent, false, retry?.attempt ?? 0, scope, extras),
+      );
+    // An undo is a new save like any other: under change control it is asked for too.
+    if (retry?.extras) void send(retry.extras);
+    else void ask(1).then((extras) => extras && send(extras));
   }
 
   /** "blocked" when rows with errors or conflicts kept anything from being sent (the page shows the first). */
@@ -228,10 +259,13 @@ export function useSaveActions({ store, notify, setBanner, onForbidden }: Option
       ...processFieldsSchema.parse(draft),
       version: base?.version,
     }));
-    saveMany.mutateAsync(items).then(
-      (written) => onSaved(sent, true, retry, savedStep(priors, written), scope),
-      (error: unknown) => onFailed(error, sent, true, retry?.attempt ?? 0, scope),
-    );
+    const send = (extras: ChangeExtras) =>
+      saveMany.mutateAsync({ items, extras }).then(
+        (written) => onSaved(sent, true, retry, savedStep(priors, written), scope),
+        (error: unknown) => onFailed(error, sent, true, retry?.attempt ?? 0, scope, extras),
+      );
+    if (retry?.extras) void send(retry.extras);
+    else void ask(items.length).then((extras) => extras && send(extras));
   }
 
   /** "Keep mine" saves my values against their version at once; "Take theirs" leaves my other edits. */

@@ -1,11 +1,13 @@
 // GET /api/v1/processes – list all (ETag; If-None-Match → 304; ?include=lastChange adds each one's newest change);
 // PUT /api/v1/processes – update many, all or nothing (X-Changed-Count: how many differed and were written)
+import { auditSourceOf } from "@/lib/api/audit-source";
 import { parseWith } from "@/lib/api/parse-with";
 import { ifNoneMatchHits, notModified } from "@/lib/api/etag";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse, jsonTextResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { callerKey } from "@/lib/auth/caller";
+import { enforceChangeControl, parseReasonHeader } from "@/lib/change-control/enforce-change-control";
 import { actorOf } from "@/lib/processes/actor";
 import { listProcessesWithLastChangeJson } from "@/lib/processes/list-last-changes";
 import { listDifferingItems } from "@/lib/processes/list-differing-items";
@@ -25,14 +27,24 @@ export const GET = withApi("GET /api/v1/processes", async ({ request }) => {
   return jsonTextResponse(body, { headers: { ETag: etag } });
 });
 
-export const PUT = withApi("PUT /api/v1/processes", async ({ request, caller, requestId }) => {
-  const { processes } = await readJson(request, processesUpdateSchema);
-  const context = { actor: actorOf(caller!), requestId };
+export const PUT = withApi("PUT /api/v1/processes", async (ctx) => {
+  const { request, caller, requestId } = ctx;
+  const { processes, reason, signature } = await readJson(request, processesUpdateSchema);
+  const control = await enforceChangeControl({
+    caller: caller!,
+    items: processes,
+    requestReason: reason ?? parseReasonHeader(request.headers),
+    signature,
+    reasonPointer: (index) => `/processes/${index}/reason`,
+    signaturePointer: "/signature",
+    audit: auditSourceOf(ctx),
+  });
+  const context = { actor: actorOf(caller!), requestId, signature: control.signature };
   const { processes: written, changed } = await spendWriteBudget({
     callerKey: callerKey(caller!),
     items: processes,
     differing: () => listDifferingItems({ items: processes }),
-    write: () => updateProcesses({ processes, context }),
+    write: () => updateProcesses({ processes, reasons: control.reasons, context }),
     changedOf: (result) => result.changed,
   });
   // Items equal to the stored ones were left as they were (no version, history or event): a re-sync is free.

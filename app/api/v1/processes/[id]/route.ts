@@ -1,4 +1,6 @@
 // GET /api/v1/processes/{id} – read one, with its version as ETag (If-None-Match → 304); PUT /api/v1/processes/{id} – update one
+// (under change control with its reason and signature: lib/change-control)
+import { auditSourceOf } from "@/lib/api/audit-source";
 import { parseIdParam } from "@/lib/api/parse-with";
 import { ifNoneMatchHits, notModified, versionEtag } from "@/lib/api/etag";
 import { parseIfMatch } from "@/lib/api/preconditions";
@@ -6,6 +8,7 @@ import { readJson } from "@/lib/api/read-json";
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { callerKey } from "@/lib/auth/caller";
+import { enforceChangeControl, parseReasonHeader } from "@/lib/change-control/enforce-change-control";
 import { AppError } from "@/lib/errors";
 import { actorOf } from "@/lib/processes/actor";
 import { listDifferingItems } from "@/lib/processes/list-differing-items";
@@ -21,30 +24,38 @@ export const GET = withApi<{ id: string }>("GET /api/v1/processes/{id}", async (
   return jsonResponse(process, { headers: { ETag: etag } });
 });
 
-export const PUT = withApi<{ id: string }>(
-  "PUT /api/v1/processes/{id}",
-  async ({ request, params, caller, requestId }) => {
-    const id = parseIdParam(params.id);
-    const ifMatch = parseIfMatch(request);
-    const { id: bodyId, version, name, comment } = await readJson(request, processUpdateSchema);
-    if (bodyId !== undefined && bodyId !== id) {
-      throw new AppError(1001, `Body id ${bodyId} differs from the path's id ${id}`, {
-        errors: [{ pointer: "/id", detail: `must equal the path's id ${id}` }],
-      });
-    }
-    const { process } = await spendWriteBudget({
-      callerKey: callerKey(caller!),
-      items: [{ id, name, comment }],
-      differing: () => listDifferingItems({ items: [{ id, name, comment }] }),
-      write: () =>
-        updateProcessReporting({
-          id,
-          fields: { name, comment },
-          preconditions: { ifMatch, bodyVersion: version },
-          context: { actor: actorOf(caller!), requestId },
-        }),
-      changedOf: (result) => (result.changed ? 1 : 0),
+export const PUT = withApi<{ id: string }>("PUT /api/v1/processes/{id}", async (ctx) => {
+  const { request, params, caller, requestId } = ctx;
+  const id = parseIdParam(params.id);
+  const ifMatch = parseIfMatch(request);
+  const { id: bodyId, version, name, comment, reason, signature } = await readJson(request, processUpdateSchema);
+  if (bodyId !== undefined && bodyId !== id) {
+    throw new AppError(1001, `Body id ${bodyId} differs from the path's id ${id}`, {
+      errors: [{ pointer: "/id", detail: `must equal the path's id ${id}` }],
     });
-    return jsonResponse(process, { headers: { ETag: versionEtag(process.version) } });
-  },
-);
+  }
+  const control = await enforceChangeControl({
+    caller: caller!,
+    items: [{ id }],
+    requestReason: reason ?? parseReasonHeader(request.headers),
+    signature,
+    reasonPointer: () => "/reason",
+    signaturePointer: "/signature",
+    audit: auditSourceOf(ctx),
+  });
+  const { process } = await spendWriteBudget({
+    callerKey: callerKey(caller!),
+    items: [{ id, name, comment }],
+    differing: () => listDifferingItems({ items: [{ id, name, comment }] }),
+    write: () =>
+      updateProcessReporting({
+        id,
+        fields: { name, comment },
+        preconditions: { ifMatch, bodyVersion: version },
+        context: { actor: actorOf(caller!), requestId, signature: control.signature },
+        reason: control.reasons[0],
+      }),
+    changedOf: (result) => (result.changed ? 1 : 0),
+  });
+  return jsonResponse(process, { headers: { ETag: versionEtag(process.version) } });
+});

@@ -1,0 +1,157 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { useNotify } from "@/components/feedback/toaster";
+import { useIssueText } from "@/components/ui/use-issue-text";
+import { isApiError } from "@/lib/query/api-error";
+import { useChangeControl, useSaveChangeControl, type PolicyInForce } from "@/lib/query/change-control";
+import {
+  changeControlPolicySchema,
+  PROTECTIONS,
+  REASON_MODES,
+  type ChangeControlPolicy,
+} from "@/lib/validations/change-control";
+import styles from "./change-control.module.css";
+
+type Draft = { reasonMode: string; reasons: string; signatures: boolean; protection: string; ids: string };
+
+const draftOf = (policy: PolicyInForce): Draft => ({
+  reasonMode: policy.reasonMode,
+  reasons: policy.standardReasons.join("\n"),
+  signatures: policy.signatures,
+  protection: policy.protection,
+  ids: policy.protectedIds.join(", "),
+});
+
+/** The form's text as the policy the API takes: one reason a line, ids separated by commas or spaces. */
+function policyOf(draft: Draft): unknown {
+  return {
+    reasonMode: draft.reasonMode,
+    standardReasons: draft.reasons
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0),
+    signatures: draft.signatures,
+    protection: draft.protection,
+    protectedIds:
+      draft.protection === "listed"
+        ? draft.ids
+            .split(/[\s,;]+/)
+            .filter(Boolean)
+            .map(Number)
+        : [],
+  };
+}
+
+/** The change-control policy, as a Super user sets it (each save is in the security log). */
+export function PolicyForm({ initial }: { initial: PolicyInForce }) {
+  const t = useTranslations("changeControl");
+  const issueText = useIssueText();
+  const notify = useNotify();
+  const { data: policy = initial } = useChangeControl();
+  const save = useSaveChangeControl();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(policy));
+  const [problem, setProblem] = useState<string | null>(null);
+  const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = changeControlPolicySchema.safeParse(policyOf(draft));
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]!;
+      const label = first.path[0] === "protectedIds" ? t("fields.ids") : t("fields.reasons");
+      setProblem(issueText(first.message, label));
+      return;
+    }
+    setProblem(null);
+    save.mutate(parsed.data as ChangeControlPolicy, {
+      onSuccess: ({ policy: saved }) => {
+        setDraft(draftOf(saved));
+        notify("success", t("saved"));
+      },
+      onError: (error) => {
+        const detail = isApiError(error) ? error.problem.errors?.[0]?.detail : undefined;
+        setProblem(detail ? issueText(detail) : error.message);
+      },
+    });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} aria-describedby={problem ? "policy-problem" : undefined}>
+      <div className={styles.field}>
+        <label htmlFor="policy-reason">{t("fields.reasonMode")}</label>
+        <select
+          id="policy-reason"
+          className={styles.input}
+          value={draft.reasonMode}
+          onChange={(e) => set({ reasonMode: e.target.value })}
+        >
+          {REASON_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {t(`reasonModes.${mode}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={styles.field}>
+        <label htmlFor="policy-reasons">{t("fields.reasons")}</label>
+        <textarea
+          id="policy-reasons"
+          className={styles.textarea}
+          value={draft.reasons}
+          onChange={(e) => set({ reasons: e.target.value })}
+          aria-describedby="policy-reasons-hint"
+        />
+        <p id="policy-reasons-hint" className={styles.hint}>
+          {t("reasonsHint")}
+        </p>
+      </div>
+      <label className={styles.check}>
+        <input type="checkbox" checked={draft.signatures} onChange={(e) => set({ signatures: e.target.checked })} />
+        {t("fields.signatures")}
+      </label>
+      <p className={styles.hint}>{t("signaturesHint")}</p>
+      <div className={styles.field}>
+        <label htmlFor="policy-protection">{t("fields.protection")}</label>
+        <select
+          id="policy-protection"
+          className={styles.input}
+          value={draft.protection}
+          onChange={(e) => set({ protection: e.target.value })}
+        >
+          {PROTECTIONS.map((p) => (
+            <option key={p} value={p}>
+              {t(`protections.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {draft.protection === "listed" && (
+        <div className={styles.field}>
+          <label htmlFor="policy-ids">{t("fields.ids")}</label>
+          <input
+            id="policy-ids"
+            className={styles.input}
+            value={draft.ids}
+            onChange={(e) => set({ ids: e.target.value })}
+            aria-describedby="policy-ids-hint"
+          />
+          <p id="policy-ids-hint" className={styles.hint}>
+            {t("idsHint")}
+          </p>
+        </div>
+      )}
+      {problem && (
+        <p id="policy-problem" role="alert" className={styles.error}>
+          {problem}
+        </p>
+      )}
+      <div className={styles.actions}>
+        <button type="submit" className={`${styles.button} ${styles.primary}`} aria-busy={save.isPending || undefined}>
+          {save.isPending ? t("saving") : t("save")}
+        </button>
+      </div>
+    </form>
+  );
+}
