@@ -110,7 +110,7 @@ export interface paths {
         };
         /**
          * The change trail as CSV (for an inspector)
-         * @description Every change matching the filters, oldest first, as CSV: UTF-8 with a byte order mark, comma-separated, CRLF, a header row (`id,processId,kind,version,name,comment,previousName,previousComment,changedAt,actorType,actorId,actorName,requestId,hash,prevHash`). A value a spreadsheet would take for a formula is written with a leading `'`. `processId`: one process's changes (also after its deletion); `from` (inclusive) and `to` (exclusive): the period, ISO 8601 with a time zone. None: the whole history. Every change is listed oldest first, with the tamper-evident trail's hash of its row (`null` for a row not sealed yet: the seconds after an outside write). A query parameter given twice, or one not listed here, is 1001.
+         * @description Every change matching the filters, oldest first, as CSV: UTF-8 with a byte order mark, comma-separated, CRLF, a header row (`id,processId,kind,version,name,comment,previousName,previousComment,changedAt,actorType,actorId,actorName,requestId,reason,signerName,signedAt,signerTimeZone,signatureMeaning,hash,prevHash`). A value a spreadsheet would take for a formula is written with a leading `'`. `processId`: one process's changes (also after its deletion); `from` (inclusive) and `to` (exclusive): the period, ISO 8601 with a time zone. None: the whole history. Every change is listed oldest first, with the tamper-evident trail's hash of its row (`null` for a row not sealed yet: the seconds after an outside write). A query parameter given twice, or one not listed here, is 1001.
          *
          *     Roles: User, Advanced user, Super user.
          */
@@ -4322,8 +4322,8 @@ export interface operations {
             query?: {
                 /** @description Part of the actor's or the target's email or name (case does not matter for Latin letters). */
                 person?: string;
-                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `directory.refused`, `trail.broken`. */
-                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "directory.refused" | "trail.broken";
+                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `webhook.created`, `webhook.deleted`, `directory.refused`, `trail.broken`, `change-control.changed`, `signature.refused`. */
+                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted" | "directory.refused" | "trail.broken" | "change-control.changed" | "signature.refused";
                 /** @description Events at or after this instant (ISO 8601 with a time zone, `2026-12-06T00:00:00Z`). */
                 from?: string;
                 /** @description Events before this instant (ISO 8601 with a time zone). */
@@ -4464,8 +4464,8 @@ export interface operations {
             query?: {
                 /** @description Part of the actor's or the target's email or name (case does not matter for Latin letters). */
                 person?: string;
-                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `directory.refused`, `trail.broken`. */
-                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "directory.refused" | "trail.broken";
+                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `webhook.created`, `webhook.deleted`, `directory.refused`, `trail.broken`, `change-control.changed`, `signature.refused`. */
+                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted" | "directory.refused" | "trail.broken" | "change-control.changed" | "signature.refused";
                 /** @description Events at or after this instant (ISO 8601 with a time zone, `2026-12-06T00:00:00Z`). */
                 from?: string;
                 /** @description Events before this instant (ISO 8601 with a time zone). */
