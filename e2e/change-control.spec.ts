@@ -32,7 +32,8 @@ for (const uiLocale of ["en", "ru"] as const) {
       const [first, second] = take(await apiProcesses(page.request), 2);
       const puts: string[] = [];
       page.on("request", (r) => {
-        if (r.method() === "PUT") puts.push(new URL(r.url()).pathname);
+        if (r.method() === "PUT" && new URL(r.url()).pathname.startsWith("/api/v1/processes"))
+          puts.push(new URL(r.url()).pathname);
       });
       await nameField(page, first.id, uiLocale).fill("Mixing A");
       await nameField(page, second.id, uiLocale).fill("Mixing B");

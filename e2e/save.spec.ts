@@ -43,7 +43,9 @@ test.describe("saving processes", () => {
     const targets = [first, third, sixth] as const;
     const bulkPuts: string[] = [];
     page.on("request", (r) => {
-      if (r.method() === "PUT") bulkPuts.push(new URL(r.url()).pathname);
+      // The saves only: the page's presence writes are PUTs too.
+      if (r.method() === "PUT" && new URL(r.url()).pathname.startsWith("/api/v1/processes"))
+        bulkPuts.push(new URL(r.url()).pathname);
     });
 
     await nameField(page, targets[0].id).fill("Mixing");

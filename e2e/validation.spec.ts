@@ -17,7 +17,7 @@ test.describe("editing and discarding", () => {
     const [p] = take(await apiProcesses(page.request), 1);
     const puts: string[] = [];
     page.on("request", (r) => {
-      if (r.method() === "PUT") puts.push(r.url());
+      if (r.method() === "PUT" && new URL(r.url()).pathname.startsWith("/api/v1/processes")) puts.push(r.url());
     });
 
     await nameField(page, p.id).fill("");

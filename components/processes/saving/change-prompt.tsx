@@ -4,10 +4,10 @@
 // reason (the plant's standard reasons and this browser's recent ones offered) and, under electronic signatures,
 // the password again and the meaning. With the policy off nothing is asked.
 
-import { useQueryClient } from "@tanstack/react-query";
+import { onlineManager, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { changeControlQueryOptions, type PolicyInForce } from "@/lib/query/change-control";
+import { changeControlKeys, changeControlQueryOptions, type PolicyInForce } from "@/lib/query/change-control";
 import type { ChangeExtras } from "@/lib/query/processes";
 import { SIGNATURE_MEANINGS, type SignatureMeaning } from "@/lib/validations/change-control";
 import styles from "./change-prompt.module.css";
@@ -41,9 +41,16 @@ type Asked = { count: number; policy: PolicyInForce; resolve: (extras: ChangeExt
 export function useChangePrompt(): { ask: AskChange; prompt: ReactNode } {
   const client = useQueryClient();
   const [asked, setAsked] = useState<Asked | null>(null);
+  // Read with the page, so that a save does not wait for it (offline, or past the rate limit, such a read waits).
+  useQuery(changeControlQueryOptions());
   const ask: AskChange = async (count) => {
-    // The server enforces the policy whatever the page knows; a policy that cannot be read asks nothing here.
-    const policy = await client.fetchQuery(changeControlQueryOptions()).catch(() => null);
+    // The server enforces the policy whatever the page knows: a newer one refuses the save, the page reads it
+    // again, and the next save asks by it. A policy that cannot be read asks nothing here.
+    const policy =
+      client.getQueryData<PolicyInForce>(changeControlKeys.policy()) ??
+      (onlineManager.isOnline()
+        ? await client.fetchQuery({ ...changeControlQueryOptions(), retry: false }).catch(() => null)
+        : null);
     if (!policy || (policy.reasonMode === "off" && !policy.signatures)) return {};
     return new Promise((resolve) => setAsked({ count, policy, resolve }));
   };
