@@ -79,7 +79,7 @@ describe.each(PROVIDERS)("users on $provider", ({ provider, options }) => {
       asAdmin,
     );
     expect(none).toBeNull();
-    await dl.usePasswordLink({ token: secretOf(link!.url), password: "anns-own-password-1", requestId: "req-l" });
+    await dl.usePasswordLink({ token: secretOf(link!.url), password: "plum-own-password-1", requestId: "req-l" });
     await openSession(ann.id);
     await dl.changeUser({ id: ann.id, role: "Advanced user", name: "Ann K." }, asAdmin);
     await dl.changeUser({ id: ann.id, role: "Advanced user" }, asAdmin); // unchanged: nothing recorded
