@@ -25,12 +25,16 @@ export async function pruneHistory(options: { olderThanDays: number; now?: Date 
   await sealChain("process_changes");
   const head = await db.trailHead.findUnique({ where: { chain: "process_changes" }, select: { lastId: true } });
   const sealedBelow = head?.lastId ?? 0;
+  // Webhooks read the history as their outbox (docs/decisions/041): a change after a subscription's cursor is
+  // not queued for it yet, so it stays whatever its age.
+  const { _min } = await db.webhook.aggregate({ _min: { cursor: true } });
+  const keptFrom = Math.min(sealedBelow, _min.cursor === null ? Infinity : _min.cursor + 1);
   let deleted = 0;
   let throughId = 0;
   let after = 0;
   for (;;) {
     const rows = await db.processChange.findMany({
-      where: { changedAt: { lt: olderThan }, id: { gt: after, lt: sealedBelow } },
+      where: { changedAt: { lt: olderThan }, id: { gt: after, lt: keptFrom } },
       orderBy: { id: "asc" },
       take: BATCH,
       select: { id: true, processId: true },
