@@ -62,6 +62,12 @@ describe.each(PROVIDERS)("metrics and health on $provider", ({ provider, options
       if (provider === "postgresql")
         expect(after.value("plant_processes_database_pool_connections", { state: "total" })).toBeGreaterThan(0);
       else expect(after.sample("plant_processes_database_pool_connections")).toBeUndefined();
+      // Webhooks, read from the database at scrape time: no subscription here, so nothing pending and no lag.
+      expect(after.families.find((f) => f.name === "plant_processes_webhook_deliveries_total")?.type).toBe("COUNTER");
+      expect([
+        after.value("plant_processes_webhook_deliveries_pending"),
+        after.value("plant_processes_webhook_oldest_pending_seconds"),
+      ]).toEqual([0, 0]);
     });
 
     it("counts a refused sign-in, list cache hits, and an open event stream with its delivery lag", async () => {

@@ -78,6 +78,27 @@ function makeMetrics() {
       help: "When the last scheduled backup succeeded (Unix time); absent until one has",
       registers: r,
     }),
+    webhookDeliveries: new Counter({
+      name: "plant_processes_webhook_deliveries_total",
+      help: "Webhook deliveries on this instance by what became of them: queued, delivered, failed (for good), attempt_failed (retried)",
+      labelNames: ["result"],
+      registers: r,
+    }),
+    webhookChanges: new Counter({
+      name: "plant_processes_webhook_changes_queued_total",
+      help: "Changes queued for webhook subscriptions on this instance (a batched delivery holds several)",
+      registers: r,
+    }),
+    webhookPending: new Gauge({
+      name: "plant_processes_webhook_deliveries_pending",
+      help: "Webhook deliveries neither delivered nor failed yet, over every instance (read at scrape time)",
+      registers: r,
+    }),
+    webhookLag: new Gauge({
+      name: "plant_processes_webhook_oldest_pending_seconds",
+      help: "Age of the oldest pending webhook delivery, over every instance; 0 when none (read at scrape time)",
+      registers: r,
+    }),
     buildInfo: new Gauge({
       name: "plant_processes_build_info",
       help: "Always 1; the labels say what runs: the app's version, Node's, and the database provider",

@@ -7,6 +7,7 @@ import { postgresPoolState } from "@/lib/db/client";
 import { databaseProvider, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics/registry";
+import { deliveryLag } from "@/lib/webhooks/delivery-metrics";
 
 // Who may read GET /metrics (docs/decisions/038-metrics-and-health.md): nobody unless METRICS_TOKEN or METRICS_ALLOW is set;
 // with the token, `Authorization: Bearer <METRICS_TOKEN>`; with the list, a client address in it; with both, both.
@@ -42,6 +43,12 @@ export async function metricsResponse(request: Request, requestId: string): Prom
   m.buildInfo.set({ version, node: process.version, provider: databaseProvider }, 1);
   const pool = postgresPoolState();
   if (pool) for (const [state, n] of Object.entries(pool)) m.pool.set({ state }, n);
+  // A database that does not answer leaves the last values: the scrape itself still answers.
+  const lag = await deliveryLag().catch(() => null);
+  if (lag) {
+    m.webhookPending.set(lag.pending);
+    m.webhookLag.set(lag.oldestPendingSeconds);
+  }
   return new Response(await m.registry.metrics(), {
     headers: { "Content-Type": m.registry.contentType, "Cache-Control": "no-store" },
   });
