@@ -161,6 +161,9 @@ describe.each(PROVIDERS)("backup and restore on $provider", ({ provider, options
         // Nothing confirmed after the backup ended can be in it.
         expect(confirmed.slice(before.length + during).filter((id) => restored.has(id))).toEqual([]);
         expect(await epochOf(target.url)).not.toBe(await epochOf(database.url));
+        // The tamper-evident trail came with it and verifies (rows written during the copy seal like any new ones).
+        const verified = await cli(target.url, "audit:verify");
+        expect([verified.code, verified.stderr]).toEqual([0, ""]);
 
         // The restored copy serves: the same token, a GET and a PUT; an old event id gets `reset`.
         const second = await startServer({ env: { DATABASE_URL: target.url } });
