@@ -252,7 +252,7 @@ for (const { provider, options } of PROVIDERS) {
       );
 
       it(
-        "100 readers that never read plus 10 bulk PUTs: RSS grows by less than 100 MB; each, resumed, holds every change exactly once",
+        "100 readers that never read plus 10 bulk PUTs: RSS grows by less than 200 MB; each, resumed, holds every change exactly once",
         SLOW,
         async () => {
           const part = rows.slice(0, 1_000);
@@ -281,9 +281,12 @@ for (const { provider, options } of PROVIDERS) {
           await expect
             .poll(() => server.output().match(/the reader fell behind/g)?.length ?? 0, { timeout: 30_000 })
             .toBe(100);
-          // What the disconnected readers held is garbage once collected; a leak stays.
+          // What the disconnected readers held is garbage once collected; a leak stays. The bound is twice what
+          // the design allows at the peak (100 readers × the 1 MB queue), since RSS after a collection still holds
+          // what the allocator keeps and the snapshot's own memory (34–115 MB measured on this machine kind); the
+          // defect this guards against grew 1.6 GB.
           const after = await heldRss(server, snapshots);
-          expect(after - before).toBeLessThan(100 * MB);
+          expect(after - before).toBeLessThan(200 * MB);
           const expected = Array.from({ length: 10_000 }, (_, i) => start + 1 + i);
           for (let i = 0; i < stalled.length; i += 10) {
             await Promise.all(
