@@ -1,10 +1,10 @@
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { databaseProvider, env } from "@/lib/env";
 import { createPostgresPool } from "@/lib/db/postgres-pool";
+import { createSqliteAdapter } from "@/lib/db/sqlite-adapter";
 import { sqliteFilePath } from "@/lib/db/url";
 
 // The two generated clients have the same model API; the SQLite one's type stands for both.
@@ -21,7 +21,7 @@ let postgresPool: ReturnType<typeof createPostgresPool> | undefined;
 function createClient(): Db {
   if (databaseProvider === "sqlite") {
     // A writer (the CLI, a second request) waits for the lock up to the deadline instead of failing at once.
-    const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(env.DATABASE_URL), timeout: env.DB_TIMEOUT_MS });
+    const adapter = createSqliteAdapter({ path: sqliteFilePath(env.DATABASE_URL), timeoutMs: env.DB_TIMEOUT_MS });
     return new PrismaClient({ adapter, transactionOptions: TRANSACTION_DEADLINES });
   }
   postgresPool = createPostgresPool({ url: env.DATABASE_URL, timeoutMs: env.DB_TIMEOUT_MS, max: 10 });
