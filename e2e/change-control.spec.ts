@@ -82,6 +82,8 @@ for (const uiLocale of ["en", "ru"] as const) {
       await expect(newest).toContainText("Europe/Berlin");
 
       // A Super user makes the reason optional and turns signatures off on the settings page.
+      // Leave the page first: signed out under it, the page's own redirect to sign-in would abort the navigation.
+      await page.goto("about:blank");
       await page.context().clearCookies();
       await signIn(page);
       await page.getByRole("link", { name: text.shell.sections.changeControl }).click();
