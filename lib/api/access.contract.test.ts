@@ -39,8 +39,10 @@ for (const { provider, options } of PROVIDERS) {
 
     const admin = () => ({ Authorization: `Bearer ${tokens.admin}` });
     const state = async () => {
-      const processes = (await http(server.baseUrl, "GET", "/api/v1/processes", { headers: admin() })).body.processes;
-      const list = (await http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() })).body.tokens;
+      const [processes, list] = await Promise.all([
+        http(server.baseUrl, "GET", "/api/v1/processes", { headers: admin() }).then((r) => r.body.processes),
+        http(server.baseUrl, "GET", "/api/v1/tokens", { headers: admin() }).then((r) => r.body.tokens),
+      ]);
       // lastUsedAt moves on every authenticated call by design; everything else must stay.
       return { processes, tokens: list.map(({ lastUsedAt: _, ...t }: { lastUsedAt: unknown }) => t) };
     };
@@ -239,7 +241,8 @@ for (const { provider, options } of PROVIDERS) {
       const person = !SESSION_ONLY.has(route) || credential.name.endsWith("session");
       const allowed =
         person && credential.role !== undefined && (API_ROUTES[route] as readonly Role[]).includes(credential.role);
-      const before = await state();
+      // An allowed call changes state by design; only a refused one is checked for changing nothing.
+      const before = allowed ? null : await state();
       const req = requestFor(route, credential.name.endsWith("session") ? credential.role : undefined);
       // The event stream never ends by itself: its status and headers are the answer.
       const res =

@@ -31,10 +31,11 @@ type Schema = {
 type Body = Record<string, unknown>;
 type Process = { id: number; name: string; comment: string; version: number };
 
-// Each property stops after its runs or its time, whichever comes first: the file stays within about two
-// minutes per database on a loaded machine.
+// Each property stops after its runs or its time, whichever comes first: the file stays within about a minute
+// per database on a loaded machine (25 s a property made it CI's third-longest file). The seed changes per run
+// and is printed on a failure, so runs add up to more cases over time.
 const RUNS = 300;
-const TIME_LIMIT_MS = 25_000;
+const TIME_LIMIT_MS = 12_000;
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 1e9);
 const SETTINGS = { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, seed: SEED };
 const DOC_ID = "https://plant.invalid/openapi.json";

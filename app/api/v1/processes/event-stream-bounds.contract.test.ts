@@ -1,10 +1,11 @@
 // GET /api/v1/processes/events under attack (issue 18, streams; issue 21, epoch ids): HEAD opens nothing,
 // readers that do not read cost a bounded queue and are disconnected, then resume without loss; caps per
 // caller and per instance; a stream ends with its access on every instance; Last-Event-ID cannot fool it.
-import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLE_USERS } from "@/test/support/accounts";
 import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
@@ -23,29 +24,19 @@ const SLOW = { timeout: SLOW_MS };
 const EVENTS = "/api/v1/processes/events";
 const MB = 1024 * 1024;
 
-/** The server process's resident memory, from the kernel. */
-const rss = (server: TestServer) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))![1]) * 1024;
-
 /**
- * The server's resident memory once all its garbage is collected: a heap snapshot, asked for by signal
- * (`--heapsnapshot-signal`), collects everything first. Idle, the server may not collect for minutes, so
- * plain RSS would count garbage not yet collected as if it were held.
+ * The server's resident memory once all its garbage is collected: the server runs with
+ * test/support/collect-on-signal.mjs, which on SIGUSR2 collects fully and writes its RSS to a file. Idle, the
+ * server may not collect for minutes, so plain RSS would count garbage not yet collected as if it were held.
  */
-async function heldRss(server: TestServer, snapshots: string) {
+async function heldRss(server: TestServer) {
+  const file = path.join(os.tmpdir(), `held-rss-${server.pid}`);
+  rmSync(file, { force: true });
   process.kill(server.pid, "SIGUSR2");
-  // Written on the server's main thread as one JSON document: complete once it ends with its closing brace.
-  const endsComplete = (file: string) => {
-    const fd = openSync(path.join(snapshots, file), "r");
-    const tail = Buffer.alloc(16);
-    const read = readSync(fd, tail, 0, 16, Math.max(0, fstatSync(fd).size - 16));
-    closeSync(fd);
-    return tail.subarray(0, read).toString("latin1").trimEnd().endsWith("}");
-  };
-  const complete = () => readdirSync(snapshots).some(endsComplete);
-  await expect.poll(complete, { timeout: 120_000, interval: 500 }).toBe(true);
-  for (const file of readdirSync(snapshots)) rmSync(path.join(snapshots, file));
-  return rss(server);
+  await expect.poll(() => existsSync(file), { timeout: 60_000, interval: 100 }).toBe(true);
+  const held = Number(readFileSync(file, "utf8"));
+  rmSync(file);
+  return held;
 }
 
 const epochOf = (id: string | null) => id!.slice(0, id!.indexOf(":"));
@@ -192,11 +183,10 @@ for (const { provider, options } of PROVIDERS) {
     describe("memory", () => {
       let server: TestServer;
       let a: ApiClient;
-      const snapshots = mkdtempSync(path.join(os.tmpdir(), "heap-"));
 
       beforeAll(async () => {
         server = await startServer({
-          nodeArgs: ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshots}`],
+          nodeArgs: ["--expose-gc", "--import", pathToFileURL(path.resolve("test/support/collect-on-signal.mjs")).href],
           env: {
             DATABASE_URL: database.url,
             SEED_DEMO_DATA: "false",
@@ -214,7 +204,6 @@ for (const { provider, options } of PROVIDERS) {
 
       afterAll(async () => {
         await server?.stop();
-        rmSync(snapshots, { recursive: true, force: true });
       });
 
       it(
@@ -243,9 +232,9 @@ for (const { provider, options } of PROVIDERS) {
           };
           // The first round grows the heap to what such a minute needs anyway; a leak grows it again.
           await round("Warm HEAD");
-          const before = await heldRss(server, snapshots);
+          const before = await heldRss(server);
           await round("After HEAD");
-          expect((await heldRss(server, snapshots)) - before).toBeLessThan(50 * MB);
+          expect((await heldRss(server)) - before).toBeLessThan(50 * MB);
           // Nothing was left open: the log's count of open streams never rose past the one GET.
           expect(server.output()).not.toMatch(/"event stream closed".*"open":[1-9]/);
         },
@@ -267,7 +256,7 @@ for (const { provider, options } of PROVIDERS) {
           await one.next((e) => e.data?.name === `Read by one 10 ${part.at(-1)!.id}`, 60_000);
           one.close();
           const start = await newestChangeId(a, part.at(-1)!.id);
-          const before = await heldRss(server, snapshots);
+          const before = await heldRss(server);
           const stalled = await Promise.all(
             Array.from({ length: 100 }, () =>
               stalledReader(server.baseUrl + EVENTS, { Authorization: `Bearer ${reader}` }),
@@ -285,7 +274,7 @@ for (const { provider, options } of PROVIDERS) {
           // the design allows at the peak (100 readers × the 1 MB queue), since RSS after a collection still holds
           // what the allocator keeps and the snapshot's own memory (34–115 MB measured on this machine kind); the
           // defect this guards against grew 1.6 GB.
-          const after = await heldRss(server, snapshots);
+          const after = await heldRss(server);
           expect(after - before).toBeLessThan(200 * MB);
           const expected = Array.from({ length: 10_000 }, (_, i) => start + 1 + i);
           for (let i = 0; i < stalled.length; i += 10) {
