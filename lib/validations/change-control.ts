@@ -67,6 +67,9 @@ export const changeControlPolicySchema = z.strictObject({
   protectedIds: z
     .array(idSchema, { error: "must be an array" })
     .max(MAX_PROTECTED_IDS, { error: `must hold at most ${MAX_PROTECTED_IDS} ids` }),
+  // Four-eyes approval of changes to protected processes (docs/decisions/043). Optional so that a client that
+  // predates it keeps working: absent is off, and the answer names it only while it is on.
+  approval: z.boolean({ error: "must be true or false" }).optional(),
 });
 export type ChangeControlPolicy = z.infer<typeof changeControlPolicySchema>;
 
