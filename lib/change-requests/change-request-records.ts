@@ -93,3 +93,9 @@ export function alreadyDecided(row: { id: number; state: string }): AppError {
     { current: { id: row.id, state: row.state } },
   );
 }
+
+/** Whether a user holds the approver right (Super users decide without it). */
+export async function hasApproverRight(options: { userId: number }): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: options.userId }, select: { approver: true } });
+  return user?.approver === true;
+}

@@ -73,6 +73,11 @@ export const changeControlPolicySchema = z.strictObject({
 });
 export type ChangeControlPolicy = z.infer<typeof changeControlPolicySchema>;
 
+/** Whether a process is protected under a policy (the server's rule, shared with the page's marks). */
+export function isProtectedBy(policy: Pick<ChangeControlPolicy, "protection" | "protectedIds">, id: number): boolean {
+  return policy.protection === "all" || (policy.protection === "listed" && policy.protectedIds.includes(id));
+}
+
 /** GET/PUT /api/v1/change-control: the policy, and when a Super user last saved it (null: from the environment). */
 export const changeControlAnswerSchema = z.object({
   policy: changeControlPolicySchema.extend({ updatedAt: z.string().nullable() }),
