@@ -90,7 +90,6 @@ export function alreadyDecided(row: { id: number; state: string }): AppError {
   return new AppError(
     1007,
     `Change request ${row.id} is ${row.state} already; a decided request cannot be changed (send a new one)`,
-    { current: { id: row.id, state: row.state } },
   );
 }
 

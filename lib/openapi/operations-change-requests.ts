@@ -94,7 +94,7 @@ export const CHANGE_REQUEST_OPERATIONS: Record<RequestsRoute, OperationSpec> = {
       DECIDERS,
     body: { schema: "ChangeRequestApprove", example: { signature: { password: "…", meaning: "approved" } } },
     answers: [{ ...ONE, description: "Approved and applied." }],
-    errors: [1005, 1007, 3001],
+    errors: [1005, [1007, 409, "bulk"], 3001],
   },
   "POST /api/v1/change-requests/{id}/reject": {
     tag: "Change control",
