@@ -6506,19 +6506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem1007"];
-                };
-            };
-            /** @description 1007 Resource has been changed since it was read */
-            412: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem1007"];
+                    "application/problem+json": components["schemas"]["Problem1007Bulk"];
                 };
             };
             /** @description 1001 Incorrect data */
@@ -6677,19 +6665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem1007"];
-                };
-            };
-            /** @description 1007 Resource has been changed since it was read */
-            412: {
-                headers: {
-                    "X-Request-Id": components["headers"]["XRequestId"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem1007"];
+                    "application/problem+json": components["schemas"]["Problem1007Bulk"];
                 };
             };
             /** @description 1001 Incorrect data */

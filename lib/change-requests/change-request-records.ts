@@ -90,6 +90,8 @@ export function alreadyDecided(row: { id: number; state: string }): AppError {
   return new AppError(
     1007,
     `Change request ${row.id} is ${row.state} already; a decided request cannot be changed (send a new one)`,
+    // The shape of an approval's conflict (no process is stale: `current` is empty).
+    { errors: [{ pointer: "", detail: `change request ${row.id} is ${row.state}` }], current: [] },
   );
 }
 

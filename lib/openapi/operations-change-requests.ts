@@ -102,7 +102,7 @@ export const CHANGE_REQUEST_OPERATIONS: Record<RequestsRoute, OperationSpec> = {
     description: "With a reason (1–500 characters); nothing is written. " + DECIDERS,
     body: { schema: "ChangeRequestReject", example: { reason: "Recipe not validated yet" } },
     answers: [{ ...ONE, description: "Rejected." }],
-    errors: [1005, 1007, 3001],
+    errors: [1005, [1007, 409, "bulk"], 3001],
   },
   "POST /api/v1/change-requests/{id}/withdraw": {
     tag: "Change control",
@@ -111,6 +111,6 @@ export const CHANGE_REQUEST_OPERATIONS: Record<RequestsRoute, OperationSpec> = {
       "Only the one who made it (3001 for anyone else); an optional `reason`. A decided request is 1007 (409).",
     body: { schema: "ChangeRequestWithdraw", example: {} },
     answers: [{ ...ONE, description: "Withdrawn." }],
-    errors: [1005, 1007, 3001],
+    errors: [1005, [1007, 409, "bulk"], 3001],
   },
 };
