@@ -33,11 +33,13 @@ export function RequestRow({ request, me, canDecide, signatures }: Props) {
   const signature = (meaning: "approved" | "reviewed") =>
     signatures ? { signature: { password, meaning, timeZone } } : {};
 
-  const send = (decision: Decision, done: string) =>
-    decide.mutate(decision, {
-      onSuccess: () => notify("success", t(done as "approved", { id: request.id })),
-      onError: (error) => notify("error", refusalText(error)),
-    });
+  // The promise, not mutate's callbacks: a decided request leaves the filtered list (this row unmounts) before
+  // the answer is handled, and callbacks of an unmounted caller are dropped.
+  const send = (decision: Decision, done: "approved" | "rejected" | "withdrawn") =>
+    decide.mutateAsync(decision).then(
+      () => notify("success", t(done, { id: request.id })),
+      (error: unknown) => notify("error", refusalText(error)),
+    );
   const onReject = (event: FormEvent) => {
     event.preventDefault();
     send({ id: request.id, verb: "reject", reason, ...signature("reviewed") }, "rejected");

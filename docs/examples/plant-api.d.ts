@@ -632,7 +632,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a change request
-         * @description Writes every item in one transaction, each with its base version as precondition; the history rows name the requester as author, carry the request's reasons and the approver's signature. When any base version is not current any more, nothing is written: 1007 (409) with `errors` at `/items/<n>/baseVersion` and `current`; the request stays pending, and the requester withdraws it and asks again. Approvers are Super users and people given the approver right (`PATCH /api/v1/users/{id}` with `approver`), never the one who made the request (3001, also for a token of theirs). Under electronic signatures the decider signs (`signature`: password re-entered, meaning); an API token cannot (3001). A request decided already is 1007 (409): a decided request never changes, a revert is a new request.
+         * @description Writes every item in one transaction, each with its base version as precondition; the history rows name the requester as author, carry the request's reasons and the approver's signature. When any base version is not current any more, nothing is written: 1007 (409) with `errors` at `/items/<n>/baseVersion` and `current`; the request stays pending, and the requester withdraws it and asks again. Approvers are Super users and people given the approver right (`PATCH /api/v1/users/{id}` with `approver`), never the one who made the request (3001, also for a token of theirs). Under electronic signatures the decider signs (`signature`: password re-entered, meaning); an API token cannot (3001). A request decided already is 1008 (409): a decided request never changes, a revert is a new request.
          *
          *     Roles: User, Advanced user, Super user.
          */
@@ -654,7 +654,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a change request
-         * @description With a reason (1–500 characters); nothing is written. Approvers are Super users and people given the approver right (`PATCH /api/v1/users/{id}` with `approver`), never the one who made the request (3001, also for a token of theirs). Under electronic signatures the decider signs (`signature`: password re-entered, meaning); an API token cannot (3001). A request decided already is 1007 (409): a decided request never changes, a revert is a new request.
+         * @description With a reason (1–500 characters); nothing is written. Approvers are Super users and people given the approver right (`PATCH /api/v1/users/{id}` with `approver`), never the one who made the request (3001, also for a token of theirs). Under electronic signatures the decider signs (`signature`: password re-entered, meaning); an API token cannot (3001). A request decided already is 1008 (409): a decided request never changes, a revert is a new request.
          *
          *     Roles: User, Advanced user, Super user.
          */
@@ -676,7 +676,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw one's change request
-         * @description Only the one who made it (3001 for anyone else); an optional `reason`. A decided request is 1007 (409).
+         * @description Only the one who made it (3001 for anyone else); an optional `reason`. A decided request is 1008 (409).
          *
          *     Roles: Advanced user, Super user.
          */
@@ -6334,7 +6334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1005"];
                 };
             };
-            /** @description 1007 Resource has been changed since it was read */
+            /** @description 1007 Resource has been changed since it was read; 1008 The change is refused by a rule */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -6343,7 +6343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem1007Bulk"];
+                    "application/problem+json": components["schemas"]["Problem1007Bulk"] | components["schemas"]["Problem1008"];
                 };
             };
             /** @description 1001 Incorrect data */
@@ -6497,7 +6497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1005"];
                 };
             };
-            /** @description 1007 Resource has been changed since it was read */
+            /** @description 1008 The change is refused by a rule */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -6506,7 +6506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem1007Bulk"];
+                    "application/problem+json": components["schemas"]["Problem1008"];
                 };
             };
             /** @description 1001 Incorrect data */
@@ -6656,7 +6656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem1005"];
                 };
             };
-            /** @description 1007 Resource has been changed since it was read */
+            /** @description 1008 The change is refused by a rule */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -6665,7 +6665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem1007Bulk"];
+                    "application/problem+json": components["schemas"]["Problem1008"];
                 };
             };
             /** @description 1001 Incorrect data */

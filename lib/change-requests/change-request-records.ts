@@ -85,13 +85,11 @@ export async function listChangeRequests(options: {
   return rows.map((row) => toChangeRequest(row, false));
 }
 
-/** Refuses to change a request that is decided already: it stays as it was decided (1007, 409). */
+/** Refuses to change a request that is decided already: it stays as it was decided (1008, 409: a rule). */
 export function alreadyDecided(row: { id: number; state: string }): AppError {
   return new AppError(
-    1007,
+    1008,
     `Change request ${row.id} is ${row.state} already; a decided request cannot be changed (send a new one)`,
-    // The shape of an approval's conflict (no process is stale: `current` is empty).
-    { errors: [{ pointer: "", detail: `change request ${row.id} is ${row.state}` }], current: [] },
   );
 }
 

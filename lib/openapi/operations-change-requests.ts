@@ -50,7 +50,7 @@ const DECIDERS =
   "Approvers are Super users and people given the approver right (`PATCH /api/v1/users/{id}` with `approver`), " +
   "never the one who made the request (3001, also for a token of theirs). Under electronic signatures the decider " +
   "signs (`signature`: password re-entered, meaning); an API token cannot (3001). A request decided already is " +
-  "1007 (409): a decided request never changes, a revert is a new request.";
+  "1008 (409): a decided request never changes, a revert is a new request.";
 
 type RequestsRoute = Extract<RouteKey, `${string} /api/v1/change-requests${string}`>;
 
@@ -94,7 +94,7 @@ export const CHANGE_REQUEST_OPERATIONS: Record<RequestsRoute, OperationSpec> = {
       DECIDERS,
     body: { schema: "ChangeRequestApprove", example: { signature: { password: "…", meaning: "approved" } } },
     answers: [{ ...ONE, description: "Approved and applied." }],
-    errors: [1005, [1007, 409, "bulk"], 3001],
+    errors: [1005, [1007, 409, "bulk"], 1008, 3001],
   },
   "POST /api/v1/change-requests/{id}/reject": {
     tag: "Change control",
@@ -102,15 +102,15 @@ export const CHANGE_REQUEST_OPERATIONS: Record<RequestsRoute, OperationSpec> = {
     description: "With a reason (1–500 characters); nothing is written. " + DECIDERS,
     body: { schema: "ChangeRequestReject", example: { reason: "Recipe not validated yet" } },
     answers: [{ ...ONE, description: "Rejected." }],
-    errors: [1005, [1007, 409, "bulk"], 3001],
+    errors: [1005, 1008, 3001],
   },
   "POST /api/v1/change-requests/{id}/withdraw": {
     tag: "Change control",
     summary: "Withdraw one's change request",
     description:
-      "Only the one who made it (3001 for anyone else); an optional `reason`. A decided request is 1007 (409).",
+      "Only the one who made it (3001 for anyone else); an optional `reason`. A decided request is 1008 (409).",
     body: { schema: "ChangeRequestWithdraw", example: {} },
     answers: [{ ...ONE, description: "Withdrawn." }],
-    errors: [1005, [1007, 409, "bulk"], 3001],
+    errors: [1005, 1008, 3001],
   },
 };

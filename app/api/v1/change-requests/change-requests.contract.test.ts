@@ -152,7 +152,7 @@ for (const { provider, options } of PROVIDERS) {
       expect(change.changedBy).toMatchObject({ type: "user", name: ROLE_USERS["Advanced user"].email });
     });
 
-    it("a decided request cannot be approved, rejected or withdrawn again (1007), nothing changes", async () => {
+    it("a decided request cannot be approved, rejected or withdrawn again (1008), nothing changes", async () => {
       const [request] = (await admin("GET", "/api/v1/change-requests?state=approved")).body.changeRequests;
       const before = await snapshot();
       for (const [client, verb, json] of [
@@ -162,7 +162,7 @@ for (const { provider, options } of PROVIDERS) {
       ] as const) {
         const res = await decide(client, request.id, verb, json);
         expect(res.status).toBe(409);
-        expect(res.body.code).toBe(1007);
+        expect(res.body.code).toBe(1008);
       }
       expect(await snapshot()).toEqual(before);
       const read = (await admin("GET", `/api/v1/change-requests/${request.id}`)).body.changeRequest;
