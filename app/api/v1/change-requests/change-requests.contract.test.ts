@@ -7,6 +7,7 @@ import { ROLE_USERS } from "@/test/support/accounts";
 import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { signInOverHttp } from "@/test/support/session";
+import { openEvents } from "@/test/support/sse";
 import { openSqlReader, type SqlReader } from "@/test/support/sql-reader";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -237,6 +238,71 @@ for (const { provider, options } of PROVIDERS) {
       );
       expect(Number(rows[0]!.n)).toBe(COUNT);
       expect(await count("process_changes")).toBe(before.history + COUNT);
+    });
+
+    it("pages' event streams get a change-requests event when a request is made and decided", async () => {
+      await policy({ protection: "listed", protectedIds: [4], approval: true });
+      const signed = await signInOverHttp(
+        server.baseUrl,
+        ROLE_USERS["Super user"].email,
+        ROLE_USERS["Super user"].password,
+      );
+      const stream = await openEvents(`${server.baseUrl}/api/v1/processes/events`, { Cookie: signed.cookie! });
+      try {
+        const request = await ask(4, "Streamed");
+        const made = await stream.next((e) => e.event === "change-requests" && e.data.newestId === request.id, 10_000);
+        expect(made.id).toBeNull();
+        expect(made.data.pending).toBeGreaterThanOrEqual(1);
+        const pendingBefore = made.data.pending as number;
+        expect((await decide(requester, request.id, "withdraw")).status).toBe(200);
+        const decided = await stream.next(
+          (e) => e.event === "change-requests" && e.data.pending === pendingBefore - 1,
+          10_000,
+        );
+        expect(decided.data.lastDecidedAt).not.toBeNull();
+      } finally {
+        stream.close();
+      }
+    });
+
+    it("under signatures the requester signs the request and the approver the approval (its history rows)", async () => {
+      await policy({ signatures: true, protection: "listed", protectedIds: [5], approval: true });
+      const unsigned = await requester("PUT", "/api/v1/processes/5", { json: { name: "Signed", comment: "" } });
+      expect(unsigned.status).toBe(400);
+      expect(unsigned.body.errors[0].pointer).toBe("/signature");
+      const password = ROLE_USERS["Advanced user"].password;
+      const held = await requester("PUT", "/api/v1/processes/5", {
+        json: { name: "Signed", comment: "", signature: { password, meaning: "authored", timeZone: "Europe/Berlin" } },
+      });
+      expect(held.status).toBe(202);
+      const id = held.body.changeRequest.id;
+      expect(held.body.changeRequest.requesterSignature).toMatchObject({
+        signer: { type: "user", name: ROLE_USERS["Advanced user"].email },
+        meaning: "authored",
+        timeZone: "Europe/Berlin",
+      });
+      const before = await snapshot();
+      const bare = await decide(approver, id, "approve");
+      expect(bare.status).toBe(400);
+      expect(bare.body.errors).toEqual([{ pointer: "/signature", detail: expect.any(String) }]);
+      const byToken = await decide(admin, id, "approve");
+      expect(byToken.status).toBe(403);
+      expect(byToken.body.code).toBe(3001);
+      expect(await snapshot()).toEqual(before);
+      const signature = { password: ROLE_USERS["Super user"].password, meaning: "approved", timeZone: "UTC" };
+      const approved = await decide(approver, id, "approve", { signature });
+      expect(approved.status).toBe(200);
+      expect(approved.body.changeRequest.deciderSignature).toMatchObject({
+        signer: { type: "user", name: ROLE_USERS["Super user"].email },
+        meaning: "approved",
+      });
+      const change = (await admin("GET", "/api/v1/processes/5/history?limit=1")).body.changes[0];
+      expect(change).toMatchObject({ name: "Signed", changedBy: { name: ROLE_USERS["Advanced user"].email } });
+      expect(change.signature).toMatchObject({
+        signer: { type: "user", name: ROLE_USERS["Super user"].email },
+        meaning: "approved",
+      });
+      await policy({ protection: "none" });
     });
   });
 }
