@@ -16,6 +16,7 @@ let last: { text: string; frame: Uint8Array } | null = null;
 let timer: NodeJS.Timeout | undefined;
 let reading = false;
 let again = false;
+let lastMark = "";
 
 export function subscribeChangeRequests(listener: Listener): () => void {
   listeners.add(listener);
@@ -28,6 +29,7 @@ export function subscribeChangeRequests(listener: Listener): () => void {
     clearInterval(timer);
     timer = undefined;
     last = null;
+    lastMark = "";
   };
 }
 
@@ -50,18 +52,18 @@ export function wakeChangeRequestFeed(): void {
 
 async function read(): Promise<void> {
   try {
-    const [newest, pending, decided] = await Promise.all([
-      db.changeRequest.aggregate({ _max: { id: true } }),
-      db.changeRequest.count({ where: { state: "pending" } }),
-      db.changeRequest.aggregate({ _max: { decidedAt: true } }),
-    ]);
-    if (newest._max.id === null) return;
+    // One small read per tick; the pending count only when something was made or decided since the last one.
+    const { _max } = await db.changeRequest.aggregate({ _max: { id: true, decidedAt: true } });
+    if (_max.id === null) return;
+    const mark = `${_max.id}/${_max.decidedAt?.toISOString() ?? ""}`;
+    if (mark === lastMark || listeners.size === 0) return;
+    const pending = await db.changeRequest.count({ where: { state: "pending" } });
+    lastMark = mark;
     const text = JSON.stringify({
       pending,
-      newestId: newest._max.id,
-      lastDecidedAt: decided._max.decidedAt?.toISOString() ?? null,
+      newestId: _max.id,
+      lastDecidedAt: _max.decidedAt?.toISOString() ?? null,
     });
-    if (text === last?.text || listeners.size === 0) return;
     last = { text, frame: textFrame(`event: change-requests\ndata: ${text}\n\n`) };
     for (const listener of listeners) listener(last.frame);
   } catch (error) {
