@@ -1,9 +1,18 @@
 // Issue 23, four-eyes approval on the page, in English and Russian, with two people: under CHANGE_APPROVAL=on and
 // every process protected, an operator's save becomes a change request (nothing written, the row marked as
 // pending); the operator sees it as theirs on /settings/change-requests and cannot approve it; a Super user sees
-// the diff and approves it, and the change is applied. docs/decisions/043-four-eyes-approval.md.
+// the diff and approves it, and the change is applied; axe finds nothing serious on either page. Note 043.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { apiProcesses, expect, nameField, OPERATOR, test } from "./support/fixtures";
 import { take } from "@/test/support/take";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
 
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
@@ -33,6 +42,7 @@ for (const uiLocale of ["en", "ru"] as const) {
       // Held: nothing written, the draft gone, the row marked as waiting for a decision.
       await expect(nameField(page, first.id, uiLocale)).toHaveValue(first.name);
       await expect(page.getByRole("img", { name: cr.pending })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
       expect((await apiProcesses(page.request)).find((p) => p.id === first.id)?.name).toBe(first.name);
       const listed = await (await page.request.get("/api/v1/change-requests?state=pending")).json();
       expect(listed.changeRequests).toHaveLength(1);
@@ -52,6 +62,7 @@ for (const uiLocale of ["en", "ru"] as const) {
       await page.goto("/settings/change-requests");
       await page.getByRole("button", { name: fill(cr.show, { id: request.id }) }).click();
       await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole("button", { name: cr.approve }).click();
       await expect(page.getByText(fill(cr.approved, { id: request.id }))).toBeVisible();
       expect((await apiProcesses(page.request)).find((p) => p.id === first.id)?.name).toBe(name);
