@@ -143,6 +143,8 @@ const schema = z.object({
   CHANGE_REASONS: reasonList.prefault(""),
   CHANGE_SIGNATURES: bool.default(false),
   CHANGE_PROTECTED: protectedSetting.prefault("none"),
+  // Four-eyes approval of changes to protected processes (docs/decisions/043-four-eyes-approval.md).
+  CHANGE_APPROVAL: bool.default(false),
   BENCH_CEILING_ROUTE: bool.default(false),
   // Read by next.config.js (the build folder); checked here so that a wrong one stops the start.
   NEXT_DIST_DIR: z

@@ -22,6 +22,11 @@ export const ACTION_KEYS = {
   "trail.broken": "trailBroken",
   "change-control.changed": "changeControlChanged",
   "signature.refused": "signatureRefused",
+  "change-request.created": "changeRequestCreated",
+  "change-request.approved": "changeRequestApproved",
+  "change-request.rejected": "changeRequestRejected",
+  "change-request.withdrawn": "changeRequestWithdrawn",
+  "approver.changed": "approverChanged",
 } as const satisfies Record<AuditAction, string>;
 
 export const isAuditAction = (value: string): value is AuditAction => Object.hasOwn(ACTION_KEYS, value);

@@ -14,7 +14,14 @@ import {
 } from "@/lib/validations/change-control";
 import styles from "./change-control.module.css";
 
-type Draft = { reasonMode: string; reasons: string; signatures: boolean; protection: string; ids: string };
+type Draft = {
+  reasonMode: string;
+  reasons: string;
+  signatures: boolean;
+  protection: string;
+  ids: string;
+  approval: boolean;
+};
 
 const draftOf = (policy: PolicyInForce): Draft => ({
   reasonMode: policy.reasonMode,
@@ -22,6 +29,7 @@ const draftOf = (policy: PolicyInForce): Draft => ({
   signatures: policy.signatures,
   protection: policy.protection,
   ids: policy.protectedIds.join(", "),
+  approval: policy.approval === true,
 });
 
 /** The form's text as the policy the API takes: one reason a line, ids separated by commas or spaces. */
@@ -41,6 +49,7 @@ function policyOf(draft: Draft): unknown {
             .filter(Boolean)
             .map(Number)
         : [],
+    approval: draft.approval,
   };
 }
 
@@ -142,6 +151,11 @@ export function PolicyForm({ initial }: { initial: PolicyInForce }) {
           </p>
         </div>
       )}
+      <label className={styles.check}>
+        <input type="checkbox" checked={draft.approval} onChange={(e) => set({ approval: e.target.checked })} />
+        {t("fields.approval")}
+      </label>
+      <p className={styles.hint}>{t("approvalHint")}</p>
       {problem && (
         <p id="policy-problem" role="alert" className={styles.error}>
           {problem}

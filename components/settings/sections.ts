@@ -3,7 +3,7 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 /** `key` names the section's label in the catalogs (`shell.sections`). */
 export type SettingsSection = {
   href: string;
-  key: "processes" | "apiTokens" | "webhooks" | "users" | "audit" | "changeControl" | "account";
+  key: "processes" | "apiTokens" | "webhooks" | "users" | "audit" | "changeControl" | "changeRequests" | "account";
   roles: readonly Role[];
 };
 
@@ -18,6 +18,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { href: "/settings/users", key: "users", roles: ["Super user"] },
   { href: "/settings/audit", key: "audit", roles: ["Super user"] },
   { href: "/settings/change-control", key: "changeControl", roles: ["Super user"] },
+  { href: "/settings/change-requests", key: "changeRequests", roles: ROLES },
   { href: "/settings/account", key: "account", roles: ROLES },
 ];
 

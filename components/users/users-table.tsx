@@ -5,6 +5,7 @@ import { useRoleName } from "@/components/ui/use-role-name";
 import type { PasswordLink, UserSummary } from "@/lib/validations/users";
 import type { UserSort, UserSortKey } from "./shown-users";
 import { UserActions } from "./user-actions";
+import { ApproverToggle } from "./approver-toggle";
 import { RoleCell } from "./role-cell";
 import styles from "./users.module.css";
 
@@ -64,7 +65,8 @@ export function UsersTable({ users, selfId, sort, onSort, onLink }: Props) {
               </th>
               <td>{user.name}</td>
               <td>
-                <RoleCell user={user} self={user.id === selfId} label={roleName(user.role)} />
+                <RoleCell user={user} self={user.id === selfId} label={roleName(user.role)} />{" "}
+                <ApproverToggle user={user} />
               </td>
               <td>{t(`source.${user.source}`)}</td>
               <td className={user.status === "disabled" ? styles.danger : undefined}>{t(`status.${user.status}`)}</td>

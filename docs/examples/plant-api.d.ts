@@ -17,7 +17,7 @@ export interface paths {
         get: operations["getProcesses"];
         /**
          * Update many processes
-         * @description All or nothing: one transaction; if any item is refused nothing is written, and the problem's `errors` point at every refused item (`/processes/3/name`). An id that does not exist is 1001 pointing at `/processes/<n>/id` (not 1005); an id repeated is 1001 too. 1 to 10000 items. An item's `version` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with `errors` pointing at each stale `/processes/<n>/version` and `current` holding those processes as they are now. A re-sync is free: an item whose `name` and `comment` equal the stored ones is not written (no new version, no history row, no event), though its `version` must still match; `X-Changed-Count` says how many items were written. Change control (off by default; `GET /api/v1/change-control`): the body's `reason` (in a bulk, per item or for the whole request) or the `Change-Reason` header is kept with the history row and sent with its event; under a required reason a write without one is 1001 pointing at each missing `reason`, and nothing is written. Under electronic signatures a signed-in person's write carries `signature` (`password` re-entered, `meaning`, optional `timeZone`): missing or wrong is 1001 at `/signature` or `/signature/password`, and a wrong password counts as a failed sign-in. An API token writing a protected process is 3001 unless it was created as a machine writer, whose identity is then recorded as the signer.
+         * @description All or nothing: one transaction; if any item is refused nothing is written, and the problem's `errors` point at every refused item (`/processes/3/name`). An id that does not exist is 1001 pointing at `/processes/<n>/id` (not 1005); an id repeated is 1001 too. 1 to 10000 items. An item's `version` is its precondition: when one is stale nothing is written and the answer is 1007 (409), with `errors` pointing at each stale `/processes/<n>/version` and `current` holding those processes as they are now. A re-sync is free: an item whose `name` and `comment` equal the stored ones is not written (no new version, no history row, no event), though its `version` must still match; `X-Changed-Count` says how many items were written. Change control (off by default; `GET /api/v1/change-control`): the body's `reason` (in a bulk, per item or for the whole request) or the `Change-Reason` header is kept with the history row and sent with its event; under a required reason a write without one is 1001 pointing at each missing `reason`, and nothing is written. Under electronic signatures a signed-in person's write carries `signature` (`password` re-entered, `meaning`, optional `timeZone`): missing or wrong is 1001 at `/signature` or `/signature/password`, and a wrong password counts as a failed sign-in. An API token writing a protected process is 3001 unless it was created as a machine writer, whose identity is then recorded as the signer. Four-eyes approval (the policy's `approval`, off by default): a write that would change a protected process is not written; the whole write (a bulk one included) becomes one change request, answered 202 with its `Location`, holding the proposed values, each item's base version (the one sent, else the current one), the reasons and the requester's signature. A second person approves or rejects it at `/api/v1/change-requests`.
          *
          *     Roles: Advanced user, Super user.
          */
@@ -577,6 +577,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List change requests
+         * @description Newest first, without their items (read one for them); `processIds` names the processes each would change.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getChange-requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one change request
+         * @description With its items: proposed values, base version, the values at the time it was made, and reason.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        get: operations["getChange-requestsBy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a change request
+         * @description Writes every item in one transaction, each with its base version as precondition; the history rows name the requester as author, carry the request's reasons and the approver's signature. When any base version is not current any more, nothing is written: 1007 (409) with `errors` at `/items/<n>/baseVersion` and `current`; the request stays pending, and the requester withdraws it and asks again. Approvers are Super users and people given the approver right (`PATCH /api/v1/users/{id}` with `approver`), never the one who made the request (3001, also for a token of theirs). Under electronic signatures the decider signs (`signature`: password re-entered, meaning); an API token cannot (3001). A request decided already is 1008 (409): a decided request never changes, a revert is a new request.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        post: operations["postChange-requestsByApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a change request
+         * @description With a reason (1–500 characters); nothing is written. Approvers are Super users and people given the approver right (`PATCH /api/v1/users/{id}` with `approver`), never the one who made the request (3001, also for a token of theirs). Under electronic signatures the decider signs (`signature`: password re-entered, meaning); an API token cannot (3001). A request decided already is 1008 (409): a decided request never changes, a revert is a new request.
+         *
+         *     Roles: User, Advanced user, Super user.
+         */
+        post: operations["postChange-requestsByReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw one's change request
+         * @description Only the one who made it (3001 for anyone else); an optional `reason`. A decided request is 1008 (409).
+         *
+         *     Roles: Advanced user, Super user.
+         */
+        post: operations["postChange-requestsByWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/password-links/check": {
         parameters: {
             query?: never;
@@ -894,6 +1004,7 @@ export interface components {
             /** @enum {string} */
             role?: "User" | "Advanced user" | "Super user";
             disabled?: boolean;
+            approver?: boolean;
         };
         PasswordLinkCheck: {
             token: string;
@@ -910,6 +1021,39 @@ export interface components {
             /** @enum {string} */
             protection: "none" | "all" | "listed";
             protectedIds: number[];
+            approval?: boolean;
+        };
+        ChangeRequestApprove: {
+            /** @description An electronic signature (when the policy asks for one): the signer's password re-entered, the meaning of the signature, and the signer's IANA time zone for its manifestation (UTC when left out; one the server does not know is 1001 at `/signature/timeZone`). Never stored. A wrong password is 1001 at `/signature/password` and counts as a failed sign-in. Ignored while signatures are off. */
+            signature?: {
+                password: string;
+                /** @enum {string} */
+                meaning: "authored" | "reviewed" | "approved" | "responsible";
+                /** @example Europe/Berlin */
+                timeZone?: string;
+            };
+        };
+        ChangeRequestReject: {
+            /**
+             * @description Why the change is made (change control). The rules of a name, 1 to 500 characters.
+             * @example Deviation DV-1234
+             */
+            reason: string;
+            /** @description An electronic signature (when the policy asks for one): the signer's password re-entered, the meaning of the signature, and the signer's IANA time zone for its manifestation (UTC when left out; one the server does not know is 1001 at `/signature/timeZone`). Never stored. A wrong password is 1001 at `/signature/password` and counts as a failed sign-in. Ignored while signatures are off. */
+            signature?: {
+                password: string;
+                /** @enum {string} */
+                meaning: "authored" | "reviewed" | "approved" | "responsible";
+                /** @example Europe/Berlin */
+                timeZone?: string;
+            };
+        };
+        ChangeRequestWithdraw: {
+            /**
+             * @description Why the change is made (change control). The rules of a name, 1 to 500 characters.
+             * @example Deviation DV-1234
+             */
+            reason?: string;
         };
         /**
          * @example {
@@ -1239,6 +1383,7 @@ export interface components {
             createdAt: string;
             lastSignInAt: string | null;
             openSessions: number;
+            approver?: boolean;
         };
         UserList: {
             users: components["schemas"]["UserSummary"][];
@@ -1287,8 +1432,73 @@ export interface components {
                 /** @enum {string} */
                 protection: "none" | "all" | "listed";
                 protectedIds: number[];
+                approval?: boolean;
                 updatedAt: string | null;
             };
+        };
+        ChangeRequest: {
+            id: number;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected" | "withdrawn";
+            itemCount: number;
+            processIds: number[];
+            reason: string | null;
+            requester: {
+                /** @enum {string} */
+                type: "user" | "token";
+                id: number | null;
+                name: string;
+            };
+            requesterSignature: {
+                signer: {
+                    /** @enum {string} */
+                    type: "user" | "token";
+                    id: number | null;
+                    name: string;
+                };
+                signedAt: string;
+                timeZone: string;
+                /** @enum {string} */
+                meaning: "authored" | "reviewed" | "approved" | "responsible";
+            } | null;
+            createdAt: string;
+            decidedAt: string | null;
+            decider: {
+                /** @enum {string} */
+                type: "user" | "token";
+                id: number | null;
+                name: string;
+            } | null;
+            decisionReason: string | null;
+            deciderSignature: {
+                signer: {
+                    /** @enum {string} */
+                    type: "user" | "token";
+                    id: number | null;
+                    name: string;
+                };
+                signedAt: string;
+                timeZone: string;
+                /** @enum {string} */
+                meaning: "authored" | "reviewed" | "approved" | "responsible";
+            } | null;
+            items?: {
+                id: number;
+                name: string;
+                comment: string;
+                baseVersion: number;
+                before: {
+                    name: string;
+                    comment: string;
+                };
+                reason: string | null;
+            }[];
+        };
+        ChangeRequestOne: {
+            changeRequest: components["schemas"]["ChangeRequest"];
+        };
+        ChangeRequestList: {
+            changeRequests: components["schemas"]["ChangeRequest"][];
         };
         ErrorTable: {
             errors: {
@@ -1584,6 +1794,8 @@ export interface components {
         CacheControl: string;
         /** @description How many of the items sent differed from the stored ones and were written (0 for a re-sync of equal values). */
         XChangedCount: string;
+        /** @description Where the resource made is (a change request held for approval: `/api/v1/change-requests/<id>`). */
+        Location: string;
     };
     pathItems: never;
 }
@@ -1769,6 +1981,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProcessList"];
+                };
+            };
+            /** @description Held for approval: nothing was written; the change request made, at `Location`. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestOne"];
                 };
             };
             /** @description 1001 Incorrect data */
@@ -2187,6 +2412,19 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Process"];
+                };
+            };
+            /** @description Held for approval: nothing was written; the change request made, at `Location`. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestOne"];
                 };
             };
             /** @description 1001 Incorrect data */
@@ -4322,8 +4560,8 @@ export interface operations {
             query?: {
                 /** @description Part of the actor's or the target's email or name (case does not matter for Latin letters). */
                 person?: string;
-                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `webhook.created`, `webhook.deleted`, `directory.refused`, `trail.broken`, `change-control.changed`, `signature.refused`. */
-                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted" | "directory.refused" | "trail.broken" | "change-control.changed" | "signature.refused";
+                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `webhook.created`, `webhook.deleted`, `directory.refused`, `trail.broken`, `change-control.changed`, `signature.refused`, `change-request.created`, `change-request.approved`, `change-request.rejected`, `change-request.withdrawn`, `approver.changed`. */
+                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted" | "directory.refused" | "trail.broken" | "change-control.changed" | "signature.refused" | "change-request.created" | "change-request.approved" | "change-request.rejected" | "change-request.withdrawn" | "approver.changed";
                 /** @description Events at or after this instant (ISO 8601 with a time zone, `2026-12-06T00:00:00Z`). */
                 from?: string;
                 /** @description Events before this instant (ISO 8601 with a time zone). */
@@ -4464,8 +4702,8 @@ export interface operations {
             query?: {
                 /** @description Part of the actor's or the target's email or name (case does not matter for Latin letters). */
                 person?: string;
-                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `webhook.created`, `webhook.deleted`, `directory.refused`, `trail.broken`, `change-control.changed`, `signature.refused`. */
-                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted" | "directory.refused" | "trail.broken" | "change-control.changed" | "signature.refused";
+                /** @description One of: `sign-in.succeeded`, `sign-in.failed`, `sign-out`, `sessions.ended`, `user.created`, `user.changed`, `user.disabled`, `user.enabled`, `user.deleted`, `role.changed`, `password.changed`, `password.reset`, `token.created`, `token.revoked`, `webhook.created`, `webhook.deleted`, `directory.refused`, `trail.broken`, `change-control.changed`, `signature.refused`, `change-request.created`, `change-request.approved`, `change-request.rejected`, `change-request.withdrawn`, `approver.changed`. */
+                action?: "sign-in.succeeded" | "sign-in.failed" | "sign-out" | "sessions.ended" | "user.created" | "user.changed" | "user.disabled" | "user.enabled" | "user.deleted" | "role.changed" | "password.changed" | "password.reset" | "token.created" | "token.revoked" | "webhook.created" | "webhook.deleted" | "directory.refused" | "trail.broken" | "change-control.changed" | "signature.refused" | "change-request.created" | "change-request.approved" | "change-request.rejected" | "change-request.withdrawn" | "approver.changed";
                 /** @description Events at or after this instant (ISO 8601 with a time zone, `2026-12-06T00:00:00Z`). */
                 from?: string;
                 /** @description Events before this instant (ISO 8601 with a time zone). */
@@ -5691,6 +5929,743 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "getChange-requests": {
+        parameters: {
+            query?: {
+                /** @description Only requests in this state. */
+                state?: "pending" | "approved" | "rejected" | "withdrawn";
+                /** @description At most this many (1–500, default 100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The change requests. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestList"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "getChange-requestsBy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The change request as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "changeRequest": {
+                     *         "id": 12,
+                     *         "state": "pending",
+                     *         "itemCount": 1,
+                     *         "processIds": [
+                     *           7
+                     *         ],
+                     *         "reason": "Deviation DV-1234",
+                     *         "requester": {
+                     *           "type": "user",
+                     *           "id": 4,
+                     *           "name": "operator@example.com"
+                     *         },
+                     *         "requesterSignature": null,
+                     *         "createdAt": "2026-12-07T05:00:00.000Z",
+                     *         "decidedAt": null,
+                     *         "decider": null,
+                     *         "decisionReason": null,
+                     *         "deciderSignature": null,
+                     *         "items": [
+                     *           {
+                     *             "id": 7,
+                     *             "name": "Cutting",
+                     *             "comment": "Flying saw, line 2",
+                     *             "baseVersion": 3,
+                     *             "before": {
+                     *               "name": "Cutting",
+                     *               "comment": "Flying saw"
+                     *             },
+                     *             "reason": "Deviation DV-1234"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChangeRequestOne"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "postChange-requestsByApprove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "signature": {
+                 *         "password": "…",
+                 *         "meaning": "approved"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeRequestApprove"];
+            };
+        };
+        responses: {
+            /** @description Approved and applied. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestOne"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1007 Resource has been changed since it was read; 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1007Bulk"] | components["schemas"]["Problem1008"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "postChange-requestsByReject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Recipe not validated yet"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeRequestReject"];
+            };
+        };
+        responses: {
+            /** @description Rejected. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestOne"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 6001 Too many requests. Try again later */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem6001"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpProblem500"];
+                };
+            };
+            /** @description 1006 Error access to database */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    /** @description What is left of the caller's limit (draft-ietf-httpapi-ratelimit-headers): `"api";r=<requests left>;t=<seconds until it refills>`. */
+                    RateLimit?: string;
+                    /** @description The caller's limit: `"api";q=<requests>;w=<window in seconds>`. Callers are counted by token, by signed-in user, and without credentials by address. A large body counts as more than one request. */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1006"];
+                };
+            };
+        };
+    };
+    "postChange-requestsByWithdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Digits only, no sign, no leading zero. Anything else is 1001 with the pointer `/path/id` and the detail "must be an integer from 1 to 2147483647, in digits without a sign or leading zero", whatever was sent. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`Content-Type: application/json`); limits in the introduction. */
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ChangeRequestWithdraw"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestOne"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 2004 No access token; 2002 Access token expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem2004"] | components["schemas"]["Problem2002"];
+                };
+            };
+            /** @description 3001 Access to this resource is denied */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1005 Resource with this id is not exists */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1005"];
+                };
+            };
+            /** @description 1008 The change is refused by a rule */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1008"];
                 };
             };
             /** @description 1001 Incorrect data */

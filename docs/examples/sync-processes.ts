@@ -47,7 +47,9 @@ for (const process of processes.slice(0, 2)) {
     body: { name: process.name, comment: "Checked by MES" },
   });
   if (changed.error) fail(changed.error);
-  versions.push(changed.data.version);
+  // Under four-eyes approval a protected process's change is held as a change request (202) instead.
+  if ("changeRequest" in changed.data) console.log(JSON.stringify({ step: "held", id: changed.data.changeRequest.id }));
+  else versions.push(changed.data.version);
 }
 console.log(JSON.stringify({ step: "changed", versions }));
 
@@ -55,4 +57,5 @@ const bulk = await api.PUT("/api/v1/processes", {
   body: { processes: processes.slice(0, 10).map(({ id, name }) => ({ id, name, comment: `Batch ${id}` })) },
 });
 if (bulk.error) fail(bulk.error);
-console.log(JSON.stringify({ step: "bulk", count: bulk.data.processes.length }));
+if ("changeRequest" in bulk.data) console.log(JSON.stringify({ step: "held", id: bulk.data.changeRequest.id }));
+else console.log(JSON.stringify({ step: "bulk", count: bulk.data.processes.length }));

@@ -126,6 +126,17 @@ for (const { provider, options } of PROVIDERS) {
             path: "/api/v1/change-control",
             json: { reasonMode: "off", standardReasons: [], signatures: false, protection: "none", protectedIds: [] },
           };
+        case "GET /api/v1/change-requests":
+          return { method, path: "/api/v1/change-requests" };
+        // No such request: 1005 for an allowed caller (who may decide is checked on a request that exists).
+        case "GET /api/v1/change-requests/{id}":
+          return { method, path: "/api/v1/change-requests/999999" };
+        case "POST /api/v1/change-requests/{id}/approve":
+          return { method, path: "/api/v1/change-requests/999999/approve", json: {} };
+        case "POST /api/v1/change-requests/{id}/reject":
+          return { method, path: "/api/v1/change-requests/999999/reject", json: { reason: "Access check" } };
+        case "POST /api/v1/change-requests/{id}/withdraw":
+          return { method, path: "/api/v1/change-requests/999999/withdraw", json: {} };
         default:
           throw new Error(`no request for ${route}`);
       }
@@ -232,7 +243,7 @@ for (const { provider, options } of PROVIDERS) {
     const matrix = PROTECTED.flatMap((route) => credentials.map((c) => [route, c.name, c] as const));
 
     it("walks every protected route in the table", () => {
-      expect(PROTECTED.length).toBe(34);
+      expect(PROTECTED.length).toBe(39);
       expect(matrix.length).toBe(PROTECTED.length * credentials.length);
     });
 
@@ -254,7 +265,10 @@ for (const { provider, options } of PROVIDERS) {
           expect(res.body.errors, res.text).toEqual([
             { pointer: "/currentPassword", detail: "is not your current password" },
           ]);
-        else if (route === "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry")
+        else if (
+          route === "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry" ||
+          route.includes("/change-requests/{id}")
+        )
           expect(res.body.code, res.text).toBe(1005);
         else expect(res.status, res.text).toBeLessThan(300);
         expect(res.headers.get("ratelimit")).toMatch(/^"api";r=\d+;t=\d+$/);

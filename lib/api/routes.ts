@@ -51,6 +51,13 @@ export const API_ROUTES = {
   // Everyone who writes needs to know what a write must carry; only Super users set it.
   "GET /api/v1/change-control": READ,
   "PUT /api/v1/change-control": ADMIN,
+  // Four-eyes approval (docs/decisions/043): readable by readers; who may decide is checked per request (the
+  // approver right, never the requester); withdrawing is the requester's, who was a writer.
+  "GET /api/v1/change-requests": READ,
+  "GET /api/v1/change-requests/{id}": READ,
+  "POST /api/v1/change-requests/{id}/approve": READ,
+  "POST /api/v1/change-requests/{id}/reject": READ,
+  "POST /api/v1/change-requests/{id}/withdraw": WRITE,
   "POST /api/v1/password-links/check": "public",
   "POST /api/v1/password-links/use": "public",
   "GET /api/v1/errors": "public",

@@ -24,6 +24,12 @@ export const AUDIT_ACTIONS = [
   // Change control (issue 23): the policy changed; a signature refused for a wrong password.
   "change-control.changed",
   "signature.refused",
+  // Four-eyes approval (docs/decisions/043): a change request made and decided; who may approve changed.
+  "change-request.created",
+  "change-request.approved",
+  "change-request.rejected",
+  "change-request.withdrawn",
+  "approver.changed",
 ] as const;
 
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

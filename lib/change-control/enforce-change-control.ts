@@ -6,7 +6,7 @@ import { takeSignature } from "@/lib/change-control/take-signature";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { SignatureRecord } from "@/lib/processes/actor";
-import { changeReasonSchema, type SignatureInput } from "@/lib/validations/change-control";
+import { changeReasonSchema, type ChangeControlPolicy, type SignatureInput } from "@/lib/validations/change-control";
 import { issue } from "@/lib/validations/issues";
 
 // What the change-control policy asks of one API write (docs/decisions/032-change-control.md), checked before
@@ -47,7 +47,12 @@ export type ChangeControlWrite = {
   audit: AuditSource;
 };
 
-export type ChangeControlVerdict = { reasons: (string | null)[]; signature: SignatureRecord | null };
+export type ChangeControlVerdict = {
+  reasons: (string | null)[];
+  signature: SignatureRecord | null;
+  /** The policy it was checked against: four-eyes approval reads it again from here. */
+  policy: ChangeControlPolicy;
+};
 
 async function isMachineWriter(tokenId: number): Promise<boolean> {
   const row = await db.apiToken.findUnique({ where: { id: tokenId }, select: { machineWriter: true } });
@@ -73,7 +78,7 @@ export async function enforceChangeControl(write: ChangeControlWrite): Promise<C
         { errors },
       );
   }
-  if (!policy.signatures) return { reasons, signature: null };
+  if (!policy.signatures) return { reasons, signature: null, policy };
   const { caller } = write;
   if (caller.kind === "token") {
     const machine = await isMachineWriter(caller.tokenId);
@@ -96,7 +101,7 @@ export async function enforceChangeControl(write: ChangeControlWrite): Promise<C
           meaning: "authored",
         }
       : null;
-    return { reasons, signature };
+    return { reasons, signature, policy };
   }
   if (!write.signature) {
     const pointer = write.signaturePointer;
@@ -109,5 +114,5 @@ export async function enforceChangeControl(write: ChangeControlWrite): Promise<C
     pointer: write.signaturePointer,
     audit: write.audit,
   });
-  return { reasons, signature };
+  return { reasons, signature, policy };
 }

@@ -14,6 +14,7 @@ type PolicyRow = {
   signatures: boolean;
   protection: string;
   protectedIds: string;
+  approval: boolean;
   updatedAt: Date;
 };
 
@@ -27,6 +28,7 @@ export function policyFromEnvironment(): ChangeControlPolicy {
     signatures: env.CHANGE_SIGNATURES,
     protection: env.CHANGE_PROTECTED.protection,
     protectedIds: env.CHANGE_PROTECTED.ids,
+    ...(env.CHANGE_APPROVAL ? { approval: true } : {}),
   };
 }
 
@@ -37,6 +39,7 @@ function fromRow(row: PolicyRow): ChangeControlPolicy {
     signatures: row.signatures,
     protection: row.protection as ChangeControlPolicy["protection"],
     protectedIds: JSON.parse(row.protectedIds) as number[],
+    ...(row.approval ? { approval: true } : {}),
   };
 }
 
@@ -60,6 +63,7 @@ function auditValues(prefix: string, policy: ChangeControlPolicy): Record<string
     [`${prefix}Signatures`]: policy.signatures,
     [`${prefix}Protection`]: policy.protection,
     [`${prefix}ProtectedIds`]: policy.protectedIds.join(","),
+    [`${prefix}Approval`]: policy.approval === true,
   };
 }
 
@@ -75,6 +79,7 @@ export async function saveChangeControl(options: {
     ...options.policy,
     standardReasons: [...new Set(options.policy.standardReasons)],
     protectedIds: [...new Set(options.policy.protectedIds)].sort((a, b) => a - b),
+    ...(options.policy.approval ? { approval: true } : {}),
   };
   return db.$transaction(async (tx) => {
     const before = await tx.changeControlPolicy.findUnique({ where: { id: POLICY_ID } });
@@ -87,6 +92,7 @@ export async function saveChangeControl(options: {
       signatures: policy.signatures,
       protection: policy.protection,
       protectedIds: JSON.stringify(policy.protectedIds),
+      approval: policy.approval === true,
     };
     const row = await tx.changeControlPolicy.upsert({
       where: { id: POLICY_ID },

@@ -30,6 +30,10 @@ export const HEADERS = {
     "How many of the items sent differed from the stored ones and were written (0 for a re-sync of equal values).",
     "^[0-9]+$",
   ),
+  Location: header(
+    "Where the resource made is (a change request held for approval: `/api/v1/change-requests/<id>`).",
+    "^/api/v1/",
+  ),
 } as const;
 
 export type HeaderName = keyof typeof HEADERS;

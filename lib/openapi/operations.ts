@@ -8,6 +8,7 @@ import { processListQuerySchema } from "@/lib/validations/process-listing";
 import { HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT } from "@/lib/validations/process-history";
 import { ACCOUNT_OPERATIONS } from "@/lib/openapi/operations-account";
 import { TRAIL_OPERATIONS } from "@/lib/openapi/operations-trail";
+import { APPROVAL_TEXT, CHANGE_REQUEST_OPERATIONS, HELD_FOR_APPROVAL } from "@/lib/openapi/operations-change-requests";
 import { WEBHOOK_OPERATIONS } from "@/lib/openapi/webhook-operations";
 import {
   CHANGE_CONTROL_OPERATIONS,
@@ -92,7 +93,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   "PUT /api/v1/processes": {
     tag: "Processes",
     summary: "Update many processes",
-    description: ALL_OR_NOTHING + CHANGE_CONTROL_TEXT,
+    description: ALL_OR_NOTHING + CHANGE_CONTROL_TEXT + APPROVAL_TEXT,
     parameters: [CHANGE_REASON_PARAMETER],
     body: {
       schema: "ProcessesUpdate",
@@ -110,6 +111,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
         description: "The processes, ordered by id: the written ones at their new version, the others as they are.",
         headers: ["X-Changed-Count"],
       },
+      HELD_FOR_APPROVAL,
     ],
     errors: [[1007, 409, "bulk"]],
   },
@@ -219,6 +221,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
         example: EXAMPLE_PROCESS,
         headers: ["ETag"],
       },
+      HELD_FOR_APPROVAL,
     ],
     errors: [1005, 1007],
   },
@@ -254,6 +257,7 @@ export const OPERATIONS: Record<RouteKey, OperationSpec> = {
   ...ACCOUNT_OPERATIONS,
   ...TRAIL_OPERATIONS,
   ...CHANGE_CONTROL_OPERATIONS,
+  ...CHANGE_REQUEST_OPERATIONS,
   "GET /api/v1/errors": {
     tag: "Service",
     summary: "The error code table",

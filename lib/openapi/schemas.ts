@@ -12,6 +12,14 @@ import {
 } from "@/lib/validations/account";
 import { auditEventSchema, auditPageSchema } from "@/lib/validations/audit";
 import { changeControlAnswerSchema, changeControlPolicySchema } from "@/lib/validations/change-control";
+import {
+  changeRequestApproveSchema,
+  changeRequestListSchema,
+  changeRequestOneSchema,
+  changeRequestRejectSchema,
+  changeRequestSchema,
+  changeRequestWithdrawSchema,
+} from "@/lib/validations/change-request";
 import { healthSchema, livenessSchema, readinessSchema } from "@/lib/validations/health";
 import {
   processesUpdateSchema,
@@ -78,6 +86,9 @@ export const REQUEST_SCHEMAS = {
   PasswordLinkCheck: passwordLinkCheckSchema,
   PasswordLinkUse: passwordLinkUseSchema,
   ChangeControlPolicy: changeControlPolicySchema,
+  ChangeRequestApprove: changeRequestApproveSchema,
+  ChangeRequestReject: changeRequestRejectSchema,
+  ChangeRequestWithdraw: changeRequestWithdrawSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** Answer bodies, by component name; a schema named here is a $ref wherever another one holds it. */
@@ -120,6 +131,9 @@ export const RESPONSE_SCHEMAS = {
   PasswordLinkUsed: passwordLinkUsedSchema,
   Me: meSchema,
   ChangeControlAnswer: changeControlAnswerSchema,
+  ChangeRequest: changeRequestSchema,
+  ChangeRequestOne: changeRequestOneSchema,
+  ChangeRequestList: changeRequestListSchema,
   ErrorTable: errorTableSchema,
   Health: healthSchema,
   Liveness: livenessSchema,

@@ -10,6 +10,7 @@ import { admitStream, checkStreamCaps, openStreamCount } from "@/lib/processes/o
 import { countChangesAfter, lastChangeId, listChangesAfter } from "@/lib/processes/process-history";
 import { prunedThroughId } from "@/lib/processes/prune-history";
 import { subscribePresence } from "@/lib/presence/presence-feed";
+import { subscribeChangeRequests } from "@/lib/change-requests/change-request-feed";
 
 // GET /api/v1/processes/events as a stream of Server-Sent Events. Each change is one `process` event whose id
 // is `<epoch>:<history id>`; a client that comes back with Last-Event-ID gets what it missed, in order, or one
@@ -167,9 +168,17 @@ export async function openProcessEventStream(options: {
           if (!closed) push(frame);
         })
       : () => {};
+  // Change requests made and decided (docs/decisions/043), to pages only, like presence.
+  const stopRequests =
+    caller.kind === "session"
+      ? subscribeChangeRequests((frame) => {
+          if (!closed) push(frame);
+        })
+      : () => {};
   cleanup = () => {
     clearInterval(heartbeat);
     stopPresence();
+    stopRequests();
     subscription?.unsubscribe();
     release();
     signal.removeEventListener("abort", onAbort);

@@ -28,7 +28,10 @@ function changed(current: Process, via: "ifMatch" | "body"): AppError {
 }
 
 /** The one version the write must find, and which precondition named it; reads the process where a choice needs it. */
-async function expectedVersion(id: number, pre: Preconditions): Promise<{ version?: number; via: "ifMatch" | "body" }> {
+export async function expectedVersion(
+  id: number,
+  pre: Preconditions,
+): Promise<{ version?: number; via: "ifMatch" | "body" }> {
   const { ifMatch, bodyVersion } = pre;
   const tags = ifMatch === "*" || ifMatch === null ? [] : ifMatch;
   if (tags.length <= 1 && (bodyVersion === undefined || tags.length === 0 || tags[0] === bodyVersion)) {

@@ -29,7 +29,7 @@ export type WriteOutcome =
   | { ok: true; processes: Process[]; changed: number }
   | { ok: false; missing: number[]; stale: { index: number; current: Process }[] };
 
-type Tx = Parameters<Parameters<typeof changeProcesses>[0]>[0];
+export type Tx = Parameters<Parameters<typeof changeProcesses>[0]>[0];
 type RawRow = {
   id: number;
   name: string;
@@ -107,8 +107,10 @@ async function completeOrRefuse(tx: Tx, items: ProcessWrite[], written: RawRow[]
 export async function writeProcesses(options: {
   items: ProcessWrite[];
   context: ChangeContext;
+  /** More work for the same transaction once every item was written (an approval marks its request). */
+  alsoInTransaction?: (tx: Tx) => Promise<void>;
 }): Promise<WriteOutcome> {
-  const { items, context } = options;
+  const { items, context, alsoInTransaction } = options;
   const payload = JSON.stringify(
     items.map(({ id, name, comment, version, reason }) => ({
       id,
@@ -141,6 +143,7 @@ export async function writeProcesses(options: {
         const processes = rows.map(fromRaw);
         // Throwing rolls back whatever part was written (a row changed meanwhile by an outside writer).
         if (rows.length !== items.length) processes.push(...(await completeOrRefuse(tx, items, rows)));
+        if (alsoInTransaction) await alsoInTransaction(tx);
         return { ok: true as const, processes: processes.sort((a, b) => a.id - b.id), changed };
       },
       {

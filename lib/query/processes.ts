@@ -1,5 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/query/api-error";
+import { HeldForApproval } from "@/lib/query/change-requests";
+import type { ChangeRequest } from "@/lib/validations/change-request";
 import type { SignatureInput } from "@/lib/validations/change-control";
 import type { Process, ProcessFields, ProcessItem, ProcessList } from "@/lib/validations/process";
 import type { ChangedBy } from "@/lib/validations/process-history";
@@ -32,23 +34,27 @@ export async function fetchProcesses(): Promise<ProcessListingItem[]> {
 export type ChangeExtras = { reason?: string; signature?: SignatureInput };
 
 /** `version`: the one the edit started from; the server refuses the save (1007) when the process moved on. */
-export function putProcess(
+export async function putProcess(
   id: number,
   fields: ProcessFields,
   version?: number,
   extras?: ChangeExtras,
 ): Promise<Process> {
-  return apiFetch<Process>(`/api/v1/processes/${id}`, {
+  const body = await apiFetch<Process | { changeRequest: ChangeRequest }>(`/api/v1/processes/${id}`, {
     method: "PUT",
     body: JSON.stringify({ ...fields, version, ...extras }),
   });
+  // Under four-eyes approval the server may hold it (202): nothing written, the save settles as held.
+  if ("changeRequest" in body) throw new HeldForApproval(body.changeRequest);
+  return body;
 }
 
 export async function putProcesses(items: ProcessItem[], extras?: ChangeExtras): Promise<Process[]> {
-  const body = await apiFetch<ProcessList>("/api/v1/processes", {
+  const body = await apiFetch<ProcessList | { changeRequest: ChangeRequest }>("/api/v1/processes", {
     method: "PUT",
     body: JSON.stringify({ processes: items, ...extras }),
   });
+  if ("changeRequest" in body) throw new HeldForApproval(body.changeRequest);
   return body.processes;
 }
 

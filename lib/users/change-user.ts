@@ -26,6 +26,7 @@ export async function changeUser(options: { id: number } & UserPatch, ctx: UserC
     const role = options.role !== undefined && options.role !== row.role ? options.role : undefined;
     const name = options.name !== undefined && options.name !== row.name ? options.name : undefined;
     const disabled = options.disabled !== undefined && options.disabled !== row.disabled ? options.disabled : undefined;
+    const approver = options.approver !== undefined && options.approver !== row.approver ? options.approver : undefined;
     if (role !== undefined) await checkGuardRails(tx, ctx, row, "role");
     if (role !== undefined && row.role === "Super user") await checkGuardRails(tx, ctx, row, "demote");
     if (disabled === true) await checkGuardRails(tx, ctx, row, "disable");
@@ -39,6 +40,10 @@ export async function changeUser(options: { id: number } & UserPatch, ctx: UserC
       await tx.user.update({ where: { id: row.id }, data: { role } });
       const direction = highestRole([role, row.role as Role]) === role ? "promoted" : "demoted";
       await recordAudit({ ...base, action: "role.changed", detail: { from: row.role, to: role, direction } }, tx);
+    }
+    if (approver !== undefined) {
+      await tx.user.update({ where: { id: row.id }, data: { approver } });
+      await recordAudit({ ...base, action: "approver.changed", detail: { from: !approver, to: approver } }, tx);
     }
     let ended = 0;
     if (disabled !== undefined) {

@@ -23,6 +23,7 @@ export const USER_ROW = {
   mustChangePassword: true,
   createdAt: true,
   lastSignInAt: true,
+  approver: true,
 } as const;
 
 export type UserRow = {
@@ -35,6 +36,8 @@ export type UserRow = {
   mustChangePassword: boolean;
   createdAt: Date;
   lastSignInAt: Date | null;
+  /** May approve others' change requests (docs/decisions/043); absent on rows read without it. */
+  approver?: boolean;
 };
 
 export const statusOf = (row: Pick<UserRow, "disabled" | "mustChangePassword">): UserStatus =>
@@ -51,6 +54,8 @@ export function toUserSummary(row: UserRow, openSessions: number): UserSummary {
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     openSessions,
+    // Named only when given, so that answers stay as they were where nobody has it.
+    ...(row.approver ? { approver: true } : {}),
   };
 }
 

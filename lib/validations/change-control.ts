@@ -67,8 +67,16 @@ export const changeControlPolicySchema = z.strictObject({
   protectedIds: z
     .array(idSchema, { error: "must be an array" })
     .max(MAX_PROTECTED_IDS, { error: `must hold at most ${MAX_PROTECTED_IDS} ids` }),
+  // Four-eyes approval of changes to protected processes (docs/decisions/043). Optional so that a client that
+  // predates it keeps working: absent is off, and the answer names it only while it is on.
+  approval: z.boolean({ error: "must be true or false" }).optional(),
 });
 export type ChangeControlPolicy = z.infer<typeof changeControlPolicySchema>;
+
+/** Whether a process is protected under a policy (the server's rule, shared with the page's marks). */
+export function isProtectedBy(policy: Pick<ChangeControlPolicy, "protection" | "protectedIds">, id: number): boolean {
+  return policy.protection === "all" || (policy.protection === "listed" && policy.protectedIds.includes(id));
+}
 
 /** GET/PUT /api/v1/change-control: the policy, and when a Super user last saved it (null: from the environment). */
 export const changeControlAnswerSchema = z.object({

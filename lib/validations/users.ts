@@ -38,8 +38,10 @@ export const userPatchSchema = z
     name: userNameSchema.optional(),
     role: roleSchema.optional(),
     disabled: z.boolean({ error: "must be true or false" }).optional(),
+    // The right to approve others' change requests (four-eyes, docs/decisions/043).
+    approver: z.boolean({ error: "must be true or false" }).optional(),
   })
-  .refine((v) => v.name !== undefined || v.role !== undefined || v.disabled !== undefined, {
+  .refine((v) => v.name !== undefined || v.role !== undefined || v.disabled !== undefined || v.approver !== undefined, {
     error: "must name at least one of name, role, disabled",
   });
 
@@ -57,6 +59,7 @@ export const userSummarySchema = z.object({
   createdAt: z.string(),
   lastSignInAt: z.string().nullable(),
   openSessions: z.number().int(),
+  approver: z.boolean().optional(),
 });
 
 /** A one-time set-password link: the URL holds the secret (after `#`, so it reaches no server log). */

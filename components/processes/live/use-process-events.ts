@@ -7,6 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import type { Tone } from "@/components/feedback/toaster";
+import { changeRequestKeys } from "@/lib/query/change-requests";
 import { invalidateProcessHistories } from "@/lib/query/process-history";
 import { applyProcessChanges, pendingSaveIds, processKeys, refetchProcesses } from "@/lib/query/processes";
 import type { Process } from "@/lib/validations/process";
@@ -71,6 +72,7 @@ export function useProcessEvents(
   const onReset = useEffectEvent(() => void refetchProcesses(client));
   // Who else has the list open (components/processes/presence/): events without an id, never replayed.
   const presenceEvent = useEffectEvent((data: unknown) => onPresence(data));
+  const requestsEvent = useEffectEvent(() => void client.invalidateQueries({ queryKey: changeRequestKeys.all }));
 
   useEffect(() => {
     if (!enabled) return;
@@ -102,6 +104,8 @@ export function useProcessEvents(
       next.addEventListener("process", (e) => onProcess(JSON.parse((e as MessageEvent<string>).data)));
       next.addEventListener("reset", () => onReset());
       next.addEventListener("presence", (e) => presenceEvent(JSON.parse((e as MessageEvent<string>).data)));
+      // A change request made or decided anywhere (docs/decisions/043): the rows' marks read the list again.
+      next.addEventListener("change-requests", () => requestsEvent());
     };
     open(false);
     return () => {

@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
 import type { ToastAction, Tone } from "@/components/feedback/toaster";
 import { changeControlKeys } from "@/lib/query/change-control";
+import { changeRequestKeys, isHeldForApproval } from "@/lib/query/change-requests";
 import { fetchLatestChange } from "@/lib/query/process-history";
 import {
   isSavePending,
@@ -70,6 +71,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden, ask }: O
   const undoText = useTranslations("tableUndo");
   const undoable = useRef(new SavedSteps()).current;
   const ccText = useTranslations("changeControl.refused");
+  const approvalText = useTranslations("changeRequests");
 
   function apply(outcome: SaveOutcome, action?: ToastAction): void {
     store.settle(outcome.rows);
@@ -144,6 +146,13 @@ export function useSaveActions({ store, notify, setBanner, onForbidden, ask }: O
     scope: Scope,
     extras?: ChangeExtras,
   ): void {
+    // Held for four-eyes approval (202): nothing was written; the drafts go, the request now holds them.
+    if (isHeldForApproval(error)) {
+      for (const { id } of sent) store.discard(id);
+      void client.invalidateQueries({ queryKey: changeRequestKeys.all });
+      notify("success", approvalText("held", { id: error.changeRequest.id, count: sent.length }));
+      return;
+    }
     const current = staleCurrent(error);
     if (current.length > 0 && attempt < MAX_RETRIES) {
       void onStale(current, sent, bulk, attempt, scope, extras);

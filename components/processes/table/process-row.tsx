@@ -10,6 +10,7 @@ import { fieldError, isRowBlocked, type FieldName } from "../model/row-entry";
 import { ConflictPanel } from "../editing/conflict-panel";
 import { IdWithHistory } from "../history/id-with-history";
 import { RowEditors } from "../presence/row-editors";
+import { ApprovalMarks } from "./approval-marks";
 import { RowActions } from "./row-actions";
 import { RowStatus } from "./row-status";
 import styles from "./process-table.module.css";
@@ -62,6 +63,7 @@ export const ProcessRow = memo(function ProcessRow({ process }: { process: Proce
     <>
       <div role="gridcell" className={styles.idCell} data-label={t("id")}>
         <IdWithHistory id={id} onOpen={() => actions.openHistory(id)} />
+        <ApprovalMarks id={id} />
       </div>
       <div role="gridcell" className={styles.fieldCell} data-label={label.name}>
         <input ref={nameRef} {...field("name")} autoComplete="off" spellCheck={false} />

@@ -1,5 +1,6 @@
 // GET /api/v1/processes – list all (ETag; If-None-Match → 304; ?include=lastChange adds each one's newest change);
-// PUT /api/v1/processes – update many, all or nothing (X-Changed-Count: how many differed and were written)
+// PUT /api/v1/processes – update many, all or nothing (X-Changed-Count: how many differed and were written);
+// under four-eyes approval a write that changes a protected process is one change request instead (202)
 import { auditSourceOf } from "@/lib/api/audit-source";
 import { parseWith } from "@/lib/api/parse-with";
 import { ifNoneMatchHits, notModified } from "@/lib/api/etag";
@@ -8,6 +9,8 @@ import { jsonResponse, jsonTextResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { callerKey } from "@/lib/auth/caller";
 import { enforceChangeControl, parseReasonHeader } from "@/lib/change-control/enforce-change-control";
+import { changeRequestAccepted } from "@/lib/change-requests/accepted";
+import { requestApprovalIfNeeded } from "@/lib/change-requests/request-approval";
 import { actorOf } from "@/lib/processes/actor";
 import { listProcessesWithLastChangeJson } from "@/lib/processes/list-last-changes";
 import { listDifferingItems } from "@/lib/processes/list-differing-items";
@@ -39,6 +42,14 @@ export const PUT = withApi("PUT /api/v1/processes", async (ctx) => {
     signaturePointer: "/signature",
     audit: auditSourceOf(ctx),
   });
+  const held = await requestApprovalIfNeeded({
+    policy: control.policy,
+    caller: caller!,
+    items: processes.map((item, index) => ({ ...item, reason: control.reasons[index] ?? null })),
+    signature: control.signature,
+    audit: auditSourceOf(ctx),
+  });
+  if (held) return changeRequestAccepted(held);
   const context = { actor: actorOf(caller!), requestId, signature: control.signature };
   const { processes: written, changed } = await spendWriteBudget({
     callerKey: callerKey(caller!),

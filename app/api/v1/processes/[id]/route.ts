@@ -1,5 +1,6 @@
 // GET /api/v1/processes/{id} – read one, with its version as ETag (If-None-Match → 304); PUT /api/v1/processes/{id} – update one
-// (under change control with its reason and signature: lib/change-control)
+// (under change control with its reason and signature: lib/change-control; under four-eyes approval a change
+// to a protected process is a change request instead, 202)
 import { auditSourceOf } from "@/lib/api/audit-source";
 import { parseIdParam } from "@/lib/api/parse-with";
 import { ifNoneMatchHits, notModified, versionEtag } from "@/lib/api/etag";
@@ -9,10 +10,12 @@ import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { callerKey } from "@/lib/auth/caller";
 import { enforceChangeControl, parseReasonHeader } from "@/lib/change-control/enforce-change-control";
+import { changeRequestAccepted } from "@/lib/change-requests/accepted";
+import { requestApprovalIfNeeded } from "@/lib/change-requests/request-approval";
 import { AppError } from "@/lib/errors";
 import { actorOf } from "@/lib/processes/actor";
 import { listDifferingItems } from "@/lib/processes/list-differing-items";
-import { findProcess, updateProcessReporting } from "@/lib/processes/update-process";
+import { expectedVersion, findProcess, updateProcessReporting } from "@/lib/processes/update-process";
 import { spendWriteBudget } from "@/lib/rate-limit/write-budget";
 import { processUpdateSchema } from "@/lib/validations/process";
 
@@ -43,6 +46,16 @@ export const PUT = withApi<{ id: string }>("PUT /api/v1/processes/{id}", async (
     signaturePointer: "/signature",
     audit: auditSourceOf(ctx),
   });
+  // Under approval the preconditions are settled first, as the write would (a stale one is refused, not held).
+  const based = control.policy.approval ? await expectedVersion(id, { ifMatch, bodyVersion: version }) : null;
+  const held = await requestApprovalIfNeeded({
+    policy: control.policy,
+    caller: caller!,
+    items: [{ id, name, comment, version: based?.version, reason: control.reasons[0] ?? null }],
+    signature: control.signature,
+    audit: auditSourceOf(ctx),
+  });
+  if (held) return changeRequestAccepted(held);
   const { process } = await spendWriteBudget({
     callerKey: callerKey(caller!),
     items: [{ id, name, comment }],

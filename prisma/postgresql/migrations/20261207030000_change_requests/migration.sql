@@ -1,0 +1,31 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "approver" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
+ALTER TABLE "change_control_policy" ADD COLUMN     "approval" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateTable
+CREATE TABLE "change_requests" (
+    "id" SERIAL NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'pending',
+    "items" TEXT NOT NULL,
+    "itemCount" INTEGER NOT NULL,
+    "reason" TEXT,
+    "requesterKind" TEXT NOT NULL,
+    "requesterId" INTEGER,
+    "requesterName" TEXT NOT NULL,
+    "requestId" TEXT,
+    "requesterSignature" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "decidedAt" TIMESTAMP(3),
+    "deciderKind" TEXT,
+    "deciderId" INTEGER,
+    "deciderName" TEXT,
+    "decisionReason" TEXT,
+    "deciderSignature" TEXT,
+
+    CONSTRAINT "change_requests_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "change_requests_state_id_idx" ON "change_requests"("state", "id");
