@@ -37,7 +37,7 @@ for (const uiLocale of ["en", "ru"] as const) {
         await nameField(page, second!.id, uiLocale).fill(
           uiLocale === "ru" ? "Экструзия, линия 1 (правка)" : "Extrusion line 1 (edited)",
         );
-        await expect(page.getByText(text.rowState.edited, { exact: true }).first()).toBeVisible();
+        await expect(page.getByRole("grid").getByText(text.rowState.edited, { exact: true })).toBeVisible();
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: `docs/screenshots/table-${uiLocale}-${layout.name}.png` });

@@ -252,7 +252,18 @@ for (const rows of process.argv.includes("--presence") ? [] : room ? [1_000] : S
 }
 if (!room) console.error("measuring presence across two instances…");
 const presence = room ? "not measured (--room)" : await measurePresence(executablePath);
-const table = markdown(results, machine) + "\n\n" + presenceMarkdown(presence);
+const table = room
+  ? `## Rows on screen (settings → processes, 1280×800)\n\n${machine}.\n\n` +
+    results
+      .map(
+        (r) =>
+          `${r.rows.toLocaleString("en")} processes: standard ${r.rowsVisible.standard}, compact ` +
+          `${r.rowsVisible.compact}, comfortable ${r.rowsVisible.comfortable} rows whole; the table's top at ` +
+          `${r.rowsVisible.tableTopPx} px (target ≥ ${TARGETS.rowsStandard} standard: ` +
+          `${r.rowsVisible.standard >= TARGETS.rowsStandard ? "met" : "MISSED"}).`,
+      )
+      .join("\n")
+  : markdown(results, machine) + "\n\n" + presenceMarkdown(presence);
 console.log(table);
 mkdirSync("bench-results", { recursive: true });
 const stem = `bench-results/ui-${new Date().toISOString().replace(/[:.]/g, "-")}`;
