@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { apiProcesses, expect, nameField, processesTable, test } from "./support/fixtures";
+import { apiProcesses, blockLiveUpdates, expect, nameField, processesTable, test } from "./support/fixtures";
 import { DEMO_PROCESSES } from "@/lib/processes/demo-processes";
 import { seriousViolations } from "./support/axe";
 
@@ -110,6 +110,30 @@ for (const uiLocale of ["en", "ru"] as const) {
 
       await density.selectOption("standard");
       expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("1280 × 800: with a banner, the banner and the toolbar take at most 120 px above the table", async ({
+      page,
+      app,
+      signIn,
+      text,
+    }) => {
+      await app.seed(30);
+      // Heard live, the deletion would mark the row gone before the save, which then meets no refusal.
+      await blockLiveUpdates(page);
+      await signIn(page);
+      const [a, b] = await apiProcesses(page.request);
+      await nameField(page, a!.id, uiLocale).fill("Kept");
+      await nameField(page, b!.id, uiLocale).fill("Deleted meanwhile");
+      await app.deleteProcess(b!.id);
+      await page.getByRole("button", { name: text.toolbar.saveAll, exact: true }).click();
+      const nothingSaved = /<strong>(.*?)<\/strong>/.exec(text.banners.refused)![1]!;
+      const banner = page.getByRole("alert").filter({ hasText: nothingSaved });
+      await expect(banner).toBeVisible();
+      const bannerBox = await box(banner);
+      const table = await box(processesTable(page, text.table.label));
+      expect(table.y - bannerBox.y).toBeLessThanOrEqual(120);
+      expect(await rowsOnScreen(page)).toBeGreaterThanOrEqual(14);
     });
 
     test("1280 × 800: every demo name fits its field, in every density", async ({ page, app, signIn, text }) => {
