@@ -152,21 +152,16 @@ export function ProcessesEditor({ canWrite, role }: Props) {
     <EditorContext.Provider value={context}>
       <PresenceContext.Provider value={presence}>
         <div className={styles.page} data-editable={editable || undefined}>
+          {/* One line: title, live state, who else is here and the count; the rows get the rest (044). */}
           <header className={styles.header}>
-            <div>
-              {/* The live state beside the title: it takes no line of its own, which a phone cannot spare. */}
-              <div className={styles.titleLine}>
-                <h1 className={styles.title}>{t("title")}</h1>
-                <LiveStatus state={liveState} />
-                <PresenceList />
-              </div>
-              <p className={styles.subtitle}>
-                {deferredFilter.trim() || shown !== "all"
-                  ? t("subtitleFiltered", { shown: rows.length, count: processes.length })
-                  : t("subtitle", { count: processes.length })}
-              </p>
-            </div>
-            {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
+            <h1 className={styles.title}>{t("title")}</h1>
+            <LiveStatus state={liveState} />
+            <PresenceList />
+            <p className={styles.subtitle}>
+              {deferredFilter.trim() || shown !== "all"
+                ? t("subtitleFiltered", { shown: rows.length, count: processes.length })
+                : t("subtitle", { count: processes.length })}
+            </p>
           </header>
           {readOnly && <ReadOnlyNotice role={role} lostAccess={forbidden} />}
           {!readOnly && (
@@ -225,6 +220,8 @@ export function ProcessesEditor({ canWrite, role }: Props) {
               emptyText={processes.length === 0 ? t("empty") : t("emptyFiltered")}
             />
           </div>
+          {/* Under the table, not above it: the keys are learnt once, the rows are read all day. */}
+          {!readOnly && <p className={styles.keys}>{t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>}
           {historyId !== null && (
             <HistoryDialog
               id={historyId}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import styles from "./toolbar.module.css";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -36,6 +36,8 @@ export function Toolbar({
 }: Props) {
   const t = useTranslations("toolbar");
   const tFind = useTranslations("tableFind");
+  // On a phone the other controls fold behind one button, so the first row is on the first screen (044).
+  const [more, setMore] = useState(false);
   return (
     <div className={styles.toolbar}>
       <div className={styles.filter}>
@@ -59,7 +61,18 @@ export function Toolbar({
           aria-describedby={!readOnly ? "unsaved-summary" : undefined}
         />
       </div>
-      {children}
+      <button
+        type="button"
+        className={`${styles.button} ${styles.moreToggle}`}
+        aria-expanded={more}
+        aria-controls="toolbar-more"
+        onClick={() => setMore(!more)}
+      >
+        {t("more")}
+      </button>
+      <div id="toolbar-more" className={styles.more} data-open={more || undefined}>
+        {children}
+      </div>
       {!readOnly && (
         <>
           {/* Not a live region: the toasts announce saves, discards and pastes, once each. */}
@@ -74,7 +87,7 @@ export function Toolbar({
               </>
             )}
           </p>
-          <div className={styles.actions}>
+          <div className={`${styles.actions} ${styles.saveBar}`}>
             <button type="button" className={styles.button} onClick={onDiscardAll} disabled={edited === 0 || saving}>
               {t("discardAll")}
             </button>

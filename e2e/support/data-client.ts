@@ -3,7 +3,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 
 export type DataClient = {
-  seed: (count: number) => Promise<void>;
+  seed: (count: number, options?: { demo?: boolean }) => Promise<void>;
   deleteProcess: (id: number) => Promise<void>;
   close: () => Promise<void>;
 };
@@ -31,7 +31,7 @@ export function startDataHelper(databaseUrl: string): DataClient {
   };
 
   return {
-    seed: (count) => send({ op: "seed", count }),
+    seed: (count, options) => send({ op: "seed", count, demo: options?.demo }),
     deleteProcess: (id) => send({ op: "delete", id }),
     close: async () => {
       child.stdin!.end();

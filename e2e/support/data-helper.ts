@@ -5,16 +5,18 @@ import { createInterface } from "node:readline";
 import { closeDb } from "@/lib/db/client";
 import { changeProcesses } from "@/lib/processes/change-processes";
 import { replaceProcesses } from "@/lib/processes/create-processes";
-import { numberedProcesses } from "@/lib/processes/seed-demo-processes";
+import { DEMO_PROCESSES, numberedProcesses } from "@/lib/processes/seed-demo-processes";
 
-type Command = { op: "seed"; count: number } | { op: "delete"; id: number };
+type Command = { op: "seed"; count: number; demo?: boolean } | { op: "delete"; id: number };
 
 async function run(command: Command): Promise<unknown> {
   if (command.op === "delete") {
     await changeProcesses((tx) => tx.process.delete({ where: { id: command.id } }));
     return { deleted: command.id };
   }
-  await replaceProcesses({ processes: numberedProcesses(command.count) });
+  // The demo processes first (the seed's own names, as a new plant sees them), then numbered ones.
+  const demo = command.demo ? DEMO_PROCESSES.slice(0, command.count) : [];
+  await replaceProcesses({ processes: [...demo, ...numberedProcesses(command.count - demo.length, demo.length + 1)] });
   return { seeded: command.count };
 }
 

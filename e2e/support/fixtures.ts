@@ -17,8 +17,11 @@ type App = {
   baseUrl: string;
   databaseUrl: string;
   server: TestServer;
-  /** Replaces every process with `count` numbered ones ("Process 1" …), through the data layer. */
-  seed: (count: number) => Promise<void>;
+  /**
+   * Replaces every process with `count` numbered ones ("Process 1" …), through the data layer; with `demo`, the
+   * seed's demo processes come first (DEMO_PROCESSES) and numbered ones fill up to `count`.
+   */
+  seed: (count: number, options?: { demo?: boolean }) => Promise<void>;
   /** Deletes one process through the data layer, as someone else would meanwhile. */
   deleteProcess: (id: number) => Promise<void>;
 };

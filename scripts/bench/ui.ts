@@ -1,7 +1,8 @@
 // npm run bench:ui: the settings page in a real Chromium against the production build (`npm run build` first).
 // For 1,000 and 10,000 processes: navigation → editable table, keystroke → next paint, arrow-key move → next
 // paint, a paste of 1,000 cells (500 rows × name and comment) → next paint, Save all of 100 edits, and a copy
-// of the block Ctrl+A selects (every row × name and comment: 1,000×2 cells at 1,000 rows) → next paint.
+// of the block Ctrl+A selects (every row × name and comment: 1,000×2 cells at 1,000 rows) → next paint, and
+// the rows each density shows whole at 1280 × 800 (ui-room.ts). `-- --room` measures that alone, at 1,000 rows.
 // Prints a markdown table and writes bench-results/ui-<time>.{md,json}.
 import sparticuz from "@sparticuz/chromium";
 import type { Page } from "@playwright/test";
@@ -9,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { openUiBench } from "./ui-session";
 import { measurePresence, type PresenceResult } from "./ui-presence";
+import { rowsVisible, type RowsVisible } from "./ui-room";
 
 const SIZES = [1_000, 10_000];
 const NAV_RUNS = 7;
@@ -25,6 +27,7 @@ const TARGETS = {
   pasteMs: 200,
   editableMs10k: 500,
   copyMs1k: 200,
+  rowsStandard: 15,
   presenceP95Ms: 2_000,
 };
 // The page's own sessionStorage stash (components/processes/saving/draft-stash.ts): 100 edits in one step.
@@ -38,6 +41,7 @@ type Result = {
   pasteMs: number[];
   saveAllMs: number[];
   copyMs: number[];
+  rowsVisible: RowsVisible;
 };
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -157,6 +161,18 @@ async function saveAllOnce(page: Page, ids: number[], run: number): Promise<numb
 async function measure(rows: number, executablePath: string): Promise<Result> {
   const { page, close } = await openUiBench({ rows, executablePath });
   try {
+    const visible = await rowsVisible(page);
+    if (process.argv.includes("--room"))
+      return {
+        rows,
+        editableMs: [],
+        keystrokeMs: [],
+        arrowMs: [],
+        pasteMs: [],
+        saveAllMs: [],
+        copyMs: [],
+        rowsVisible: visible,
+      };
     const list = (await (await page.request.get("/api/v1/processes")).json()) as { processes: { id: number }[] };
     const ids = list.processes.map((p) => p.id);
 
@@ -176,7 +192,7 @@ async function measure(rows: number, executablePath: string): Promise<Result> {
 
     const saveAllMs: number[] = [];
     for (let run = 1; run <= SAVE_RUNS; run++) saveAllMs.push(await saveAllOnce(page, ids, run));
-    return { rows, editableMs, keystrokeMs, arrowMs, pasteMs, saveAllMs, copyMs };
+    return { rows, editableMs, keystrokeMs, arrowMs, pasteMs, saveAllMs, copyMs, rowsVisible: visible };
   } finally {
     await close();
   }
@@ -188,12 +204,12 @@ function markdown(results: Result[], machine: string): string {
     "",
     `${machine}. Production build, Chromium from @sparticuz/chromium, 1280×800. Medians; runs in brackets.`,
     "",
-    "| processes | navigation → editable table (ms) | keystroke → next paint (ms) | arrow-key move → next paint (ms) | paste of 1,000 cells → next paint (ms) | Save all, 100 edited rows (ms) | Ctrl+A, copy of rows × 2 cells → next paint (ms) |",
-    "|---:|---:|---:|---:|---:|---:|---:|",
+    "| processes | navigation → editable table (ms) | keystroke → next paint (ms) | arrow-key move → next paint (ms) | paste of 1,000 cells → next paint (ms) | Save all, 100 edited rows (ms) | Ctrl+A, copy of rows × 2 cells → next paint (ms) | rows shown whole at 1280×800: standard / compact / comfortable (table top, px) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.rows.toLocaleString("en")} | ${median(r.editableMs)} | ${median(r.keystrokeMs)} (p95 ${p95(r.keystrokeMs)}) | ${median(r.arrowMs)} (p95 ${p95(r.arrowMs)}) | ${median(r.pasteMs)} [${r.pasteMs.map(Math.round).join(", ")}] | ${median(r.saveAllMs)} [${r.saveAllMs.join(", ")}] | ${median(r.copyMs)} [${r.copyMs.map(Math.round).join(", ")}] |`,
+      `| ${r.rows.toLocaleString("en")} | ${median(r.editableMs)} | ${median(r.keystrokeMs)} (p95 ${p95(r.keystrokeMs)}) | ${median(r.arrowMs)} (p95 ${p95(r.arrowMs)}) | ${median(r.pasteMs)} [${r.pasteMs.map(Math.round).join(", ")}] | ${median(r.saveAllMs)} [${r.saveAllMs.join(", ")}] | ${median(r.copyMs)} [${r.copyMs.map(Math.round).join(", ")}] | ${r.rowsVisible.standard} / ${r.rowsVisible.compact} / ${r.rowsVisible.comfortable} (${r.rowsVisible.tableTopPx}) |`,
     );
   }
   const oneK = results.find((r) => r.rows === 1_000);
@@ -205,7 +221,8 @@ function markdown(results: Result[], machine: string): string {
       `10,000 rows editable within ${TARGETS.editableMs10k} ms: ${tenK ? (median(tenK.editableMs) <= TARGETS.editableMs10k ? "met" : "MISSED") : "–"}; ` +
       `arrow move → paint under ${TARGETS.arrowMs10k} ms at 10,000 rows: ${tenK ? (median(tenK.arrowMs) < TARGETS.arrowMs10k ? "met" : "MISSED") : "–"}; ` +
       `paste of 1,000 cells under ${TARGETS.pasteMs} ms: ${results.every((r) => median(r.pasteMs) < TARGETS.pasteMs) ? "met" : "MISSED"}; ` +
-      `range copy of 1,000×2 cells under ${TARGETS.copyMs1k} ms: ${oneK ? (median(oneK.copyMs) < TARGETS.copyMs1k ? "met" : "MISSED") : "–"}.`,
+      `range copy of 1,000×2 cells under ${TARGETS.copyMs1k} ms: ${oneK ? (median(oneK.copyMs) < TARGETS.copyMs1k ? "met" : "MISSED") : "–"}; ` +
+      `at least ${TARGETS.rowsStandard} rows in the default (standard) density at 1280×800: ${results.every((r) => r.rowsVisible.standard >= TARGETS.rowsStandard) ? "met" : "MISSED"}.`,
   );
   return lines.join("\n");
 }
@@ -227,14 +244,26 @@ const machine = `${cpu}, ${os.availableParallelism()} cores, Node ${process.vers
   .map((l) => l.toFixed(2))
   .join(" / ")}`;
 const results: Result[] = [];
-// `npm run bench:ui -- --presence` measures presence alone.
-for (const rows of process.argv.includes("--presence") ? [] : SIZES) {
+// `npm run bench:ui -- --presence` measures presence alone; `-- --room` the rows on screen alone.
+const room = process.argv.includes("--room");
+for (const rows of process.argv.includes("--presence") ? [] : room ? [1_000] : SIZES) {
   console.error(`measuring ${rows} processes…`);
   results.push(await measure(rows, executablePath));
 }
-console.error("measuring presence across two instances…");
-const presence = await measurePresence(executablePath);
-const table = markdown(results, machine) + "\n\n" + presenceMarkdown(presence);
+if (!room) console.error("measuring presence across two instances…");
+const presence = room ? "not measured (--room)" : await measurePresence(executablePath);
+const table = room
+  ? `## Rows on screen (settings → processes, 1280×800)\n\n${machine}.\n\n` +
+    results
+      .map(
+        (r) =>
+          `${r.rows.toLocaleString("en")} processes: standard ${r.rowsVisible.standard}, compact ` +
+          `${r.rowsVisible.compact}, comfortable ${r.rowsVisible.comfortable} rows whole; the table's top at ` +
+          `${r.rowsVisible.tableTopPx} px (target ≥ ${TARGETS.rowsStandard} standard: ` +
+          `${r.rowsVisible.standard >= TARGETS.rowsStandard ? "met" : "MISSED"}).`,
+      )
+      .join("\n")
+  : markdown(results, machine) + "\n\n" + presenceMarkdown(presence);
 console.log(table);
 mkdirSync("bench-results", { recursive: true });
 const stem = `bench-results/ui-${new Date().toISOString().replace(/[:.]/g, "-")}`;

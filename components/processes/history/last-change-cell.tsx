@@ -22,8 +22,8 @@ export function LastChangeCell({ process, role }: Props) {
   const t = useTranslations("lastChange");
   const locale = useLocale();
   const now = useNow();
-  // Compact rows are one line: time and who side by side.
-  const className = `${styles.lastChange} ${useDensity() === "compact" ? styles.oneLine : ""}`;
+  // Standard and compact rows are one line: time and who side by side.
+  const className = `${styles.lastChange} ${useDensity() === "comfortable" ? "" : styles.oneLine}`;
   if (!lastChange)
     return (
       <div role={role} className={className} data-label={t("column")}>

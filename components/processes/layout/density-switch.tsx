@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { setDensity, useDensity, type Density } from "./density";
+import { DENSITIES, setDensity, useDensity, type Density } from "./density";
 import styles from "../toolbar.module.css";
 
 export function DensitySwitch() {
@@ -18,8 +18,11 @@ export function DensitySwitch() {
         value={density}
         onChange={(e) => setDensity(e.target.value as Density)}
       >
-        <option value="comfortable">{t("comfortable")}</option>
-        <option value="compact">{t("compact")}</option>
+        {DENSITIES.map((d) => (
+          <option key={d} value={d}>
+            {t(d)}
+          </option>
+        ))}
       </select>
     </div>
   );

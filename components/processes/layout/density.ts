@@ -2,17 +2,25 @@
 
 import { useSyncExternalStore } from "react";
 
-// Compact rows (about 36 px) or comfortable ones (two-line comments); kept in this browser.
-export type Density = "comfortable" | "compact";
+// Three row heights, kept in this browser: standard (one line, about 35 px: 15 rows and more at 1280 × 800, the
+// default), compact (about 27 px, smaller type) and comfortable (two-line comments). docs/decisions/044.
+export type Density = "comfortable" | "standard" | "compact";
+export const DENSITIES: readonly Density[] = ["comfortable", "standard", "compact"];
+export const DEFAULT_DENSITY: Density = "standard";
 
 const KEY = "settings.processes.density";
 const listeners = new Set<() => void>();
 
+/** Stored text → density; anything else (nothing stored, hand-edited) is the default. */
+export function parseDensity(raw: string | null): Density {
+  return DENSITIES.find((d) => d === raw) ?? DEFAULT_DENSITY;
+}
+
 const read = (): Density => {
   try {
-    return localStorage.getItem(KEY) === "compact" ? "compact" : "comfortable";
+    return parseDensity(localStorage.getItem(KEY));
   } catch {
-    return "comfortable";
+    return DEFAULT_DENSITY;
   }
 };
 
@@ -30,7 +38,7 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 
-/** The remembered density; the server renders the comfortable one. */
+/** The remembered density; the server renders the default one. */
 export function useDensity(): Density {
-  return useSyncExternalStore(subscribe, read, () => "comfortable");
+  return useSyncExternalStore(subscribe, read, () => DEFAULT_DENSITY);
 }

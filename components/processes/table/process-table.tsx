@@ -28,7 +28,7 @@ import { usePasteConfirm } from "../grid/use-paste-confirm";
 import type { TableRow } from "../model/table-row";
 import styles from "./process-table.module.css";
 
-const ESTIMATED_ROW_HEIGHT = { comfortable: 69, compact: 38 } as const;
+const ESTIMATED_ROW_HEIGHT = { comfortable: 69, standard: 35, compact: 27 } as const;
 
 /** What the page may ask of the table from outside (the toolbar's Save all). */
 export type TableHandle = {
@@ -125,8 +125,9 @@ export function ProcessTable({ rows, readOnly, emptyText, sort, onSort, ref }: P
   return (
     <div
       ref={scrollRef}
-      className={`${styles.scroller} ${density === "compact" ? styles.compact : ""}`}
+      className={`${styles.scroller} ${styles[density] ?? ""}`}
       data-testid="process-table-scroller"
+      data-density={density}
     >
       <div
         role={readOnly ? "table" : "grid"}
