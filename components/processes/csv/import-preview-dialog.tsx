@@ -137,7 +137,7 @@ export function ImportPreviewDialog({ preview, store, onEncoding, onClose }: Pro
                         <tr key={`${change.id}:${field}`} data-id={change.id}>
                           <td>{i === 0 ? change.line : ""}</td>
                           <th scope="row">{i === 0 ? change.id : ""}</th>
-                          <td>{label[field]}</td>
+                          <td className={styles.fieldLabel}>{label[field]}</td>
                           <td>
                             <del>{shown(change.before[field])}</del>
                           </td>

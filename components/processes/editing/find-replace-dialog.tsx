@@ -102,7 +102,7 @@ export function FindReplaceDialog({ rows, store, onClose }: Props) {
                 {plan.changes.slice(0, LISTED).map((change) => (
                   <tr key={`${change.id}:${change.field}`} data-id={change.id}>
                     <th scope="row">{change.id}</th>
-                    <td>{label[change.field]}</td>
+                    <td className={styles.fieldLabel}>{label[change.field]}</td>
                     <td>
                       <del>{change.before}</del>
                     </td>
