@@ -6025,6 +6025,18 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeRequestList"];
                 };
             };
+            /** @description 1001 Incorrect data */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
             /** @description 2004 No access token; 2002 Access token expired */
             401: {
                 headers: {
@@ -6048,6 +6060,30 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem3001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
+                };
+            };
+            /** @description 1001 Incorrect data */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem1001"];
                 };
             };
             /** @description 6001 Too many requests. Try again later */

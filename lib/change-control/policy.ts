@@ -63,7 +63,6 @@ function auditValues(prefix: string, policy: ChangeControlPolicy): Record<string
     [`${prefix}Signatures`]: policy.signatures,
     [`${prefix}Protection`]: policy.protection,
     [`${prefix}ProtectedIds`]: policy.protectedIds.join(","),
-    [`${prefix}Approval`]: policy.approval === true,
   };
 }
 
@@ -75,11 +74,14 @@ export async function saveChangeControl(options: {
   policy: ChangeControlPolicy;
   audit: AuditSource;
 }): Promise<ChangeControlAnswer["policy"]> {
-  const policy = {
-    ...options.policy,
-    standardReasons: [...new Set(options.policy.standardReasons)],
-    protectedIds: [...new Set(options.policy.protectedIds)].sort((a, b) => a - b),
-    ...(options.policy.approval ? { approval: true } : {}),
+  // `approval: false` is left out, as the stored policy leaves it out: otherwise saving the same values again
+  // would never compare equal, and would write and audit a change that is none.
+  const { approval, ...rest } = options.policy;
+  const policy: ChangeControlPolicy = {
+    ...rest,
+    standardReasons: [...new Set(rest.standardReasons)],
+    protectedIds: [...new Set(rest.protectedIds)].sort((a, b) => a - b),
+    ...(approval ? { approval: true } : {}),
   };
   return db.$transaction(async (tx) => {
     const before = await tx.changeControlPolicy.findUnique({ where: { id: POLICY_ID } });
@@ -99,7 +101,12 @@ export async function saveChangeControl(options: {
       create: { id: POLICY_ID, ...data },
       update: data,
     });
-    const detail = { ...auditValues("from", previous), ...auditValues("to", policy) };
+    // Approval's values only when it is on either side: with it off, the event reads as it did before four-eyes.
+    const approvals: Record<string, boolean> =
+      previous.approval || policy.approval
+        ? { fromApproval: previous.approval === true, toApproval: policy.approval === true }
+        : {};
+    const detail = { ...auditValues("from", previous), ...auditValues("to", policy), ...approvals };
     await recordAudit({ action: "change-control.changed", ...options.audit, detail }, tx);
     return { ...fromRow(row), updatedAt: row.updatedAt.toISOString() };
   });

@@ -9,6 +9,8 @@ import type { ChangeRequest, ChangeRequestItem, ChangeRequestState } from "@/lib
 // Change requests as stored (prisma model ChangeRequest) and as the API answers them (docs/decisions/043).
 
 export type ChangeRequestRow = NonNullable<Awaited<ReturnType<typeof db.changeRequest.findUnique>>>;
+/** A row as the list reads it: without its items. */
+type ListedRow = Omit<ChangeRequestRow, "items"> | ChangeRequestRow;
 
 /** Who asks or decides: a person (user id) or a token; a token acts for the Super user who created it. */
 export type Party = { type: "user" | "token"; id: number; name: string };
@@ -39,13 +41,13 @@ export function manifestationOf(signature: SignatureRecord | null): string | nul
 
 const parsed = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
-export function toChangeRequest(row: ChangeRequestRow, withItems: boolean): ChangeRequest {
-  const items = JSON.parse(row.items) as ChangeRequestItem[];
+export function toChangeRequest(row: ListedRow, withItems: boolean): ChangeRequest {
+  const items = withItems && "items" in row ? (JSON.parse(row.items) as ChangeRequestItem[]) : null;
   return {
     id: row.id,
     state: row.state as ChangeRequestState,
     itemCount: row.itemCount,
-    processIds: items.map((item) => item.id),
+    processIds: JSON.parse(row.processIds) as number[],
     reason: row.reason,
     requester: { type: row.requesterKind as Party["type"], id: row.requesterId, name: row.requesterName },
     requesterSignature: parsed<SignatureManifestation>(row.requesterSignature),
@@ -57,7 +59,7 @@ export function toChangeRequest(row: ChangeRequestRow, withItems: boolean): Chan
         : { type: row.deciderKind as Party["type"], id: row.deciderId, name: row.deciderName ?? "" },
     decisionReason: row.decisionReason,
     deciderSignature: parsed<SignatureManifestation>(row.deciderSignature),
-    ...(withItems ? { items } : {}),
+    ...(items ? { items } : {}),
   };
 }
 
@@ -77,10 +79,12 @@ export async function listChangeRequests(options: {
   state?: ChangeRequestState;
   limit: number;
 }): Promise<ChangeRequest[]> {
+  // Never the items column: a bulk request's items are megabytes, and a list of 500 of them would be gigabytes.
   const rows = await db.changeRequest.findMany({
     where: options.state ? { state: options.state } : {},
     orderBy: { id: "desc" },
     take: options.limit,
+    omit: { items: true },
   });
   return rows.map((row) => toChangeRequest(row, false));
 }

@@ -39,7 +39,11 @@ async function checkApprover(row: ChangeRequestRow, caller: Caller): Promise<voi
   if (!(await mayApprove(caller)))
     throw new AppError(3001, "Only Super users and people with the approver right decide change requests");
   const requester = await personBehind({ type: row.requesterKind, id: row.requesterId });
-  if (requester === (await personBehind(partyOf(caller))))
+  const decider = await personBehind(partyOf(caller));
+  // A token nobody is known to stand behind (made by the CLI, or its maker deleted) could be the requester's own.
+  if (decider.startsWith("token:"))
+    throw new AppError(3001, "This token's person is not known, so it cannot be a second person: a person decides");
+  if (requester === decider)
     throw new AppError(3001, `Change request ${row.id} is your own: a second person must decide it (four eyes)`);
 }
 
@@ -129,6 +133,9 @@ export async function approveChangeRequest(
     alsoInTransaction: (tx) => claim(tx, row, "approved", decision, { signature }),
   });
   if (!outcome.ok) {
+    // Another approver may have won meanwhile: its writes are what moved the versions. Say so (1008), not 1007.
+    const now = await findChangeRequestRow(row.id);
+    if (now.state !== "pending") throw alreadyDecided(now);
     const stale = outcome.stale.map(({ index, current }) => ({
       pointer: `/items/${index}/baseVersion`,
       detail: `process ${current.id} is at version ${current.version} now`,

@@ -29,9 +29,12 @@ async function currentRows(ids: number[]) {
 }
 
 /**
- * The change request a write becomes, or null when it is written as usual: approval off, no protected process
- * whose values would change, or a write the usual path refuses anyway (a process missing, a version already
- * stale: the same 1001 or 1007 as without approval, nothing held). Each item's base version is the one the
+ * What a write becomes under four-eyes approval: a change request (`held`), or a write as usual. Written as usual:
+ * approval off, no protected process whose values would change, or a write the usual path refuses anyway (a
+ * process missing, a version already stale: the same 1001 or 1007 as without approval, nothing held).
+ * `pinned` gives each protected item the version this decision read: the write must name it (when the caller
+ * named none), so a protected process that an approval changed meanwhile is refused (1007), never overwritten by
+ * a write that was let through as "changing nothing protected". Each held item's base version is the one the
  * write named, else the current one. Records `change-request.created` in the same transaction.
  */
 export async function requestApprovalIfNeeded(options: {
@@ -40,15 +43,16 @@ export async function requestApprovalIfNeeded(options: {
   items: ProposedItem[];
   signature: SignatureRecord | null;
   audit: AuditSource;
-}): Promise<ChangeRequest | null> {
+}): Promise<{ held: ChangeRequest | null; pinned: ReadonlyMap<number, number> }> {
   const { policy, items } = options;
-  if (!policy.approval || !items.some((item) => isProtected(policy, item.id))) return null;
+  const asUsual = { held: null, pinned: new Map<number, number>() };
+  if (!policy.approval || !items.some((item) => isProtected(policy, item.id))) return asUsual;
   const current = await currentRows(items.map((item) => item.id));
   const proposed: ChangeRequestItem[] = [];
   let guarded = false;
   for (const item of items) {
     const now = current.get(item.id);
-    if (!now || (item.version !== undefined && item.version !== now.version)) return null;
+    if (!now || (item.version !== undefined && item.version !== now.version)) return asUsual;
     const differs = item.name !== now.name || item.comment !== now.comment;
     if (differs && isProtected(policy, item.id)) guarded = true;
     proposed.push({
@@ -60,15 +64,24 @@ export async function requestApprovalIfNeeded(options: {
       reason: item.reason,
     });
   }
-  if (!guarded) return null;
+  if (!guarded) {
+    const pinned = new Map(proposed.filter((item) => isProtected(policy, item.id)).map((i) => [i.id, i.baseVersion]));
+    return { held: null, pinned };
+  }
   const requester = partyOf(options.caller);
   const reasons = [...new Set(proposed.map((item) => item.reason).filter((r): r is string => r !== null))];
   const row = await db.$transaction(async (tx) => {
     const created = await tx.changeRequest.create({
       data: {
         items: JSON.stringify(proposed),
+        processIds: JSON.stringify(proposed.map((item) => item.id)),
         itemCount: proposed.length,
-        reason: reasons.length === 1 ? reasons[0]! : reasons.length > 1 ? reasons.join("; ").slice(0, 500) : null,
+        reason:
+          reasons.length === 1
+            ? reasons[0]!
+            : reasons.length > 1
+              ? Array.from(reasons.join("; ")).slice(0, 500).join("")
+              : null,
         requesterKind: requester.type,
         requesterId: requester.id,
         requesterName: requester.name,
@@ -87,7 +100,7 @@ export async function requestApprovalIfNeeded(options: {
     return created;
   });
   wakeChangeRequestFeed();
-  return toChangeRequest(row, true);
+  return { held: toChangeRequest(row, true), pinned: new Map() };
 }
 
 /** The first ids of a request, for an audit event's flat detail. */

@@ -83,6 +83,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     "id",
     "state",
     "items",
+    "processIds",
     "itemCount",
     "reason",
     "requesterKind",

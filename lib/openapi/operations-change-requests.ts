@@ -75,6 +75,8 @@ export const CHANGE_REQUEST_OPERATIONS: Record<RequestsRoute, OperationSpec> = {
       },
     ],
     answers: [{ status: 200, schema: "ChangeRequestList", description: "The change requests." }],
+    // A state or limit out of range, a repeated or an unknown parameter.
+    errors: [1001],
   },
   "GET /api/v1/change-requests/{id}": {
     tag: "Change control",

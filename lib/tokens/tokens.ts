@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit, type AuditSource } from "@/lib/audit/record-audit";
+import type { Caller } from "@/lib/auth/caller-type";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -39,6 +40,17 @@ function toSummary(row: TokenRow): TokenSummary {
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * The person who stands behind a token the caller makes: the signed-in person, or the person behind the token
+ * that makes it (so four-eyes approval knows who a token made by a token belongs to); none for the CLI.
+ */
+export async function tokenCreatorId(caller: Caller | null | undefined): Promise<number | undefined> {
+  if (!caller) return undefined;
+  if (caller.kind === "session") return caller.userId;
+  const maker = await db.apiToken.findUnique({ where: { id: caller.tokenId }, select: { createdById: true } });
+  return maker?.createdById ?? undefined;
 }
 
 /** Creates a token; the secret is returned this once and only its hash is kept. `token.created` goes with it. */

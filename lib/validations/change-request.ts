@@ -49,7 +49,7 @@ export const changeRequestOneSchema = z.object({ changeRequest: changeRequestSch
 export const changeRequestListSchema = z.object({ changeRequests: z.array(changeRequestSchema) });
 
 /** GET /change-requests?state=…&limit=… */
-export const changeRequestQuerySchema = z.object({
+export const changeRequestQuerySchema = z.strictObject({
   state: changeRequestStateSchema.optional(),
   limit: z.coerce
     .number({ error: "must be a number" })

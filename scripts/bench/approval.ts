@@ -6,7 +6,9 @@
 // medians and the ratio; asserts nothing.
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { ROLE_USERS } from "@/test/support/accounts";
+import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { signInOverHttp } from "@/test/support/session";
 import { createTestDatabase } from "@/test/support/test-database";
 import { startServer } from "@/test/support/test-server";
 
@@ -32,11 +34,22 @@ if (!values["no-build"]) {
 
 const database = await createTestDatabase(provider);
 await seedProcessesWithCli(database.url, COUNT);
-const adminSecret = await createTokenWithCli(database.url, "Super user", { name: "bench approver" });
+await createRoleUsersWithCli(database.url);
+const adminSecret = await createTokenWithCli(database.url, "Super user", { name: "bench admin" });
 const writerSecret = await createTokenWithCli(database.url, "Advanced user", { name: "bench requester" });
 const server = await startServer({
   env: { DATABASE_URL: database.url, LOG_LEVEL: "warn", RATE_LIMIT_API_POINTS: "100000000", SEED_DEMO_DATA: "false" },
 });
+
+// The approver's token is made by a signed-in Super user: a token decides only for a known person (note 043).
+const { email, password } = ROLE_USERS["Super user"];
+const signed = await signInOverHttp(server.baseUrl, email, password);
+const approverToken = await fetch(`${server.baseUrl}/api/v1/tokens`, {
+  method: "POST",
+  headers: { Cookie: signed.cookie!, Origin: server.baseUrl, "Content-Type": "application/json" },
+  body: JSON.stringify({ name: "bench approver", role: "Super user" }),
+});
+const approverSecret = ((await approverToken.json()) as { secret: string }).secret;
 
 const call = async (secret: string, method: string, path: string, body: unknown) => {
   const started = performance.now();
@@ -73,7 +86,7 @@ try {
     const held = await call(writerSecret, "PUT", "/api/v1/processes", bulk(round, "Approved"));
     if (held.status !== 202) throw new Error(`held bulk PUT answered ${held.status}`);
     const id = (held.json.changeRequest as { id: number }).id;
-    const approved = await call(adminSecret, "POST", `/api/v1/change-requests/${id}/approve`, {});
+    const approved = await call(approverSecret, "POST", `/api/v1/change-requests/${id}/approve`, {});
     if (approved.status !== 200)
       throw new Error(`approval answered ${approved.status}: ${JSON.stringify(approved.json)}`);
     approvals.push(approved.ms);

@@ -217,6 +217,56 @@ for (const { provider, options } of PROVIDERS) {
       expect((await decide(requester, second.id, "withdraw")).status).toBe(200);
     });
 
+    it("a token decides only for a known person: one made by the requester's own token is the requester (3001); a CLI token is nobody known (3001)", async () => {
+      await policy({ protection: "listed", protectedIds: [5], approval: true });
+      // The Super user asks, then tries to approve through a token made by a token they made.
+      const own = await approver("PUT", "/api/v1/processes/5", { json: { name: "Own", comment: "" } });
+      expect(own.status).toBe(202);
+      const made = await approver("POST", "/api/v1/tokens", { json: { name: "first", role: "Super user" } });
+      const first = apiClient(server.baseUrl, { Authorization: `Bearer ${made.body.secret}` });
+      const second = await first("POST", "/api/v1/tokens", { json: { name: "second", role: "Super user" } });
+      expect(second.status).toBe(201);
+      const viaToken = apiClient(server.baseUrl, { Authorization: `Bearer ${second.body.secret}` });
+      const before = await snapshot();
+      for (const client of [viaToken, admin]) {
+        const res = await decide(client, own.body.changeRequest.id, "approve");
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe(3001);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect((await decide(approver, own.body.changeRequest.id, "withdraw")).status).toBe(200);
+    });
+
+    it("two approvals at once: one applies it, the other is told it is decided (1008), written once", async () => {
+      // `plain` (a User) was given the approver right above.
+      await policy({ protection: "listed", protectedIds: [6], approval: true });
+      const request = await ask(6, "Raced");
+      const before = await snapshot();
+      const answers = await Promise.all([
+        decide(approver, request.id, "approve"),
+        decide(plain, request.id, "approve"),
+      ]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)!.body.code).toBe(1008);
+      expect(await count("process_changes")).toBe(before.history + 1);
+    });
+
+    it("saving the same policy again records nothing; an unknown list filter is 1001", async () => {
+      await policy({ protection: "listed", protectedIds: [6] });
+      // A change with approval off on both sides: its event reads as before four-eyes (no approval values).
+      const saved = await policy({ protection: "listed", protectedIds: [6, 7] });
+      const events = async () => (await admin("GET", "/api/v1/audit?action=change-control.changed")).body.events;
+      const before = await events();
+      expect(before[0].detail).toMatchObject({ fromProtectedIds: "6", toProtectedIds: "6,7" });
+      expect(Object.keys(before[0].detail)).not.toContain("toApproval");
+      const again = await policy({ protection: "listed", protectedIds: [6, 7], approval: false });
+      expect(again.updatedAt).toBe(saved.updatedAt);
+      expect(await events()).toEqual(before);
+      const unknown = await admin("GET", "/api/v1/change-requests?status=pending");
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.code).toBe(1001);
+    });
+
     it(`a bulk of ${COUNT} onto protected rows is one request and no write; approval commits all of them`, async () => {
       await policy({ protection: "all", approval: true });
       const before = await snapshot();

@@ -42,7 +42,7 @@ export const PUT = withApi("PUT /api/v1/processes", async (ctx) => {
     signaturePointer: "/signature",
     audit: auditSourceOf(ctx),
   });
-  const held = await requestApprovalIfNeeded({
+  const { held, pinned } = await requestApprovalIfNeeded({
     policy: control.policy,
     caller: caller!,
     items: processes.map((item, index) => ({ ...item, reason: control.reasons[index] ?? null })),
@@ -51,11 +51,12 @@ export const PUT = withApi("PUT /api/v1/processes", async (ctx) => {
   });
   if (held) return changeRequestAccepted(held);
   const context = { actor: actorOf(caller!), requestId, signature: control.signature };
+  const items = processes.map((item) => ({ ...item, version: item.version ?? pinned.get(item.id) }));
   const { processes: written, changed } = await spendWriteBudget({
     callerKey: callerKey(caller!),
-    items: processes,
-    differing: () => listDifferingItems({ items: processes }),
-    write: () => updateProcesses({ processes, reasons: control.reasons, context }),
+    items,
+    differing: () => listDifferingItems({ items }),
+    write: () => updateProcesses({ processes: items, reasons: control.reasons, context }),
     changedOf: (result) => result.changed,
   });
   // Items equal to the stored ones were left as they were (no version, history or event): a re-sync is free.

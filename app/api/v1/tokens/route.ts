@@ -3,7 +3,7 @@ import { auditSourceOf } from "@/lib/api/audit-source";
 import { readJson } from "@/lib/api/read-json";
 import { jsonResponse } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
-import { createToken, listTokens } from "@/lib/tokens/tokens";
+import { createToken, listTokens, tokenCreatorId } from "@/lib/tokens/tokens";
 import { tokenCreateSchema } from "@/lib/validations/token";
 
 export const GET = withApi("GET /api/v1/tokens", async () => {
@@ -12,6 +12,6 @@ export const GET = withApi("GET /api/v1/tokens", async () => {
 
 export const POST = withApi("POST /api/v1/tokens", async (ctx) => {
   const input = await readJson(ctx.request, tokenCreateSchema);
-  const createdById = ctx.caller?.kind === "session" ? ctx.caller.userId : undefined;
+  const createdById = await tokenCreatorId(ctx.caller);
   return jsonResponse(await createToken({ ...input, createdById, audit: auditSourceOf(ctx) }), { status: 201 });
 });

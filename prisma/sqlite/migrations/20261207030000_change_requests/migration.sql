@@ -9,6 +9,7 @@ CREATE TABLE "change_requests" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "state" TEXT NOT NULL DEFAULT 'pending',
     "items" TEXT NOT NULL,
+    "processIds" TEXT NOT NULL,
     "itemCount" INTEGER NOT NULL,
     "reason" TEXT,
     "requesterKind" TEXT NOT NULL,

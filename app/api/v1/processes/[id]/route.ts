@@ -48,7 +48,7 @@ export const PUT = withApi<{ id: string }>("PUT /api/v1/processes/{id}", async (
   });
   // Under approval the preconditions are settled first, as the write would (a stale one is refused, not held).
   const based = control.policy.approval ? await expectedVersion(id, { ifMatch, bodyVersion: version }) : null;
-  const held = await requestApprovalIfNeeded({
+  const { held, pinned } = await requestApprovalIfNeeded({
     policy: control.policy,
     caller: caller!,
     items: [{ id, name, comment, version: based?.version, reason: control.reasons[0] ?? null }],
@@ -64,7 +64,7 @@ export const PUT = withApi<{ id: string }>("PUT /api/v1/processes/{id}", async (
       updateProcessReporting({
         id,
         fields: { name, comment },
-        preconditions: { ifMatch, bodyVersion: version },
+        preconditions: { ifMatch, bodyVersion: version ?? pinned.get(id) },
         context: { actor: actorOf(caller!), requestId, signature: control.signature },
         reason: control.reasons[0],
       }),
