@@ -3,7 +3,7 @@ import { API_ROUTES, SESSION_ONLY, type RouteKey } from "@/lib/api/routes";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { http } from "@/test/support/http";
-import { signInOverHttp } from "@/test/support/session";
+import { setupSessionCookie, signInOverHttp } from "@/test/support/session";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { runScript } from "@/test/support/run-script";
 import { take } from "@/test/support/take";
@@ -173,9 +173,7 @@ for (const { provider, options } of PROVIDERS) {
       tokens.revoked = await create("to revoke", "Super user");
       for (let i = 0; i < 12; i++) await create(`spare ${i}`, "User");
       for (const role of ROLES) {
-        const signed = await signInOverHttp(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);
-        expect(signed.cookie, `sign-in of ${role}`).toBeTruthy();
-        sessions[role] = signed.cookie!;
+        sessions[role] = await setupSessionCookie(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);
       }
       for (const role of ROLES) {
         await signInOverHttp(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);

@@ -35,6 +35,24 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
   };
 }
 
+/**
+ * A session cookie for a test's setup, where sign-in is not what is tested. On a server just started, under a
+ * full CI machine, the first sign-in can fail (its first queries compile and open connections, beyond the
+ * database deadline); it is tried three times, each failure written to stderr, and a setup that still has no
+ * session fails with what the server answered, instead of later tests failing as "no session was sent".
+ */
+export async function setupSessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const answers: string[] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const signed = await signInOverHttp(baseUrl, email, password);
+    if (signed.cookie) return signed.cookie;
+    answers.push(`HTTP ${signed.status} ${signed.url ?? ""}`.trim());
+    process.stderr.write(`[setup] sign-in of ${email}, attempt ${attempt}, got no session: ${answers.at(-1)}\n`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error(`sign-in of ${email} gave no session three times: ${answers.join("; ")}`);
+}
+
 const SESSION_COOKIE = /((?:__Secure-)?next-auth\.session-token)=([^;,\s]+)/;
 const CSRF_COOKIE = /((?:__Host-)?next-auth\.csrf-token)=([^;,\s]+)/;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { apiClient, type ApiClient } from "@/test/support/http";
-import { signInOverHttp } from "@/test/support/session";
+import { setupSessionCookie, signInOverHttp } from "@/test/support/session";
 import { openEvents, type SseStream } from "@/test/support/sse";
 import { openSqlReader, type SqlReader } from "@/test/support/sql-reader";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -70,8 +70,8 @@ for (const { provider, options } of PROVIDERS) {
       const users = (await admin("GET", "/api/v1/users")).body.users as { id: number; email: string }[];
       adminId = users.find((u) => u.email === TEST_ADMIN.email)!.id;
       expect((await admin("PATCH", `/api/v1/users/${adminId}`, { json: { name: "Anna Schmidt" } })).status).toBe(200);
-      const signed = await signInOverHttp(server.baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
-      person = apiClient(server.baseUrl, { Cookie: signed.cookie!, Origin: server.baseUrl });
+      const cookie = await setupSessionCookie(server.baseUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+      person = apiClient(server.baseUrl, { Cookie: cookie, Origin: server.baseUrl });
     }, 180_000);
 
     afterAll(async () => {

@@ -3,7 +3,7 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 import { ROLE_USERS } from "@/test/support/accounts";
 import { createRoleUsersWithCli, createTokenWithCli } from "@/test/support/cli";
 import { http } from "@/test/support/http";
-import { signInOverHttp } from "@/test/support/session";
+import { setupSessionCookie, signInOverHttp } from "@/test/support/session";
 import { runOutside } from "@/test/support/outside-sql";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -67,8 +67,7 @@ for (const { provider, options } of PROVIDERS) {
       for (const role of ROLES) tokens[role] = await createTokenWithCli(database.url, role);
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       for (const role of ROLES) {
-        const signed = await signInOverHttp(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);
-        sessions[role] = signed.cookie!;
+        sessions[role] = await setupSessionCookie(server.baseUrl, ROLE_USERS[role].email, ROLE_USERS[role].password);
       }
     }, 300_000);
 
