@@ -70,6 +70,25 @@ describe.each(PROVIDERS)("metrics and health on $provider", ({ provider, options
       ]).toEqual([0, 0]);
     });
 
+    it("publishes the database's size and, on SQLite, its volume's free space: the readings /api/health gives", async () => {
+      type Storage = { databaseBytes: number; freeBytes: number | null };
+      // Both read one cached measurement (at most 5 s old), so the figures are equal, not merely close; a pair
+      // that straddles the cache's renewal is read again (the free space of a shared disk moves meanwhile).
+      let scraped = await scrape();
+      let storage = (await http(server.baseUrl, "GET", "/api/health")).body.storage as Storage;
+      const free = () => scraped.sample("plant_processes_database_volume_free_bytes", { provider })?.value;
+      for (let i = 0; i < 2 && provider === "sqlite" && Number(free()) !== storage.freeBytes; i++) {
+        scraped = await scrape();
+        storage = (await http(server.baseUrl, "GET", "/api/health")).body.storage as Storage;
+      }
+      expect(storage.databaseBytes).toBeGreaterThan(0);
+      expect(scraped.value("plant_processes_database_size_bytes", { provider })).toBe(storage.databaseBytes);
+      if (provider === "sqlite") {
+        expect(storage.freeBytes).toBeGreaterThan(0);
+        expect(Number(free())).toBe(storage.freeBytes);
+      } else expect(scraped.sample("plant_processes_database_volume_free_bytes")).toBeUndefined();
+    });
+
     it("counts a refused sign-in, list cache hits, and an open event stream with its delivery lag", async () => {
       const before = await scrape();
       const refused = await signInOverHttp(server.baseUrl, TEST_ADMIN.email, "not the password at all");

@@ -99,6 +99,19 @@ function makeMetrics() {
       help: "Age of the oldest pending webhook delivery, over every instance; 0 when none (read at scrape time)",
       registers: r,
     }),
+    databaseBytes: new Gauge({
+      name: "plant_processes_database_size_bytes",
+      help: "The database's size: the SQLite file with its WAL, or pg_database_size (read at scrape time, at most every 5 s)",
+      // Labelled so that a gauge never read is absent, not 0 (prom-client writes 0 for an unset plain gauge).
+      labelNames: ["provider"],
+      registers: r,
+    }),
+    diskFree: new Gauge({
+      name: "plant_processes_database_volume_free_bytes",
+      help: "Free space of the SQLite file's volume (read at scrape time); absent on PostgreSQL, whose volume is its server's",
+      labelNames: ["provider"],
+      registers: r,
+    }),
     buildInfo: new Gauge({
       name: "plant_processes_build_info",
       help: "Always 1; the labels say what runs: the app's version, Node's, and the database provider",

@@ -4,6 +4,7 @@ import { version } from "@/package.json";
 import { problemResponse, httpProblem } from "@/lib/api/problem";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { postgresPoolState } from "@/lib/db/client";
+import { diskUsage } from "@/lib/db/disk-usage";
 import { databaseProvider, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics/registry";
@@ -49,6 +50,11 @@ export async function metricsResponse(request: Request, requestId: string): Prom
     m.webhookPending.set(lag.pending);
     m.webhookLag.set(lag.oldestPendingSeconds);
   }
+  // The same reading as /api/health's storage (issue 18: the history can fill the disk); nulls stay unset.
+  const storage = await diskUsage();
+  const provider = { provider: databaseProvider };
+  if (storage?.databaseBytes != null) m.databaseBytes.set(provider, storage.databaseBytes);
+  if (storage?.freeBytes != null) m.diskFree.set(provider, storage.freeBytes);
   return new Response(await m.registry.metrics(), {
     headers: { "Content-Type": m.registry.contentType, "Cache-Control": "no-store" },
   });
