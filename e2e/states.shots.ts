@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
+
 import { createTranslator } from "next-intl";
-import { apiProcesses, expect, nameField, row, test } from "./support/fixtures";
+import { apiProcesses, expect, nameField, row, test, type App } from "./support/fixtures";
 
 // `npm run screenshots`: the states issue 22 added, in both languages, on a desktop (1280 × 800) and a phone
 // (390 × 844, touch), into docs/screenshots/: no network, a selected range after Ctrl+C, the toast that offers
@@ -47,14 +48,20 @@ for (const uiLocale of ["en", "ru"] as const) {
         await context?.close();
         context = null;
       });
-
-      test(named("offline"), async ({ browser, app, signIn, locale, text }) => {
+      type Setup = { browser: Browser; app: App; signIn: (page: Page) => Promise<void>; locale?: string };
+      /** Forty demo processes, this layout's window, signed in as the Super user. */
+      const signedInPage = async ({ browser, app, signIn, locale }: Setup) => {
         await app.seed(40, { demo: true });
         context = await openContext(browser, app.baseUrl, locale!, layout);
         const page = await context.newPage();
         await signIn(page);
+        return page;
+      };
+
+      test(named("offline"), async ({ browser, app, signIn, locale, text }) => {
+        const page = await signedInPage({ browser, app, signIn, locale });
         const [first] = await apiProcesses(page.request);
-        await context.setOffline(true);
+        await page.context().setOffline(true);
         await expect(page.getByRole("status").filter({ hasText: text.network.offline })).toBeVisible();
         await nameField(page, first!.id, uiLocale).fill(uiLocale === "ru" ? "Сохранится позже" : "Saved later");
         await page
@@ -66,10 +73,7 @@ for (const uiLocale of ["en", "ru"] as const) {
 
       test(named("range"), async ({ browser, app, signIn, locale, text }) => {
         const t = createTranslator({ locale: uiLocale, messages: text });
-        await app.seed(40, { demo: true });
-        context = await openContext(browser, app.baseUrl, locale!, layout);
-        const page = await context.newPage();
-        await signIn(page);
+        const page = await signedInPage({ browser, app, signIn, locale });
         const [first] = await apiProcesses(page.request);
         await nameField(page, first!.id, uiLocale).focus();
         for (const key of ["Shift+ArrowDown", "Shift+ArrowDown", "Shift+ArrowRight"]) await page.keyboard.press(key);
@@ -80,10 +84,7 @@ for (const uiLocale of ["en", "ru"] as const) {
 
       test(named("save-undo"), async ({ browser, app, signIn, locale, text }) => {
         const t = createTranslator({ locale: uiLocale, messages: text });
-        await app.seed(40, { demo: true });
-        context = await openContext(browser, app.baseUrl, locale!, layout);
-        const page = await context.newPage();
-        await signIn(page);
+        const page = await signedInPage({ browser, app, signIn, locale });
         const [a, b] = await apiProcesses(page.request);
         await nameField(page, a!.id, uiLocale).fill(uiLocale === "ru" ? "Анодирование" : "Anodizing");
         await nameField(page, b!.id, uiLocale).fill(uiLocale === "ru" ? "Пайка" : "Brazing");
@@ -99,10 +100,7 @@ for (const uiLocale of ["en", "ru"] as const) {
 
       test(named("paste-by-id"), async ({ browser, app, signIn, locale, text }) => {
         const t = createTranslator({ locale: uiLocale, messages: text });
-        await app.seed(40, { demo: true });
-        context = await openContext(browser, app.baseUrl, locale!, layout);
-        const page = await context.newPage();
-        await signIn(page);
+        const page = await signedInPage({ browser, app, signIn, locale });
         const [a, , c] = await apiProcesses(page.request);
         await nameField(page, a!.id, uiLocale).focus();
         page.once("dialog", (dialog) => void dialog.accept());
@@ -119,10 +117,7 @@ for (const uiLocale of ["en", "ru"] as const) {
       });
 
       test(named("find-row"), async ({ browser, app, signIn, locale, text }) => {
-        await app.seed(40, { demo: true });
-        context = await openContext(browser, app.baseUrl, locale!, layout);
-        const page = await context.newPage();
-        await signIn(page);
+        const page = await signedInPage({ browser, app, signIn, locale });
         const processes = await apiProcesses(page.request);
         const target = processes[11]!;
         const filter = page.getByLabel(text.toolbar.filter);
@@ -134,10 +129,7 @@ for (const uiLocale of ["en", "ru"] as const) {
       });
 
       test(named("help"), async ({ browser, app, signIn, locale, text }) => {
-        await app.seed(40, { demo: true });
-        context = await openContext(browser, app.baseUrl, locale!, layout);
-        const page = await context.newPage();
-        await signIn(page);
+        const page = await signedInPage({ browser, app, signIn, locale });
         await page.getByText(text.help.menu, { exact: true }).click();
         await expect(page.getByRole("link", { name: new RegExp(text.help.apiReference) })).toBeVisible();
         await shoot(page, named("help"));

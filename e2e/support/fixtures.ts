@@ -13,7 +13,7 @@ export type Account = { email: string; password: string };
 export const OPERATOR: Account = { email: "operator@example.com", password: "operator password 1" };
 export const VIEWER: Account = { email: "viewer@example.com", password: "viewer password 12" };
 
-type App = {
+export type App = {
   baseUrl: string;
   databaseUrl: string;
   server: TestServer;

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { ROLE_USERS } from "@/test/support/accounts";
 import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
-import { signInOverHttp } from "@/test/support/session";
+import { setupSessionCookie } from "@/test/support/session";
 import { createTestDatabase } from "@/test/support/test-database";
 import { startServer } from "@/test/support/test-server";
 
@@ -43,10 +43,10 @@ const server = await startServer({
 
 // The approver's token is made by a signed-in Super user: a token decides only for a known person (note 043).
 const { email, password } = ROLE_USERS["Super user"];
-const signed = await signInOverHttp(server.baseUrl, email, password);
+const cookie = await setupSessionCookie(server.baseUrl, email, password);
 const approverToken = await fetch(`${server.baseUrl}/api/v1/tokens`, {
   method: "POST",
-  headers: { Cookie: signed.cookie!, Origin: server.baseUrl, "Content-Type": "application/json" },
+  headers: { Cookie: cookie, Origin: server.baseUrl, "Content-Type": "application/json" },
   body: JSON.stringify({ name: "bench approver", role: "Super user" }),
 });
 const approverSecret = ((await approverToken.json()) as { secret: string }).secret;

@@ -36,10 +36,10 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
 }
 
 /**
- * A session cookie for a test's setup, where sign-in is not what is tested. On a server just started, under a
- * full CI machine, the first sign-in can fail (its first queries compile and open connections, beyond the
- * database deadline); it is tried three times, each failure written to stderr, and a setup that still has no
- * session fails with what the server answered, instead of later tests failing as "no session was sent".
+ * A session cookie for a test's setup, where sign-in is not what is tested. Once, on a full CI machine, the first
+ * sign-in of a server just started gave no session (cause not seen: the run kept no server log); it is tried three
+ * times, each failure written to stderr, and a setup that still has no session fails with what the server
+ * answered, instead of later tests failing as "no session was sent".
  */
 export async function setupSessionCookie(baseUrl: string, email: string, password: string): Promise<string> {
   const answers: string[] = [];
