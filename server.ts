@@ -46,6 +46,8 @@ if (!dev && !existsSync(path.join(root, env.NEXT_DIST_DIR, "BUILD_ID")))
 
 const { default: next } = await import("next");
 const { prepareRequest } = await import("@/lib/front-door/prepare-request");
+const { directRouteFor } = await import("@/lib/front-door/direct-routes");
+const { serveDirect } = await import("@/lib/front-door/serve-direct");
 const { clientErrorResponse } = await import("@/lib/front-door/client-error");
 const { expectBoot } = await import("@/lib/front-door/server-handshake");
 
@@ -65,7 +67,9 @@ const edge = { trustedProxies: env.TRUSTED_PROXIES, hsts: secureCookies };
 
 function serve(req: IncomingMessage, res: ServerResponse): void {
   prepareRequest(req, res, edge);
-  handle(req, res).catch((error: unknown) => {
+  // The API's hot routes skip Next's routing frame once their module has loaded (docs/decisions/046).
+  const direct = directRouteFor(req.method, req.url ?? "/");
+  (direct ? serveDirect(req, res, direct) : handle(req, res)).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500);
     res.end();

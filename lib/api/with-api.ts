@@ -1,10 +1,11 @@
 import "server-only";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { addressKey, serveApi } from "@/lib/api/serve-api";
 import { API_ROUTES, SESSION_ONLY, type RouteKey } from "@/lib/api/routes";
 import { authorize } from "@/lib/auth/authorize";
 import { callerKey, resolveCaller, type Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
+import { DIRECT_ROUTES, registerDirectRoute, type DirectRouteKey } from "@/lib/front-door/direct-routes";
 import { AppError } from "@/lib/errors";
 import { pointsForBody, type RateMeter } from "@/lib/rate-limit/meter";
 
@@ -50,11 +51,17 @@ async function guard(route: RouteKey, request: NextRequest, meter: RateMeter): P
  * Handlers never catch.
  */
 export function withApi<P = Record<string, never>>(route: RouteKey, handler: Handler<P>) {
-  return async (request: NextRequest, context: NextRouteContext<P>): Promise<Response> => {
+  const wrapped = async (request: NextRequest, context: NextRouteContext<P>): Promise<Response> => {
     const label = { route, method: request.method, path: request.nextUrl.pathname };
     return serveApi(request, label, async ({ requestId, meter }) => {
       const caller = await guard(route, request, meter);
       return handler({ request, params: await context.params, requestId, caller });
     });
   };
+  // The hot routes are also answered by the server itself, through this same wrapper (docs/decisions/046).
+  if ((DIRECT_ROUTES as readonly string[]).includes(route))
+    registerDirectRoute(route as DirectRouteKey, (request, params) =>
+      wrapped(new NextRequest(request), { params: Promise.resolve(params as P) }),
+    );
+  return wrapped;
 }

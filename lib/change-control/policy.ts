@@ -43,10 +43,27 @@ function fromRow(row: PolicyRow): ChangeControlPolicy {
   };
 }
 
+const READ_POLICY_SQL = `SELECT "reasonMode", "standardReasons", signatures, protection, "protectedIds", approval, "updatedAt"
+  FROM change_control_policy WHERE id = ${POLICY_ID}`;
+
+type RawPolicyRow = Omit<PolicyRow, "signatures" | "approval" | "updatedAt"> &
+  Record<"signatures" | "approval" | "updatedAt", unknown>;
+
+// A raw read gives SQLite's booleans as 0/1 and its times as text or numbers, PostgreSQL's as booleans and Dates.
+const asBoolean = (value: unknown) => value === true || Number(value) === 1;
+const asDate = (value: unknown) =>
+  value instanceof Date ? value : new Date(typeof value === "number" ? value : String(value));
+
 /** The policy in force, and when a Super user last saved it (null: it still comes from the environment). */
 export async function readChangeControl(): Promise<ChangeControlAnswer["policy"]> {
-  const row = await db.changeControlPolicy.findUnique({ where: { id: POLICY_ID } });
-  if (!row) return { ...policyFromEnvironment(), updatedAt: null };
+  const [raw] = await db.$queryRawUnsafe<RawPolicyRow[]>(READ_POLICY_SQL);
+  if (!raw) return { ...policyFromEnvironment(), updatedAt: null };
+  const row: PolicyRow = {
+    ...raw,
+    signatures: asBoolean(raw.signatures),
+    approval: asBoolean(raw.approval),
+    updatedAt: asDate(raw.updatedAt),
+  };
   return { ...fromRow(row), updatedAt: row.updatedAt.toISOString() };
 }
 

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cachingPrepare } from "@/lib/db/sqlite-adapter";
 import { sqliteFilePath } from "@/lib/db/url";
 import { openDataLayer, type DataLayer } from "@/test/support/data-layer";
 
@@ -56,5 +57,67 @@ describe("SQLite transactions begin IMMEDIATE", () => {
   it("once the transaction has ended, the outside writer gets the lock at once", async () => {
     outsideWrite("later@plant.example")();
     expect(await dl.countUsers()).toBe(2);
+  });
+});
+
+describe("SQLite statements are prepared once per SQL text", () => {
+  const open = () => {
+    const file = new Database(":memory:");
+    file.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+    const sources: string[] = [];
+    const prepare = file.prepare.bind(file);
+    file.prepare = ((source: string) => {
+      sources.push(source);
+      return prepare(source);
+    }) as typeof file.prepare;
+    return { file, sources, cached: cachingPrepare(file, 2), prepared: () => sources.length };
+  };
+
+  it("reuses a statement with other parameters each time, reads and writes alike", () => {
+    const { cached, prepared } = open();
+    for (const [id, name] of [
+      [1, "a"],
+      [2, "b"],
+      [3, "c"],
+    ] as const)
+      expect(cached("INSERT INTO t (id, name) VALUES (?, ?)").bind([id, name]).run().changes).toBe(1);
+    const read = (id: number) => cached("SELECT id, name FROM t WHERE id >= ? ORDER BY id").bind([id]).raw().all();
+    expect(read(2)).toEqual([
+      [2, "b"],
+      [3, "c"],
+    ]);
+    expect(read(3)).toEqual([[3, "c"]]);
+    expect(
+      cached("SELECT id, name FROM t WHERE id >= ? ORDER BY id")
+        .bind([1])
+        .columns()
+        .map((c) => c.name),
+    ).toEqual(["id", "name"]);
+    expect(prepared()).toBe(2);
+  });
+
+  it("drops the least recently used text past its size, and prepares it again when asked", () => {
+    const { cached, prepared } = open();
+    const texts = ["SELECT 1", "SELECT 2", "SELECT 3"];
+    cached(texts[0]!);
+    cached(texts[1]!);
+    cached(texts[0]!); // now the most recent: SELECT 2 goes when SELECT 3 comes
+    cached(texts[2]!);
+    expect(prepared()).toBe(3);
+    cached(texts[0]!);
+    expect(prepared()).toBe(3);
+    expect(cached(texts[1]!).bind([]).raw().all()).toEqual([[2]]);
+    expect(prepared()).toBe(4);
+  });
+
+  it("makes the adapter's BEGIN a BEGIN IMMEDIATE", () => {
+    const { file, cached, sources } = open();
+    cached("BEGIN").run();
+    expect(sources).toEqual(["BEGIN IMMEDIATE"]);
+    expect(file.inTransaction).toBe(true);
+    cached("INSERT INTO t (id, name) VALUES (?, ?)").bind([9, "x"]).run();
+    cached("COMMIT").bind([]).run();
+    expect(file.inTransaction).toBe(false);
+    expect(cached("SELECT name FROM t WHERE id = ?").bind([9]).raw().all()).toEqual([["x"]]);
   });
 });
