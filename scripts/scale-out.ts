@@ -1,5 +1,7 @@
-// npm run scale:check [-- --instances N] [-- --store redis|postgres|memory] [-- --duration <s>] [-- --postgres <url>]
-// Starts N instances of the production build against one fresh PostgreSQL database, with the rate limits in
+// npm run scale:check [-- --database postgresql|sqlite] [-- --instances N] [-- --store redis|postgres|memory]
+//   [-- --duration <s>] [-- --postgres <url>]
+// Starts N instances of the production build against one fresh database (PostgreSQL, or one SQLite file that every
+// instance opens: the way to use every core of one machine without a database server), with the rate limits in
 // Redis or PostgreSQL, and checks them together: shared rate limits, a list cache that stays fresh, events
 // reaching every instance, and GET throughput on 1 instance vs spread over N (same run). Prints PASS/FAIL per
 // check; exits 1 on a failure. Builds only when there is no build. Traffic goes to 127.0.0.1 only.
@@ -8,13 +10,17 @@ import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import pg from "pg";
+import { sqliteFilePath } from "@/lib/db/url";
+import { createTestDatabase } from "@/test/support/test-database";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { startBenchServer, type BenchServer } from "./bench/server";
 import { checkEvents, checkListFreshness, checkRateLimits, throughput, type Outcome } from "./scale/checks";
 
 const { values } = parseArgs({
   options: {
+    database: { type: "string", default: "postgresql" },
     instances: { type: "string", default: "2" },
     store: { type: "string", default: "redis" },
     duration: { type: "string", default: "10" },
@@ -23,6 +29,8 @@ const { values } = parseArgs({
   },
 });
 const INSTANCES = Number(values.instances);
+const SQLITE = values.database === "sqlite";
+if (!["sqlite", "postgresql"].includes(values.database)) throw new Error("--database must be postgresql or sqlite");
 const STORE = values.store;
 if (!Number.isInteger(INSTANCES) || INSTANCES < 2) throw new Error("--instances must be 2 or more");
 // memory is accepted to show the rate-limit check failing: each instance then counts on its own.
@@ -57,7 +65,20 @@ const suffix = `${Date.now().toString(36)}_${Math.random().toString(36).slice(2,
 const dbName = `scale_${suffix}`;
 const dbUrl = new URL(values.postgres);
 dbUrl.pathname = `/${dbName}`;
-const DATABASE_URL = dbUrl.toString();
+const sqlite = SQLITE ? await createTestDatabase("sqlite") : null;
+const DATABASE_URL = sqlite?.url ?? dbUrl.toString();
+
+/** One statement from outside the app ($1… placeholders), as a plant's script would run it. */
+async function outsideSql(sql: string, params: unknown[]): Promise<void> {
+  if (!sqlite) return withClient(DATABASE_URL, async (c) => void (await c.query(sql, params)));
+  const file = new Database(sqliteFilePath(DATABASE_URL), { timeout: 5_000 });
+  try {
+    const text = sql.replace(/\$\d+/g, "?").replace(/\bnow\(\)/g, "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    file.prepare(text).run(...params);
+  } finally {
+    file.close();
+  }
+}
 
 /** N instances sharing the database and the limit store; `points` is the API limit per caller per minute. */
 async function startInstances(points: number): Promise<BenchServer[]> {
@@ -66,6 +87,8 @@ async function startInstances(points: number): Promise<BenchServer[]> {
     SEED_DEMO_DATA: "false",
     RATE_LIMIT_STORE: STORE,
     REDIS_URL: values.redis,
+    // On SQLite the postgres store needs a server of its own for the counters.
+    ...(SQLITE && STORE === "postgres" ? { RATE_LIMIT_POSTGRES_URL: values.postgres } : {}),
     // A fresh prefix per start: counters of an earlier phase or run never carry over.
     RATE_LIMIT_KEY_PREFIX: `scale_${suffix}_${points}`,
     RATE_LIMIT_API_POINTS: String(points),
@@ -81,10 +104,10 @@ function report(name: string, outcome: Outcome): void {
   console.log(`${outcome.result} ${name}: ${outcome.detail}`);
 }
 
-await withClient(values.postgres, (c) => c.query(`CREATE DATABASE ${dbName}`));
+if (!sqlite) await withClient(values.postgres, (c) => c.query(`CREATE DATABASE ${dbName}`));
 let servers: BenchServer[] = [];
 try {
-  log(`database ${dbName}: migrating, seeding ${ROWS} processes, creating tokens`);
+  log(`database ${sqlite ? DATABASE_URL : dbName}: migrating, seeding ${ROWS} processes, creating tokens`);
   await seedProcessesWithCli(DATABASE_URL, ROWS);
   const tokens = await Promise.all(
     ["limits", "freshness", "load"].map((name) => createTokenWithCli(DATABASE_URL, "Advanced user", { name })),
@@ -113,9 +136,7 @@ try {
   };
   const ids = list.processes.map((p) => p.id);
   report("list cache stays fresh", await checkListFreshness(urls, freshToken, ids, 20));
-  const outside = (sql: string, params: unknown[]) =>
-    withClient(DATABASE_URL, async (c) => void (await c.query(sql, params)));
-  report("events reach every instance", await checkEvents(urls, freshToken, ids, outside));
+  report("events reach every instance", await checkEvents(urls, freshToken, ids, outsideSql));
 
   const seconds = Number(values.duration);
   log("throughput: warming up every instance");
@@ -134,7 +155,8 @@ try {
   });
 } finally {
   await stopAll(servers);
-  await withClient(values.postgres, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+  if (sqlite) await sqlite.drop();
+  else await withClient(values.postgres, (c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
 }
 
 const failed = outcomes.filter((o) => o.outcome.result === "FAIL").length;
