@@ -6,6 +6,7 @@ import { createServer, ServerResponse, type IncomingMessage } from "node:http";
 import { createRequire } from "node:module";
 import type { Socket } from "node:net";
 import path from "node:path";
+import v8 from "node:v8";
 import type * as NextEnv from "@next/env";
 
 const dev = process.argv.includes("--dev");
@@ -16,6 +17,10 @@ Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 // NODE_OPTIONS=--enable-source-maps would do the same): every chunk of Next's build would have its source map
 // read and kept (tens of MB, scripts/bench/memory.ts). Error stacks point into the build, as with `next start`.
 if (!dev) process.setSourceMapsEnabled(false);
+// Before Prisma loads its WebAssembly: V8 would compile the query compiler a second time, optimized, and keep
+// both (about 85 MB of peak RSS under the benchmark's load); its baseline code (Liftoff) did not cost measurable
+// CPU per request, since the hot paths run raw SQL (docs/decisions/046; the CLI does the same for its exit).
+v8.setFlagsFromString("--liftoff-only");
 
 // Without a reader for our output (the supervisor or the test that started us is gone), every log line
 // would fail, and the error about it too, in a loop: stop instead.

@@ -24,7 +24,8 @@ const token = await createTokenWithCli(database.url, "Advanced user", { name: "h
 const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "100000000" };
 const servers: Record<string, BenchServer> = {
   none: await startBenchServer(env),
-  [values.flag]: await startBenchServer(env, [values.flag]),
+  // Several flags, space-separated, start one server.
+  [values.flag]: await startBenchServer(env, values.flag.split(" ")),
 };
 const bearer = { Authorization: `Bearer ${token}` };
 function loads(server: BenchServer): Record<"GET" | "PUT", LoadOptions> {
