@@ -1,5 +1,6 @@
 // npx tsx --conditions=react-server scripts/bench/heap-limit.ts [--flag --max-old-space-size=128] [--rows 1000]
-// Two production servers on one SQLite database, one started with a Node flag and one without, loaded in
+//   [--env NAME=value] (e.g. --flag= --env API_DIRECT_ROUTES=false: a setting instead of a flag)
+// Two production servers on one SQLite database, one started with a Node flag (or setting) and one without, loaded in
 // alternating slices (GET, then PUT of one process) so both share the machine's drift: req/s, CPU per request
 // and peak RSS of each. Needs a build.
 import { parseArgs } from "node:util";
@@ -11,6 +12,8 @@ import { startBenchServer, type BenchServer } from "./server";
 const { values } = parseArgs({
   options: {
     flag: { type: "string", default: "--max-old-space-size=128" },
+    // A setting for the second server instead of (or beside) a flag: --flag "" --env API_DIRECT_ROUTES=false
+    env: { type: "string", default: "" },
     rows: { type: "string", default: "1000" },
     rounds: { type: "string", default: "3" },
     seconds: { type: "string", default: "5" },
@@ -25,7 +28,10 @@ const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_AP
 const servers: Record<string, BenchServer> = {
   none: await startBenchServer(env),
   // Several flags, space-separated, start one server.
-  [values.flag]: await startBenchServer(env, values.flag.split(" ")),
+  [`${values.flag} ${values.env}`.trim()]: await startBenchServer(
+    { ...env, ...(values.env ? Object.fromEntries([values.env.split("=")]) : {}) },
+    values.flag.split(" ").filter(Boolean),
+  ),
 };
 const bearer = { Authorization: `Bearer ${token}` };
 function loads(server: BenchServer): Record<"GET" | "PUT", LoadOptions> {

@@ -1,5 +1,6 @@
 // npx tsx --conditions=react-server scripts/bench/profile.ts [--rows 1000] [--path /api/v1/processes] [--seconds 10]
 //   [--method PUT] (PUT /api/v1/processes/{id} over the seeded ids, --path ignored) [--top 15]
+//   [--database sqlite|postgresql] (postgresql: a fresh database beside TEST_DATABASE_URL)
 // Where a request's server time goes: runs the production server under `node --cpu-prof`, loads one path
 // with autocannon (32 connections, Bearer token), then sums the profile's samples taken during the timed
 // run by layer. Frames in Next's bundled chunks are mapped back to their sources through the chunks'
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     method: { type: "string", default: "GET" },
     top: { type: "string", default: "15" },
+    database: { type: "string", default: "sqlite" },
   },
 });
 
@@ -48,7 +50,11 @@ const LAYERS: [string, (source: string, f: Frame) => boolean][] = [
   ["garbage collection", (_, f) => f.functionName === "(garbage collector)"],
   ["Prisma query compiler (wasm)", (s) => s.startsWith("wasm://") || /query_compiler/.test(s)],
   ["Prisma client runtime", (s) => /@prisma\/client/.test(s)],
-  ["SQLite driver (Prisma adapter + better-sqlite3)", (s) => /adapter-better-sqlite3|better-sqlite3/.test(s)],
+  [
+    "SQLite driver (Prisma adapter + better-sqlite3)",
+    (s) => /adapter-better-sqlite3|better-sqlite3|sqlite-adapter/.test(s),
+  ],
+  ["PostgreSQL driver (Prisma adapter + pg)", (s) => /adapter-pg|node_modules\/pg|pg-protocol|postgres-pool/.test(s)],
   ["Next's patched Date (node-environment-extensions)", (s) => /node-environment-extensions/.test(s)],
   ["next-auth / jose (session JWT)", (s) => /next-auth|jose|openid/.test(s)],
   ["rate limiting (rate-limiter-flexible)", (s) => /rate-limiter-flexible/.test(s)],
@@ -108,7 +114,9 @@ function summarize(profile: Profile, from: number, to: number): Map<string, numb
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 const rows = Number(values.rows);
-const database = await createTestDatabase("sqlite");
+if (values.database !== "sqlite" && values.database !== "postgresql")
+  throw new Error("--database must be sqlite or postgresql");
+const database = await createTestDatabase(values.database);
 await seedProcessesWithCli(database.url, rows);
 const token = await createTokenWithCli(database.url, "Advanced user", { name: "profile" });
 const profileDir = mkdtempSync(path.join(tmpdir(), "cpu-prof-"));
