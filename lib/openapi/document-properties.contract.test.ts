@@ -33,8 +33,10 @@ type Process = { id: number; name: string; comment: string; version: number };
 
 // Each property stops after its runs or its time, whichever comes first: the file stays within about a minute
 // per database on a loaded machine (25 s a property made it CI's third-longest file). The seed changes per run
-// and is printed on a failure, so runs add up to more cases over time.
-const RUNS = 300;
+// and is printed on a failure, so runs add up to more cases over time. The runs are what bounds the CPU (the
+// time limit is the backstop on a loaded machine): 200, not 300 (issue 19, CI's CPU); at 200 the rarest side
+// checked, the bulk's accepted share (about 20 %), stays 3.5 standard deviations above its `runs / 10` floor.
+const RUNS = 200;
 const TIME_LIMIT_MS = 12_000;
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 1e9);
 const SETTINGS = { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, seed: SEED };
