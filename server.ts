@@ -72,8 +72,9 @@ const edge = { trustedProxies: env.TRUSTED_PROXIES, hsts: secureCookies };
 
 function serve(req: IncomingMessage, res: ServerResponse): void {
   prepareRequest(req, res, edge);
-  // The API's hot routes skip Next's routing frame once their module has loaded (docs/decisions/046).
-  const direct = env.API_DIRECT_ROUTES ? directRouteFor(req.method, req.url ?? "/") : null;
+  // The API's hot routes skip Next's routing frame once their module has loaded (docs/decisions/046). Not in
+  // development: Next recompiles an edited route only when a request reaches it, so the registered one would be stale.
+  const direct = env.API_DIRECT_ROUTES && !dev ? directRouteFor(req.method, req.url ?? "/") : null;
   (direct ? serveDirect(req, res, direct) : handle(req, res)).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500);
