@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedMethods, API_ROUTES } from "@/lib/api/routes";
+import { allowedMethods, API_ROUTES, matchRoute } from "@/lib/api/routes";
 
 describe("allowedMethods (the proxy's 404/405 decisions)", () => {
   it.each([
@@ -28,5 +28,27 @@ describe("allowedMethods (the proxy's 404/405 decisions)", () => {
     for (const key of ["GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}"] as const) {
       expect(API_ROUTES[key]).toEqual(["Super user"]);
     }
+  });
+});
+
+describe("matchRoute (as Next routes a request)", () => {
+  it.each([
+    ["GET", "/api/v1/processes", { key: "GET /api/v1/processes", params: {} }],
+    ["PUT", "/api/v1/processes/7", { key: "PUT /api/v1/processes/{id}", params: { id: "7" } }],
+    ["PUT", "/api/v1/processes/%37", { key: "PUT /api/v1/processes/{id}", params: { id: "7" } }],
+    ["GET", "/api/v1/processes/events", { key: "GET /api/v1/processes/events", params: {} }],
+    ["GET", "/api/v1/processes/7/history", { key: "GET /api/v1/processes/{id}/history", params: { id: "7" } }],
+    [
+      "POST",
+      "/api/v1/webhooks/3/deliveries/9/retry",
+      { key: "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", params: { id: "3", deliveryId: "9" } },
+    ],
+    // The fixed segment wins whatever the method: the events route has no PUT, so nothing is reached.
+    ["PUT", "/api/v1/processes/events", null],
+    ["DELETE", "/api/v1/processes/7", null],
+    ["PUT", "/api/v1/processes/", null],
+    ["PUT", "/api/v1/processes/%E0%A4%A", null],
+  ])("%s %s → %j", (method, path, expected) => {
+    expect(matchRoute(method, path)).toEqual(expected);
   });
 });

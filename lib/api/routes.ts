@@ -91,7 +91,7 @@ const COMPILED: CompiledRoute[] = (Object.keys(API_ROUTES) as RouteKey[]).map((k
   const [method, path] = key.split(" ") as [HttpMethod, string];
   // No trailing slash: `/api/v1/processes/` is an unknown path, 404 in the problem envelope (note 022), rather
   // than Next's bare 308 redirect, which a client's PUT would not follow with its body.
-  const regex = new RegExp("^" + path.replaceAll(".", "\\.").replace(/\{[^}]+\}/g, "[^/]+") + "$");
+  const regex = new RegExp("^" + path.replaceAll(".", "\\.").replace(/\{[^}]+\}/g, "([^/]+)") + "$");
   return { key, method, path, regex };
 });
 
@@ -99,4 +99,28 @@ const COMPILED: CompiledRoute[] = (Object.keys(API_ROUTES) as RouteKey[]).map((k
 export function allowedMethods(pathname: string): HttpMethod[] {
   // A fixed segment and a parameter may both match ("/processes/events" and "/processes/{id}").
   return [...new Set(COMPILED.filter((r) => r.regex.test(pathname)).map((r) => r.method))];
+}
+
+const paramNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+
+/**
+ * The route a method and concrete path reach, with its parameters percent-decoded, as Next routes them: a fixed
+ * segment wins over a parameter ("/processes/events" is never "/processes/{id}", whatever the method), so a path
+ * whose most specific route lacks the method reaches none. Null as well for a parameter that is not valid
+ * percent-encoding.
+ */
+export function matchRoute(method: string, pathname: string): { key: RouteKey; params: Record<string, string> } | null {
+  const matching = COMPILED.filter((r) => r.regex.test(pathname));
+  const fewest = Math.min(...matching.map((r) => paramNames(r.path).length));
+  const route = matching.find((r) => r.method === method && paramNames(r.path).length === fewest);
+  if (!route) return null;
+  const values = route.regex.exec(pathname)!.slice(1);
+  try {
+    return {
+      key: route.key,
+      params: Object.fromEntries(paramNames(route.path).map((name, i) => [name, decodeURIComponent(values[i]!)])),
+    };
+  } catch {
+    return null;
+  }
 }

@@ -33,9 +33,10 @@ function raw(
   baseUrl: string,
   path: string,
   headers: Record<string, string>,
+  method = "GET",
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(baseUrl + path, { headers }, (res) => {
+    const req = httpRequest(baseUrl + path, { headers, method }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -113,6 +114,13 @@ describe("the hot routes, answered without Next's frame", () => {
       expect({ label, ...essentials(direct) }).toEqual({ label, ...essentials(reference) });
     }
     expect((await api("GET", "/api/v1/processes")).text).toBe(before);
+  });
+
+  it("a fixed segment is not a process id: PUT /processes/events is Next's answer on both servers", async () => {
+    const put = (s: TestServer) => raw(s.baseUrl, "/api/v1/processes/events", { Authorization: auth }, "PUT");
+    const [reference, direct] = [await put(viaNext), await put(server)];
+    expect(reference.status).toBe(405);
+    expect([direct.status, direct.body.toString("utf8")]).toEqual([reference.status, reference.body.toString("utf8")]);
   });
 
   it("directly: 304 without a body, the list gzipped only for a client that accepts it", async () => {

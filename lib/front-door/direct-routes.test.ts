@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { directRouteFor, registerDirectRoute, type DirectHandler } from "@/lib/front-door/direct-routes";
 import { acceptsGzip } from "@/lib/front-door/serve-direct";
 
@@ -7,8 +7,21 @@ const bulk: DirectHandler = async () => new Response("bulk");
 const one: DirectHandler = async () => new Response("one");
 
 describe("directRouteFor", () => {
+  // The registry is process-wide (on globalThis): each case starts from an empty one.
+  beforeEach(() => {
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for("plant-processes.direct-routes")];
+  });
+  const registerAll = () => {
+    registerDirectRoute("GET /api/v1/processes", list);
+    registerDirectRoute("PUT /api/v1/processes", bulk);
+    registerDirectRoute("PUT /api/v1/processes/{id}", one);
+  };
+
   it("answers nothing until a route module registered", () => {
     expect(directRouteFor("GET", "/api/v1/processes")).toBeNull();
+    registerDirectRoute("PUT /api/v1/processes", bulk);
+    expect(directRouteFor("GET", "/api/v1/processes")).toBeNull();
+    expect(directRouteFor("PUT", "/api/v1/processes")).toEqual({ handler: bulk, params: {} });
   });
 
   it.each([
@@ -19,9 +32,7 @@ describe("directRouteFor", () => {
     ["PUT", "/api/v1/processes/%37?x=1", one, { id: "7" }],
     ["PUT", "/api/v1/processes/abc", one, { id: "abc" }],
   ])("%s %s goes to its handler with its parameters", (method, target, handler, params) => {
-    registerDirectRoute("GET /api/v1/processes", list);
-    registerDirectRoute("PUT /api/v1/processes", bulk);
-    registerDirectRoute("PUT /api/v1/processes/{id}", one);
+    registerAll();
     expect(directRouteFor(method, target)).toEqual({ handler, params });
   });
 
@@ -30,6 +41,8 @@ describe("directRouteFor", () => {
     ["POST", "/api/v1/processes"],
     ["GET", "/api/v1/processes/7"],
     ["GET", "/api/v1/processes/events"],
+    // A fixed segment wins over {id}, as in Next's routing: the events route, which has no PUT, answers.
+    ["PUT", "/api/v1/processes/events"],
     ["PUT", "/api/v1/processes/7/history"],
     ["PUT", "/api/v1/processes/"],
     ["GET", "/api/v1/processes/"],
@@ -38,6 +51,7 @@ describe("directRouteFor", () => {
     ["GET", "/api/front-door"],
     [undefined, "/api/v1/processes"],
   ])("%s %s is left to Next", (method, target) => {
+    registerAll();
     expect(directRouteFor(method, target)).toBeNull();
   });
 });

@@ -7,8 +7,9 @@
 //
 // The registry lives on globalThis: server.ts is compiled apart from Next's build (scripts/build-server.mjs),
 // so a module-level Map in one would not be the other's.
+import { matchRoute } from "@/lib/api/routes";
 
-/** The routes that may be answered directly: bodies of at most one process's size, or cached texts. */
+/** The routes answered directly: the ones clients call most (pollers, gateways writing one process or a bulk). */
 export const DIRECT_ROUTES = ["GET /api/v1/processes", "PUT /api/v1/processes", "PUT /api/v1/processes/{id}"] as const;
 export type DirectRouteKey = (typeof DIRECT_ROUTES)[number];
 
@@ -27,31 +28,18 @@ export function registerDirectRoute(route: DirectRouteKey, handler: DirectHandle
   registry().set(route, handler);
 }
 
-const ONE_PROCESS = /^\/api\/v1\/processes\/([^/]+)$/;
-
 /**
  * The registered handler for a method and an origin-form target (after lib/front-door/prepare-request.ts),
- * with its path parameters decoded as Next decodes them; null when Next answers: other routes, HEAD, a
- * route not loaded yet, a parameter that is not valid percent-encoding.
+ * with its path parameters, matched by the route table as Next matches its routes (`matchRoute`); null when
+ * Next answers: other routes, HEAD, a route not loaded yet, a parameter that is not valid percent-encoding.
  */
 export function directRouteFor(
   method: string | undefined,
   target: string,
 ): { handler: DirectHandler; params: Record<string, string> } | null {
-  if (method !== "GET" && method !== "PUT") return null;
+  if (method === undefined) return null;
   const query = target.indexOf("?");
-  const path = query < 0 ? target : target.slice(0, query);
-  const routes = registry();
-  if (path === "/api/v1/processes") {
-    const handler = routes.get(`${method} /api/v1/processes`);
-    return handler ? { handler, params: {} } : null;
-  }
-  const one = method === "PUT" ? ONE_PROCESS.exec(path) : null;
-  const handler = one ? routes.get("PUT /api/v1/processes/{id}") : undefined;
-  if (!one || !handler) return null;
-  try {
-    return { handler, params: { id: decodeURIComponent(one[1]!) } };
-  } catch {
-    return null;
-  }
+  const route = matchRoute(method, query < 0 ? target : target.slice(0, query));
+  const handler = route && registry().get(route.key as DirectRouteKey);
+  return handler ? { handler, params: route.params } : null;
 }
