@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditSource } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { rawBoolean, rawDate } from "@/lib/db/raw-values";
 import { env } from "@/lib/env";
 import type { ChangeControlAnswer, ChangeControlPolicy } from "@/lib/validations/change-control";
 
@@ -49,20 +50,15 @@ const READ_POLICY_SQL = `SELECT "reasonMode", "standardReasons", signatures, pro
 type RawPolicyRow = Omit<PolicyRow, "signatures" | "approval" | "updatedAt"> &
   Record<"signatures" | "approval" | "updatedAt", unknown>;
 
-// A raw read gives SQLite's booleans as 0/1 and its times as text or numbers, PostgreSQL's as booleans and Dates.
-const asBoolean = (value: unknown) => value === true || Number(value) === 1;
-const asDate = (value: unknown) =>
-  value instanceof Date ? value : new Date(typeof value === "number" ? value : String(value));
-
 /** The policy in force, and when a Super user last saved it (null: it still comes from the environment). */
 export async function readChangeControl(): Promise<ChangeControlAnswer["policy"]> {
   const [raw] = await db.$queryRawUnsafe<RawPolicyRow[]>(READ_POLICY_SQL);
   if (!raw) return { ...policyFromEnvironment(), updatedAt: null };
   const row: PolicyRow = {
     ...raw,
-    signatures: asBoolean(raw.signatures),
-    approval: asBoolean(raw.approval),
-    updatedAt: asDate(raw.updatedAt),
+    signatures: rawBoolean(raw.signatures),
+    approval: rawBoolean(raw.approval),
+    updatedAt: rawDate(raw.updatedAt),
   };
   return { ...fromRow(row), updatedAt: row.updatedAt.toISOString() };
 }

@@ -10,6 +10,7 @@ import {
   sqliteUpdateParams,
   type WriteParams,
 } from "@/lib/db/process-writes-sql";
+import { rawBoolean, rawDate } from "@/lib/db/raw-values";
 import type { ChangeContext } from "@/lib/processes/actor";
 import { changeProcesses } from "@/lib/processes/change-processes";
 import { toProcess } from "@/lib/processes/serialize";
@@ -46,16 +47,14 @@ class Refused extends Error {
   }
 }
 
-const asDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
-
 function fromRaw(row: RawRow): Process {
   return toProcess({
     id: Number(row.id),
     name: row.name,
     comment: row.comment,
     version: Number(row.version),
-    createdAt: asDate(row.createdAt),
-    updatedAt: asDate(row.updatedAt),
+    createdAt: rawDate(row.createdAt),
+    updatedAt: rawDate(row.updatedAt),
   });
 }
 
@@ -139,7 +138,7 @@ export async function writeProcesses(options: {
     return await changeProcesses(
       async (tx) => {
         const rows = await write(tx, params);
-        const changed = rows.filter((row) => row.changed === true || Number(row.changed) === 1).length;
+        const changed = rows.filter((row) => rawBoolean(row.changed)).length;
         const processes = rows.map(fromRaw);
         // Throwing rolls back whatever part was written (a row changed meanwhile by an outside writer).
         if (rows.length !== items.length) processes.push(...(await completeOrRefuse(tx, items, rows)));
