@@ -70,9 +70,9 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// URL" })
     .optional(),
   RATE_LIMIT_API_POINTS: positiveInt.default(600),
+  RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),
   // The hot API routes answered by the server without Next's routing frame (docs/decisions/046); off: all via Next.
   API_DIRECT_ROUTES: bool.default(true),
-  RATE_LIMIT_API_WINDOW_SECONDS: positiveInt.default(60),
   // What a caller's writes may store per hour, history included (estimated before each write).
   WRITE_BUDGET_BYTES_PER_HOUR: positiveInt.default(500_000_000),
   // Failed sign-ins (a correct password is never counted): free ones per address + email, then a wait that

@@ -10,9 +10,8 @@ import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 import pg from "pg";
-import { sqliteFilePath } from "@/lib/db/url";
+import { runOutside } from "@/test/support/outside-sql";
 import { createTestDatabase } from "@/test/support/test-database";
 import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
 import { startBenchServer, type BenchServer } from "./bench/server";
@@ -68,17 +67,8 @@ dbUrl.pathname = `/${dbName}`;
 const sqlite = SQLITE ? await createTestDatabase("sqlite") : null;
 const DATABASE_URL = sqlite?.url ?? dbUrl.toString();
 
-/** One statement from outside the app ($1… placeholders), as a plant's script would run it. */
-async function outsideSql(sql: string, params: unknown[]): Promise<void> {
-  if (!sqlite) return withClient(DATABASE_URL, async (c) => void (await c.query(sql, params)));
-  const file = new Database(sqliteFilePath(DATABASE_URL), { timeout: 5_000 });
-  try {
-    const text = sql.replace(/\$\d+/g, "?").replace(/\bnow\(\)/g, "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
-    file.prepare(text).run(...params);
-  } finally {
-    file.close();
-  }
-}
+/** One statement from outside the app, as a plant's script would run it. */
+const outsideSql = async (sql: string, params: unknown[]) => void (await runOutside(DATABASE_URL, [[sql, params]]));
 
 /** N instances sharing the database and the limit store; `points` is the API limit per caller per minute. */
 async function startInstances(points: number): Promise<BenchServer[]> {

@@ -29,7 +29,7 @@ const servers: Record<string, BenchServer> = {
   none: await startBenchServer(env),
   // Several flags, space-separated, start one server.
   [`${values.flag} ${values.env}`.trim()]: await startBenchServer(
-    { ...env, ...(values.env ? Object.fromEntries([values.env.split("=")]) : {}) },
+    { ...env, ...(values.env ? { [values.env.split("=")[0]!]: values.env.slice(values.env.indexOf("=") + 1) } : {}) },
     values.flag.split(" ").filter(Boolean),
   ),
 };

@@ -141,8 +141,10 @@ export async function checkEvents(
     const updated = await waitFor(others, "updated", name, since);
     const all = urls.map((_, i) => i);
     since = performance.now();
-    await outside(`INSERT INTO processes (name, comment, "updatedAt") VALUES ($1, 'scale check', now())`, [
+    // The time as a parameter: the same statement on either database (SQLite has no now()).
+    await outside(`INSERT INTO processes (name, comment, "updatedAt") VALUES ($1, 'scale check', $2)`, [
       `${name} +`,
+      new Date().toISOString(),
     ]);
     const created = await waitFor(all, "created", `${name} +`, since);
     since = performance.now();
