@@ -12,7 +12,7 @@ import type * as NextEnv from "@next/env";
 const dev = process.argv.includes("--dev");
 // Before Next or React load: they choose their builds by it (as `next start` and `next dev` do).
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
-// `npm start` runs this file compiled (dist/server.mjs, scripts/build-server.mjs); `npm run dev` runs it through
+// `npm start` runs this file compiled (dist/server.mjs, scripts/compile-entry-points.mjs); `npm run dev` runs it through
 // tsx, which turns on Node's source maps for the whole process. Kept off in production either way (a
 // NODE_OPTIONS=--enable-source-maps would do the same): every chunk of Next's build would have its source map
 // read and kept (tens of MB, scripts/bench/memory.ts). Error stacks point into the build, as with `next start`.

@@ -23,7 +23,7 @@ import {
 import { arch, platform, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildFingerprint, serverFingerprint, sourceFingerprint, SERVER_FILE } from "./source-fingerprint.mjs";
+import { buildFingerprint, sourceFingerprint, staleCompiled, SERVER_FILE } from "./source-fingerprint.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outArg = process.argv.indexOf("--out");
@@ -38,7 +38,7 @@ function fail(message) {
 
 // The bundle ships the build as it is: it must be the tree's (the default build folder, .next).
 const tree = sourceFingerprint(root);
-if (buildFingerprint(root, ".next") !== tree || serverFingerprint(root) !== tree)
+if (buildFingerprint(root, ".next") !== tree || staleCompiled(root, tree) !== undefined)
   fail("the build (.next, dist/server.mjs) is not the tree's: run npm run build first");
 
 /** Top-level production packages (their nested node_modules come along): what the lock file does not mark dev. */

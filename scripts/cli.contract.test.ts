@@ -4,8 +4,10 @@ import { sqliteFilePath } from "@/lib/db/url";
 import { runScript } from "@/test/support/run-script";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 
-// The CLI and the seed script as an operator runs them, against a real SQLite file: a contract suite (each case
-// starts processes, seconds each), so npm run check stays fast; it needs no build.
+// The CLI and the seed script against a real SQLite file: a contract suite (each case starts processes), so npm
+// run check stays fast. Cases run the compiled files `npm run build` makes from scripts/cli.ts and
+// scripts/db-seed.ts, as every suite does (test/support/run-script.ts); the source through tsx, as `npm run cli`
+// runs it, is below.
 // Each case starts several short processes: generous timeouts for a loaded machine.
 describe("npm run cli and npm run db:seed", { timeout: 120_000 }, () => {
   let database: TestDatabase;
@@ -173,8 +175,8 @@ describe("the CLI exits when it is done", { timeout: 120_000 }, () => {
     afterAll(async () => database?.drop());
 
     // The command migrates the new database first; what is measured is the time after its last output.
-    it("tokens:list exits within 3 s of printing", options, async () => {
-      const result = await runScript("scripts/cli.ts", ["tokens:list"], { DATABASE_URL: database.url });
+    it.each(["tsx", "compiled"] as const)("tokens:list exits within 3 s of printing (%s)", options, async (through) => {
+      const result = await runScript("scripts/cli.ts", ["tokens:list"], { DATABASE_URL: database.url }, { through });
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toBe("No tokens\n");
       expect(result.lingeredMs).toBeLessThan(3_000);

@@ -5,7 +5,7 @@
 //   node scripts/source-fingerprint.mjs            prints the tree's fingerprint
 //   node scripts/source-fingerprint.mjs --begin    notes it before a build (next build empties the build folder)
 //   node scripts/source-fingerprint.mjs --write    writes the noted one to <NEXT_DIST_DIR or .next>/source-fingerprint
-//   node scripts/source-fingerprint.mjs --check    exits 0 when the build's and the compiled server's
+//   node scripts/source-fingerprint.mjs --check    exits 0 when the build's and every compiled entry point's
 //                                                   fingerprints are the tree's, else 1
 //
 // Plain Node (no tsx) so that it answers in well under a second: a few hundred small files are read.
@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
  * code (made from prisma/ by the build itself) and anything else in the tree (docs, e2e, test, scripts) are
  * left out: changing them does not change what the build serves.
  */
-export const FINGERPRINT_DIRS = ["app", "components", "lib", "messages", "prisma", "public"];
+export const FINGERPRINT_DIRS = ["app", "components", "lib", "messages", "prisma", "public", "scripts/cli"];
 export const FINGERPRINT_FILES = [
   "server.ts",
   "proxy.ts",
@@ -29,16 +29,26 @@ export const FINGERPRINT_FILES = [
   "package.json",
   "package-lock.json",
   "scripts/prisma-generate.mjs",
-  "scripts/build-server.mjs",
+  "scripts/compile-entry-points.mjs",
+  "scripts/cli.ts",
+  "scripts/db-seed.ts",
 ];
 const LEFT_OUT_DIRS = new Set(["lib/generated", "node_modules"]);
 const LEFT_OUT_FILE = /\.test\.tsx?$|^\.DS_Store$/;
 
 export const FINGERPRINT_FILE = "source-fingerprint";
 
-/** The compiled server (scripts/build-server.mjs), whose first line is this stamp and the fingerprint. */
+/**
+ * The entry points compiled to plain JavaScript (scripts/compile-entry-points.mjs), each file's first line this stamp
+ * and the fingerprint: the server `npm start` runs, and the CLI and the seed script as the test suites run them.
+ */
+export const COMPILED = [
+  { source: "server.ts", file: "dist/server.mjs" },
+  { source: "scripts/cli.ts", file: "dist/cli.mjs" },
+  { source: "scripts/db-seed.ts", file: "dist/db-seed.mjs" },
+];
 export const SERVER_FILE = "dist/server.mjs";
-export const SERVER_STAMP = "// source-fingerprint ";
+export const COMPILED_STAMP = "// source-fingerprint ";
 
 function walk(root, dir, out) {
   let entries;
@@ -84,12 +94,21 @@ export function buildFingerprint(root, distDir) {
   return existsSync(file) ? readFileSync(file, "utf8").trim() : undefined;
 }
 
-/** The fingerprint the compiled server was made from, or undefined (none, or one without a stamp). */
-export function serverFingerprint(root) {
-  const file = path.join(root, SERVER_FILE);
+/** The fingerprint a compiled file was made from, or undefined (none, or one without a stamp). */
+export function compiledFingerprint(root, compiledFile) {
+  const file = path.join(root, compiledFile);
   if (!existsSync(file)) return undefined;
   const first = readFileSync(file, "utf8").slice(0, 200).split("\n", 1)[0];
-  return first.startsWith(SERVER_STAMP) ? first.slice(SERVER_STAMP.length).trim() : undefined;
+  return first.startsWith(COMPILED_STAMP) ? first.slice(COMPILED_STAMP.length).trim() : undefined;
+}
+
+/** The first compiled file not made from `tree`, with what it was made from (undefined: missing); none: undefined. */
+export function staleCompiled(root, tree) {
+  for (const { file } of COMPILED) {
+    const built = compiledFingerprint(root, file);
+    if (built !== tree) return { file, built };
+  }
+  return undefined;
 }
 
 /** The tree's fingerprint as the running build began (--begin), else as it is now. */
@@ -117,7 +136,7 @@ if (invokedDirectly) {
     writeFileSync(path.join(buildDir(root), FINGERPRINT_FILE), `${beganFingerprint(root)}\n`);
     rmSync(pendingFile(root), { force: true });
   } else if (mode === "--check") {
-    process.exit(buildFingerprint(root) === tree && serverFingerprint(root) === tree ? 0 : 1);
+    process.exit(buildFingerprint(root) === tree && staleCompiled(root, tree) === undefined ? 0 : 1);
   } else if (mode === undefined) {
     console.log(tree);
   } else {

@@ -5,7 +5,7 @@
 // same list cache, rate limiters, token cache), so authentication, rate limits, errors and logs are the same
 // code. Until a route's module has loaded, and for every other request, Next answers.
 //
-// The registry lives on globalThis: server.ts is compiled apart from Next's build (scripts/build-server.mjs),
+// The registry lives on globalThis: server.ts is compiled apart from Next's build (scripts/compile-entry-points.mjs),
 // so a module-level Map in one would not be the other's.
 import { matchRoute } from "@/lib/api/routes";
 

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SERVER_FILE, SERVER_STAMP, fingerprintInputs, sourceFingerprint } from "@/scripts/source-fingerprint.mjs";
+import { COMPILED, COMPILED_STAMP, fingerprintInputs, sourceFingerprint } from "@/scripts/source-fingerprint.mjs";
 import { assertBuildMatchesTree, STALE_BUILD_MESSAGE } from "@/test/support/build-check";
 import { startServer } from "@/test/support/test-server";
 
@@ -24,10 +24,12 @@ function fakeBuild(root: string, fingerprint: string | undefined): string {
   return name;
 }
 
-/** A compiled server (dist/server.mjs) under `root` stamped with the given fingerprint. */
-function fakeServer(root: string, fingerprint: string): void {
-  mkdirSync(path.join(root, path.dirname(SERVER_FILE)), { recursive: true });
-  writeFileSync(path.join(root, SERVER_FILE), `${SERVER_STAMP}${fingerprint}\nexport {};\n`);
+/** The compiled files (dist/server.mjs, dist/cli.mjs, …) under `root`, stamped with the given fingerprint. */
+function fakeCompiled(root: string, fingerprint: string, files = COMPILED.map((c) => c.file)): void {
+  for (const file of files) {
+    mkdirSync(path.join(root, path.dirname(file)), { recursive: true });
+    writeFileSync(path.join(root, file), `${COMPILED_STAMP}${fingerprint}\nexport {};\n`);
+  }
 }
 
 /** A copy of the build's inputs only, with one file changed by `edit`. */
@@ -53,27 +55,38 @@ describe("the harness refuses a build that was not made from the tree", () => {
     ["a data-layer source", (root) => writeFileSync(path.join(root, "lib/processes/list-processes.ts"), "// x\n")],
     ["the lock file", (root) => writeFileSync(path.join(root, "package-lock.json"), "{}\n")],
     ["a new source file", (root) => writeFileSync(path.join(root, "lib/new-module.ts"), "export {};\n")],
-    ["the server compiler's settings", (root) => writeFileSync(path.join(root, "scripts/build-server.mjs"), "//\n")],
+    ["the compiler's settings", (root) => writeFileSync(path.join(root, "scripts/compile-entry-points.mjs"), "//\n")],
+    ["the CLI", (root) => writeFileSync(path.join(root, "scripts/cli.ts"), "// x\n")],
+    ["a CLI module", (root) => writeFileSync(path.join(root, "scripts/cli/table.ts"), "// x\n")],
+    ["the seed script", (root) => writeFileSync(path.join(root, "scripts/db-seed.ts"), "// x\n")],
   ])("a change to %s makes the build stale", (_, edit) => {
     const built = copyOfInputs();
     const distDir = fakeBuild(built, sourceFingerprint(built));
-    fakeServer(built, sourceFingerprint(built));
+    fakeCompiled(built, sourceFingerprint(built));
     expect(() => assertBuildMatchesTree({ root: built, distDir })).not.toThrow();
     const changed = copyOfInputs(edit);
     cpSync(path.join(built, distDir), path.join(changed, distDir), { recursive: true });
-    fakeServer(changed, sourceFingerprint(built));
+    fakeCompiled(changed, sourceFingerprint(built));
     expect(() => assertBuildMatchesTree({ root: changed, distDir })).toThrow(STALE_BUILD_MESSAGE);
   });
 
-  it.each<[string, string | undefined]>([
-    ["made from other sources", "0".repeat(64)],
-    ["missing", undefined],
-  ])("a compiled server (dist/server.mjs) %s is refused though the Next build is current", (_, fingerprint) => {
+  it.each(
+    COMPILED.flatMap(({ file }) => [
+      [file, "made from other sources", "0".repeat(64)],
+      [file, "missing", undefined],
+    ]),
+  )("a compiled file (%s) %s is refused though the Next build and the others are current", (file, _, fingerprint) => {
     const root = copyOfInputs();
-    const distDir = fakeBuild(root, sourceFingerprint(root));
-    if (fingerprint !== undefined) fakeServer(root, fingerprint);
+    const tree = sourceFingerprint(root);
+    const distDir = fakeBuild(root, tree);
+    fakeCompiled(
+      root,
+      tree,
+      COMPILED.map((c) => c.file).filter((f) => f !== file),
+    );
+    if (fingerprint !== undefined) fakeCompiled(root, fingerprint, [file!]);
     expect(() => assertBuildMatchesTree({ root, distDir })).toThrow(
-      new RegExp(`${STALE_BUILD_MESSAGE} \\(dist/server.mjs (was built from 000000000000|is missing)`),
+      new RegExp(`${STALE_BUILD_MESSAGE} \\(${file!.replace(".", "\\.")} (was built from 000000000000|is missing)`),
     );
   });
 

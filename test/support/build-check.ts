@@ -1,5 +1,5 @@
 import path from "node:path";
-import { SERVER_FILE, buildFingerprint, serverFingerprint, sourceFingerprint } from "@/scripts/source-fingerprint.mjs";
+import { buildFingerprint, sourceFingerprint, staleCompiled } from "@/scripts/source-fingerprint.mjs";
 
 export const STALE_BUILD_MESSAGE = "the build is older than the tree: run npm run build";
 
@@ -8,7 +8,8 @@ const treeFingerprints = new Map<string, string>();
 
 /**
  * Refuses a production build that was not made from the tree as it is now (scripts/source-fingerprint.mjs):
- * a contract or e2e test would otherwise pass against old code. The compiled server is checked likewise. `distDir` as NEXT_DIST_DIR names it.
+ * a contract or e2e test would otherwise pass against old code. The compiled server, CLI and seed script are checked
+ * likewise. `distDir` as NEXT_DIST_DIR names it.
  */
 export function assertBuildMatchesTree(options: { root?: string; distDir?: string } = {}): void {
   const root = options.root ?? process.cwd();
@@ -22,10 +23,10 @@ export function assertBuildMatchesTree(options: { root?: string; distDir?: strin
     throw new Error(
       `${STALE_BUILD_MESSAGE} (${distDir} was built from ${built.slice(0, 12)}, the tree is ${tree.slice(0, 12)})`,
     );
-  // npm start runs the compiled server (scripts/build-server.mjs): it must come from the same tree.
-  const server = serverFingerprint(root);
-  if (server !== tree)
+  // npm start runs the compiled server, the suites the compiled CLI (scripts/compile-entry-points.mjs): from the same tree.
+  const stale = staleCompiled(root, tree);
+  if (stale)
     throw new Error(
-      `${STALE_BUILD_MESSAGE} (${SERVER_FILE} ${server ? `was built from ${server.slice(0, 12)}` : "is missing"}, the tree is ${tree.slice(0, 12)})`,
+      `${STALE_BUILD_MESSAGE} (${stale.file} ${stale.built ? `was built from ${stale.built.slice(0, 12)}` : "is missing"}, the tree is ${tree.slice(0, 12)})`,
     );
 }
