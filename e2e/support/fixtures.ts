@@ -7,6 +7,7 @@ import type { Process } from "@/lib/validations/process";
 import en from "@/messages/en.json" with { type: "json" };
 import ru from "@/messages/ru.json" with { type: "json" };
 import { startDataHelper } from "./data-client";
+import { withSteadyCaret } from "./steady-caret";
 
 export type Account = { email: string; password: string };
 
@@ -46,6 +47,8 @@ async function createUser(databaseUrl: string, account: Account, role: string): 
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   serverEnv: [{}, { scope: "worker", option: true }],
+
+  browser: [async ({ browser }, use) => use(withSteadyCaret(browser)), { scope: "worker" }],
 
   // One production server and fresh SQLite database per worker; tests seed what they need.
   app: [
