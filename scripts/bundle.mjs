@@ -39,7 +39,7 @@ function fail(message) {
 // The bundle ships the build as it is: it must be the tree's (the default build folder, .next).
 const tree = sourceFingerprint(root);
 if (buildFingerprint(root, ".next") !== tree || staleCompiled(root, tree) !== undefined)
-  fail("the build (.next, dist/server.mjs) is not the tree's: run npm run build first");
+  fail("the build (.next, dist/*.mjs) is not the tree's: run npm run build first");
 
 /** Top-level production packages (their nested node_modules come along): what the lock file does not mark dev. */
 function productionPackages() {

@@ -10,7 +10,17 @@
 //
 // Plain Node (no tsx) so that it answers in well under a second: a few hundred small files are read.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -98,7 +108,12 @@ export function buildFingerprint(root, distDir) {
 export function compiledFingerprint(root, compiledFile) {
   const file = path.join(root, compiledFile);
   if (!existsSync(file)) return undefined;
-  const first = readFileSync(file, "utf8").slice(0, 200).split("\n", 1)[0];
+  // Its first line only: the harness asks before every server start and CLI run, and the files are 50–300 KB.
+  const head = Buffer.alloc(200);
+  const fd = openSync(file, "r");
+  const length = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const first = head.subarray(0, length).toString("utf8").split("\n", 1)[0];
   return first.startsWith(COMPILED_STAMP) ? first.slice(COMPILED_STAMP.length).trim() : undefined;
 }
 

@@ -85,14 +85,14 @@ export const SESSION_ONLY: ReadonlySet<RouteKey> = new Set<RouteKey>([
   "DELETE /api/v1/presence/{page}",
 ]);
 
-type CompiledRoute = { key: RouteKey; method: HttpMethod; path: string; regex: RegExp };
+type CompiledRoute = { key: RouteKey; method: HttpMethod; regex: RegExp; params: string[] };
 
 const COMPILED: CompiledRoute[] = (Object.keys(API_ROUTES) as RouteKey[]).map((key) => {
   const [method, path] = key.split(" ") as [HttpMethod, string];
   // No trailing slash: `/api/v1/processes/` is an unknown path, 404 in the problem envelope (note 022), rather
   // than Next's bare 308 redirect, which a client's PUT would not follow with its body.
   const regex = new RegExp("^" + path.replaceAll(".", "\\.").replace(/\{[^}]+\}/g, "([^/]+)") + "$");
-  return { key, method, path, regex };
+  return { key, method, regex, params: [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!) };
 });
 
 /** The methods a concrete path answers to; empty when the path is unknown. */
@@ -100,8 +100,6 @@ export function allowedMethods(pathname: string): HttpMethod[] {
   // A fixed segment and a parameter may both match ("/processes/events" and "/processes/{id}").
   return [...new Set(COMPILED.filter((r) => r.regex.test(pathname)).map((r) => r.method))];
 }
-
-const paramNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 
 /**
  * The route a method and concrete path reach, with its parameters percent-decoded, as Next routes them: a fixed
@@ -111,14 +109,14 @@ const paramNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) 
  */
 export function matchRoute(method: string, pathname: string): { key: RouteKey; params: Record<string, string> } | null {
   const matching = COMPILED.filter((r) => r.regex.test(pathname));
-  const fewest = Math.min(...matching.map((r) => paramNames(r.path).length));
-  const route = matching.find((r) => r.method === method && paramNames(r.path).length === fewest);
+  const fewest = Math.min(...matching.map((r) => r.params.length));
+  const route = matching.find((r) => r.method === method && r.params.length === fewest);
   if (!route) return null;
   const values = route.regex.exec(pathname)!.slice(1);
   try {
     return {
       key: route.key,
-      params: Object.fromEntries(paramNames(route.path).map((name, i) => [name, decodeURIComponent(values[i]!)])),
+      params: Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(values[i]!)])),
     };
   } catch {
     return null;
