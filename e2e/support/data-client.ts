@@ -1,17 +1,25 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import type { Role } from "@/lib/auth/roles";
+
+/** Where Playwright's global setup compiles the helper (e2e/support/compile-data-helper.ts). */
+export const DATA_HELPER = path.join(process.cwd(), "node_modules/.cache/e2e/data-helper.mjs");
 
 export type DataClient = {
+  /** Migrates the database and creates these people, in this order. */
+  createUsers: (users: { email: string; password: string; role: Role }[]) => Promise<void>;
   seed: (count: number, options?: { demo?: boolean }) => Promise<void>;
   deleteProcess: (id: number) => Promise<void>;
   close: () => Promise<void>;
 };
 
-/** Starts e2e/support/data-helper.ts against a database (it runs the data layer under the react-server condition). */
+/**
+ * Starts e2e/support/data-helper.ts, compiled by the global setup, against a database (it runs the data layer
+ * under the react-server condition).
+ */
 export function startDataHelper(databaseUrl: string): DataClient {
-  const tsx = path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs");
-  const child = spawn(process.execPath, [tsx, "--conditions=react-server", "e2e/support/data-helper.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", DATA_HELPER], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -31,6 +39,7 @@ export function startDataHelper(databaseUrl: string): DataClient {
   };
 
   return {
+    createUsers: (users) => send({ op: "users", users }),
     seed: (count, options) => send({ op: "seed", count, demo: options?.demo }),
     deleteProcess: (id) => send({ op: "delete", id }),
     close: async () => {

@@ -1,12 +1,11 @@
 import { test as base, expect, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
 import { createTestDatabase } from "@/test/support/test-database";
 import { TEST_ADMIN } from "@/test/support/accounts";
-import { runScript } from "@/test/support/run-script";
 import { startServer, type TestServer } from "@/test/support/test-server";
 import type { Process } from "@/lib/validations/process";
 import en from "@/messages/en.json" with { type: "json" };
 import ru from "@/messages/ru.json" with { type: "json" };
-import { startDataHelper } from "./data-client";
+import { startDataHelper, type DataClient } from "./data-client";
 import { withSteadyCaret } from "./steady-caret";
 
 export type Account = { email: string; password: string };
@@ -25,6 +24,8 @@ export type App = {
   seed: (count: number, options?: { demo?: boolean }) => Promise<void>;
   /** Deletes one process through the data layer, as someone else would meanwhile. */
   deleteProcess: (id: number) => Promise<void>;
+  /** Creates people through the data layer, as `npm run cli -- users:create` does. */
+  createUsers: DataClient["createUsers"];
 };
 
 type WorkerFixtures = { serverEnv: Record<string, string>; app: App; sessions: Map<string, Cookie[]> };
@@ -39,12 +40,6 @@ type TestFixtures = {
   signIn: (page: Page, account?: Account) => Promise<void>;
 };
 
-async function createUser(databaseUrl: string, account: Account, role: string): Promise<void> {
-  const args = ["users:create", "--email", account.email, "--password", account.password, "--role", role];
-  const result = await runScript("scripts/cli.ts", args, { DATABASE_URL: databaseUrl });
-  if (result.code !== 0) throw new Error(`users:create failed: ${result.stderr}`);
-}
-
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   serverEnv: [{}, { scope: "worker", option: true }],
 
@@ -54,16 +49,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   app: [
     async ({ serverEnv }, use) => {
       const database = await createTestDatabase("sqlite");
-      // Users first, while nothing else holds the database (the CLI migrates it on its way). The Super user
-      // comes first, as the server would create it: the server creates it only in a database without users.
-      const bootstrap = await runScript("scripts/cli.ts", ["users:bootstrap"], {
-        DATABASE_URL: database.url,
-        ADMIN_EMAIL: TEST_ADMIN.email,
-        ADMIN_PASSWORD: TEST_ADMIN.password,
-      });
-      if (bootstrap.code !== 0) throw new Error(`users:bootstrap failed: ${bootstrap.stderr}`);
-      await createUser(database.url, OPERATOR, "Advanced user");
-      await createUser(database.url, VIEWER, "User");
+      // People first, through the data layer, while nothing else holds the database (the helper migrates it
+      // on its way). The Super user comes first, as the server would create it: the server creates it only in
+      // a database without users.
+      const data = startDataHelper(database.url);
+      await data.createUsers([
+        { ...TEST_ADMIN, role: "Super user" },
+        { ...OPERATOR, role: "Advanced user" },
+        { ...VIEWER, role: "User" },
+      ]);
       const server = await startServer({
         env: {
           DATABASE_URL: database.url,
@@ -75,13 +69,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           ...serverEnv,
         },
       });
-      const data = startDataHelper(database.url);
       await use({
         baseUrl: server.baseUrl,
         databaseUrl: database.url,
         server,
         seed: data.seed,
         deleteProcess: data.deleteProcess,
+        createUsers: data.createUsers,
       });
       await data.close();
       await server.stop();

@@ -1,7 +1,6 @@
 import { createTestDatabase } from "@/test/support/test-database";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { startOidcProvider, type OidcAccount, type TestOidcProvider } from "@/test/support/oidc-provider";
-import { runScript } from "@/test/support/run-script";
 import { freePort, startServer } from "@/test/support/test-server";
 import { startDataHelper } from "./data-client";
 import { test as base } from "./fixtures";
@@ -48,12 +47,8 @@ export const test = base.extend<object, { oidc: TestOidcProvider }>({
   app: [
     async ({ oidc }, use) => {
       const database = await createTestDatabase("sqlite");
-      const bootstrap = await runScript("scripts/cli.ts", ["users:bootstrap"], {
-        DATABASE_URL: database.url,
-        ADMIN_EMAIL: TEST_ADMIN.email,
-        ADMIN_PASSWORD: TEST_ADMIN.password,
-      });
-      if (bootstrap.code !== 0) throw new Error(`users:bootstrap failed: ${bootstrap.stderr}`);
+      const data = startDataHelper(database.url);
+      await data.createUsers([{ ...TEST_ADMIN, role: "Super user" }]);
       const server = await startServer({
         port: (oidc as TestOidcProvider & { appPort: number }).appPort,
         env: {
@@ -63,13 +58,13 @@ export const test = base.extend<object, { oidc: TestOidcProvider }>({
           ...oidc.appEnv({ OIDC_DISPLAY_NAME }),
         },
       });
-      const data = startDataHelper(database.url);
       await use({
         baseUrl: server.baseUrl,
         databaseUrl: database.url,
         server,
         seed: data.seed,
         deleteProcess: data.deleteProcess,
+        createUsers: data.createUsers,
       });
       await data.close();
       await server.stop();
