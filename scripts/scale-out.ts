@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { runOutside } from "@/test/support/outside-sql";
 import { createTestDatabase } from "@/test/support/test-database";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { startBenchServer, type BenchServer } from "./bench/server";
 import { checkEvents, checkListFreshness, checkRateLimits, throughput, type Outcome } from "./scale/checks";
 
@@ -98,9 +98,9 @@ if (!sqlite) await withClient(values.postgres, (c) => c.query(`CREATE DATABASE $
 let servers: BenchServer[] = [];
 try {
   log(`database ${sqlite ? DATABASE_URL : dbName}: migrating, seeding ${ROWS} processes, creating tokens`);
-  await seedProcessesWithCli(DATABASE_URL, ROWS);
+  await seedProcesses(DATABASE_URL, ROWS);
   const tokens = await Promise.all(
-    ["limits", "freshness", "load"].map((name) => createTokenWithCli(DATABASE_URL, "Advanced user", { name })),
+    ["limits", "freshness", "load"].map((name) => createTestToken(DATABASE_URL, "Advanced user", { name })),
   );
   const [limitToken, freshToken, loadToken] = tokens as [string, string, string];
 

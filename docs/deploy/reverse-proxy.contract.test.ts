@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/test/support/accounts";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { headerValues, httpsRequest, openHttpsEvents, type HttpsTarget } from "@/test/support/https-client";
 import { assertNginxInstalled, makeCertificate, renderSite, startNginx, type Nginx } from "@/test/support/nginx";
 import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
@@ -46,9 +46,9 @@ describe(
       httpPort = await freePort();
       appUrl = `https://localhost:${httpsPort}`;
       database = await createTestDatabase("postgresql");
-      await seedProcessesWithCli(database.url, 5);
-      writer = await createTokenWithCli(database.url, "Advanced user", { name: "proxy writer" });
-      reader = await createTokenWithCli(database.url, "User", { name: "proxy reader" });
+      await seedProcesses(database.url, 5);
+      writer = await createTestToken(database.url, "Advanced user", { name: "proxy writer" });
+      reader = await createTestToken(database.url, "User", { name: "proxy reader" });
       const env = {
         DATABASE_URL: database.url,
         SEED_DEMO_DATA: "false",

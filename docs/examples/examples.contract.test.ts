@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_TYPES_PATH, apiTypes } from "@/scripts/api-types";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 import { jsonLines, runCommand, startCommand } from "@/test/support/run-command";
@@ -40,8 +40,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 20);
-      const token = await createTokenWithCli(database.url, "Advanced user");
+      await seedProcesses(database.url, 20);
+      const token = await createTestToken(database.url, "Advanced user");
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       api = apiClient(server.baseUrl, { Authorization: `Bearer ${token}` });
       env = { BASE_URL: server.baseUrl, API_TOKEN: token };
@@ -101,8 +101,8 @@ describe("sqlite: the Python example under the rate limit", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("sqlite");
-    await seedProcessesWithCli(database.url, 12);
-    const token = await createTokenWithCli(database.url, "Advanced user");
+    await seedProcesses(database.url, 12);
+    const token = await createTestToken(database.url, "Advanced user");
     const limits = { RATE_LIMIT_API_POINTS: "2", RATE_LIMIT_API_WINDOW_SECONDS: "2" };
     server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", ...limits } });
     env = { BASE_URL: server.baseUrl, API_TOKEN: token };
@@ -137,8 +137,8 @@ describe(
       proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
       const viaProxy = new URL(database.url);
       viaProxy.port = String(proxy.port);
-      await seedProcessesWithCli(viaProxy.toString(), 12);
-      const token = await createTokenWithCli(viaProxy.toString(), "Advanced user");
+      await seedProcesses(viaProxy.toString(), 12);
+      const token = await createTestToken(viaProxy.toString(), "Advanced user");
       server = await startServer({ env: { DATABASE_URL: viaProxy.toString(), SEED_DEMO_DATA: "false" } });
       env = { BASE_URL: server.baseUrl, API_TOKEN: token };
     });

@@ -5,7 +5,7 @@ import { startServer, type TestServer } from "@/test/support/test-server";
 import type { Process } from "@/lib/validations/process";
 import en from "@/messages/en.json" with { type: "json" };
 import ru from "@/messages/ru.json" with { type: "json" };
-import { startDataHelper, type DataClient } from "./data-client";
+import { startDataHelper, type DataClient } from "@/test/support/data-client";
 import { withSteadyCaret } from "./steady-caret";
 
 export type Account = { email: string; password: string };

@@ -2,7 +2,7 @@ import { createTestDatabase } from "@/test/support/test-database";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { startOidcProvider, type OidcAccount, type TestOidcProvider } from "@/test/support/oidc-provider";
 import { freePort, startServer } from "@/test/support/test-server";
-import { startDataHelper } from "./data-client";
+import { startDataHelper } from "@/test/support/data-client";
 import { test as base } from "./fixtures";
 
 // The single sign-on specs' worker: a real OpenID Provider (test/support/oidc-provider.ts) started first, then

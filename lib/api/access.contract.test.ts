@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES, SESSION_ONLY, type RouteKey } from "@/lib/api/routes";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createRoleUsers, createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { http } from "@/test/support/http";
 import { setupSessionCookie, signInOverHttp } from "@/test/support/session";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -144,11 +144,11 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 5);
-      await createRoleUsersWithCli(database.url);
+      await seedProcesses(database.url, 5);
+      await createRoleUsers(database.url);
       // The observer through the CLI, as an administrator starts; the other tokens through the API (a CLI run
       // costs a process start, about a second of CPU; the route table, not token creation, is under test here).
-      tokens.admin = await createTokenWithCli(database.url, "Super user", { name: "observer" });
+      tokens.admin = await createTestToken(database.url, "Super user", { name: "observer" });
       // The observer token reads the state twice per case (the routes × 12 credentials): more than the default
       // 600 API points a minute. The limit is not this suite's subject (lib/rate-limit has its own).
       server = await startServer({

@@ -2,7 +2,7 @@
 // problem envelope, a compressed body is 415 (1001), and nothing is written by any of them.
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -18,8 +18,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 5);
-      const token = await createTokenWithCli(database.url, "Advanced user", { name: "small answers" });
+      await seedProcesses(database.url, 5);
+      const token = await createTestToken(database.url, "Advanced user", { name: "small answers" });
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       api = apiClient(server.baseUrl, { Authorization: `Bearer ${token}` });
       before = await list();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { http } from "@/test/support/http";
 import { signInOverHttp } from "@/test/support/session";
@@ -80,7 +80,7 @@ describe("sign-in, sessions and first run", () => {
     // The expiry is counted from inside the CLI, between these two instants; a loaded machine may take
     // seconds to start it, so the window is wide and the wait runs from the CLI's end.
     const lifetimeMs = 12_000;
-    const token = await createTokenWithCli(database.url, "User", { expiresIn: lifetimeMs / 1000 });
+    const token = await createTestToken(database.url, "User", { expiresIn: lifetimeMs / 1000 });
     const created = Date.now();
     const get = () =>
       http(server.baseUrl, "GET", "/api/v1/processes", { headers: { Authorization: `Bearer ${token}` } });

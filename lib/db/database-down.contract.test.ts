@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { http } from "@/test/support/http";
 import { scrapeMetrics } from "@/test/support/prometheus";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
@@ -25,8 +25,8 @@ describe("postgresql: the database goes away and comes back", runIf(Boolean(post
     proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
-    token = await createTokenWithCli(viaProxy.toString(), "User");
-    writer = await createTokenWithCli(viaProxy.toString(), "Advanced user");
+    token = await createTestToken(viaProxy.toString(), "User");
+    writer = await createTestToken(viaProxy.toString(), "Advanced user");
     server = await startServer({ env: { DATABASE_URL: viaProxy.toString(), METRICS_TOKEN } });
   });
 

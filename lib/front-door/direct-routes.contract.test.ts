@@ -7,7 +7,7 @@
 import { request as httpRequest } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, http, type ApiClient, type HttpResult } from "@/test/support/http";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -57,8 +57,8 @@ describe("the hot routes, answered without Next's frame", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("sqlite");
-    await seedProcessesWithCli(database.url, 50);
-    const token = await createTokenWithCli(database.url, "Advanced user", { name: "direct routes" });
+    await seedProcesses(database.url, 50);
+    const token = await createTestToken(database.url, "Advanced user", { name: "direct routes" });
     const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" };
     [server, viaNext] = await Promise.all([
       startServer({ env }),
@@ -174,7 +174,7 @@ describe("the direct path counts against the same rate limit as Next's routes", 
 
   beforeAll(async () => {
     database = await createTestDatabase("sqlite");
-    await seedProcessesWithCli(database.url, 3);
+    await seedProcesses(database.url, 3);
     server = await startServer({
       env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "6" },
     });
@@ -186,10 +186,10 @@ describe("the direct path counts against the same rate limit as Next's routes", 
   });
 
   it("a caller's requests through both paths share one budget", async () => {
-    const token = await createTokenWithCli(database.url, "User", { name: "limited" });
+    const token = await createTestToken(database.url, "User", { name: "limited" });
     const api = apiClient(server.baseUrl, { Authorization: `Bearer ${token}` });
     // Another caller loads the list's module first (its own budget), so that the list answers directly.
-    const other = await createTokenWithCli(database.url, "User", { name: "other" });
+    const other = await createTestToken(database.url, "User", { name: "other" });
     await http(server.baseUrl, "GET", "/api/v1/processes", { headers: { Authorization: `Bearer ${other}` } });
     const answers: [number, boolean, string | null][] = [];
     // Alternating: the list (direct after its first answer) and one process (always through Next).

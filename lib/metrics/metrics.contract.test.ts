@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/test/support/accounts";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { http } from "@/test/support/http";
 import { scrapeMetrics } from "@/test/support/prometheus";
 import { signInOverHttp } from "@/test/support/session";
@@ -28,7 +28,7 @@ describe.each(PROVIDERS)("metrics and health on $provider", ({ provider, options
     beforeAll(async () => {
       database = await createTestDatabase(provider);
       server = await startServer({ env: { DATABASE_URL: database.url, METRICS_TOKEN } });
-      token = await createTokenWithCli(database.url, "Advanced user");
+      token = await createTestToken(database.url, "Advanced user");
     }, 120_000);
 
     afterAll(async () => {

@@ -4,7 +4,7 @@
 // current state of every process from the retained messages alone.
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { startMosquitto, type Mosquitto } from "@/test/support/mosquitto";
 import { runOutside } from "@/test/support/outside-sql";
@@ -41,8 +41,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, PROCESSES);
-      const token = await createTokenWithCli(database.url, "Advanced user", { name: "mqtt writer" });
+      await seedProcesses(database.url, PROCESSES);
+      const token = await createTestToken(database.url, "Advanced user", { name: "mqtt writer" });
       broker = await startMosquitto();
       server = await startServer({
         env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", MQTT_URL: broker.url, MQTT_TOPIC_PREFIX: PREFIX },

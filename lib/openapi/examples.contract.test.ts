@@ -3,7 +3,7 @@
 // array as the server sends it. Each case is provoked against the production build, on both databases
 // (1006 on PostgreSQL only: a SQLite file cannot become unreachable under a running server).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient, http } from "@/test/support/http";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -49,16 +49,16 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 5);
-      const token = await createTokenWithCli(database.url, "Advanced user", { name: "examples" });
-      const superToken = await createTokenWithCli(database.url, "Super user", { name: "examples admin" });
+      await seedProcesses(database.url, 5);
+      const token = await createTestToken(database.url, "Advanced user", { name: "examples" });
+      const superToken = await createTestToken(database.url, "Super user", { name: "examples admin" });
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       writer = apiClient(server.baseUrl, { Authorization: `Bearer ${token}` });
       admin = apiClient(server.baseUrl, { Authorization: `Bearer ${superToken}` });
       document = (await http(server.baseUrl, "GET", "/api/v1/openapi.json")).body;
-      userToken = await createTokenWithCli(database.url, "User", { name: "examples reader" });
+      userToken = await createTestToken(database.url, "User", { name: "examples reader" });
       reader = apiClient(server.baseUrl, { Authorization: `Bearer ${userToken}` });
-      const short = await createTokenWithCli(database.url, "User", { name: "examples expiring", expiresIn: 1 });
+      const short = await createTestToken(database.url, "User", { name: "examples expiring", expiresIn: 1 });
       expired = { token: short, at: Date.now() + 1_000 };
       let limitedUrl = database.url;
       if (provider === "postgresql") {

@@ -2,7 +2,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES } from "@/lib/errors";
 import { ID_PARAM_MESSAGE } from "@/lib/validations/id";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { http } from "@/test/support/http";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -17,8 +17,8 @@ describe("sqlite: the published OpenAPI document", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("sqlite");
-    writer = await createTokenWithCli(database.url, "Advanced user");
-    admin = await createTokenWithCli(database.url, "Super user");
+    writer = await createTestToken(database.url, "Advanced user");
+    admin = await createTestToken(database.url, "Super user");
     server = await startServer({ env: { DATABASE_URL: database.url } });
   });
 

@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { apiClient } from "@/test/support/http";
 import { NEEDS_REDIS, redisTestUrl, runIf } from "@/test/support/requirements";
 import { runScript } from "@/test/support/run-script";
@@ -83,7 +83,7 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      admin = await createTokenWithCli(database.url, "Super user", { name: "history admin" });
+      admin = await createTestToken(database.url, "Super user", { name: "history admin" });
       server = await startServer({ env: env() });
       servers.push(server);
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { http } from "@/test/support/http";
 import { NEEDS_POSTGRES, NEEDS_REDIS, postgresTestUrl, redisTestUrl, runIf } from "@/test/support/requirements";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
@@ -26,7 +26,7 @@ describe("rate limiting (6001)", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("sqlite");
-    token = await createTokenWithCli(database.url, "User");
+    token = await createTestToken(database.url, "User");
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { http } from "@/test/support/http";
 import { runOutside } from "@/test/support/outside-sql";
 import { runScript } from "@/test/support/run-script";
@@ -60,10 +60,10 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 5);
-      writer = await createTokenWithCli(database.url, "Advanced user", { name: "MES" });
-      reader = await createTokenWithCli(database.url, "User", { name: "Inspector" });
-      admin = await createTokenWithCli(database.url, "Super user", { name: "Admin" });
+      await seedProcesses(database.url, 5);
+      writer = await createTestToken(database.url, "Advanced user", { name: "MES" });
+      reader = await createTestToken(database.url, "User", { name: "Inspector" });
+      admin = await createTestToken(database.url, "Super user", { name: "Admin" });
       server = await startServer({
         env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", TRAIL_VERIFY_INTERVAL_SECONDS: "1" },
       });

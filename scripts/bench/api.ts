@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { sqliteFilePath } from "@/lib/db/url";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { createTestDatabase } from "@/test/support/test-database";
 import { signInOverHttp } from "@/test/support/session";
@@ -130,8 +130,8 @@ async function benchSize(rows: number): Promise<SizeResult> {
   let bareStart: BenchServer | undefined;
   try {
     log(`${rows} rows: seeding and creating a token`);
-    await seedProcessesWithCli(database.url, rows);
-    const token = await createTokenWithCli(database.url, "Advanced user", { name: "bench" });
+    await seedProcesses(database.url, rows);
+    const token = await createTestToken(database.url, "Advanced user", { name: "bench" });
     server = await startBenchServer({
       DATABASE_URL: database.url,
       SEED_DEMO_DATA: "false",

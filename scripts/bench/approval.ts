@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { ROLE_USERS } from "@/test/support/accounts";
-import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createRoleUsers, createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { setupSessionCookie } from "@/test/support/session";
 import { createTestDatabase } from "@/test/support/test-database";
 import { startServer } from "@/test/support/test-server";
@@ -33,10 +33,10 @@ if (!values["no-build"]) {
 }
 
 const database = await createTestDatabase(provider);
-await seedProcessesWithCli(database.url, COUNT);
-await createRoleUsersWithCli(database.url);
-const adminSecret = await createTokenWithCli(database.url, "Super user", { name: "bench admin" });
-const writerSecret = await createTokenWithCli(database.url, "Advanced user", { name: "bench requester" });
+await seedProcesses(database.url, COUNT);
+await createRoleUsers(database.url);
+const adminSecret = await createTestToken(database.url, "Super user", { name: "bench admin" });
+const writerSecret = await createTestToken(database.url, "Advanced user", { name: "bench requester" });
 const server = await startServer({
   env: { DATABASE_URL: database.url, LOG_LEVEL: "warn", RATE_LIMIT_API_POINTS: "100000000", SEED_DEMO_DATA: "false" },
 });

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { createTestDatabase } from "@/test/support/test-database";
 import { machineFacts } from "./report";
 import { startBenchServer, type BenchServer } from "./server";
@@ -107,8 +107,8 @@ const database = await createTestDatabase("sqlite");
 let server: BenchServer | undefined;
 try {
   log(`seeding ${ROWS} processes, creating two tokens`);
-  await seedProcessesWithCli(database.url, ROWS);
-  const readerToken = await createTokenWithCli(database.url, "User", { name: "reader" });
+  await seedProcesses(database.url, ROWS);
+  const readerToken = await createTestToken(database.url, "User", { name: "reader" });
   server = await startBenchServer({ DATABASE_URL: database.url, SEED_DEMO_DATA: "false" });
   const ids = Array.from({ length: ROWS }, (_, i) => i + 1);
   log("warming up");
@@ -118,7 +118,7 @@ try {
   const runs = [];
   for (const [kind, body] of Object.entries(bodies(ids))) {
     // Each kind from a fresh caller, so that each starts with its whole limit.
-    const senderToken = await createTokenWithCli(database.url, "Advanced user", { name: `sender ${runs.length}` });
+    const senderToken = await createTestToken(database.url, "Advanced user", { name: `sender ${runs.length}` });
     log(`reader beside ${kind} (${(Buffer.byteLength(body) / 1048576).toFixed(1)} MB), ${SECONDS} s`);
     let done = false;
     const sending = send(server, senderToken, body, () => done);

@@ -1,7 +1,7 @@
 // Benchmarks of issues 9 and 13: how fast a change reaches open event streams, and what the PostgreSQL
 // triggers (revision bump, NOTIFY, outside-writer check, inserts' and deletes' history) cost a PUT, as a same-run ratio.
 import pg from "pg";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { openEvents, type SseStream } from "@/test/support/sse";
 import { createTestDatabase } from "@/test/support/test-database";
 import { measure, type LoadFigures } from "./load";
@@ -65,8 +65,8 @@ export async function triggerCost(seconds: { warmUp: number; duration: number })
   const database = await createTestDatabase("postgresql");
   let server: BenchServer | undefined;
   try {
-    await seedProcessesWithCli(database.url, 1_000);
-    const token = await createTokenWithCli(database.url, "Advanced user", { name: "bench" });
+    await seedProcesses(database.url, 1_000);
+    const token = await createTestToken(database.url, "Advanced user", { name: "bench" });
     server = await startBenchServer({
       DATABASE_URL: database.url,
       SEED_DEMO_DATA: "false",

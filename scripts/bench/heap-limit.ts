@@ -4,7 +4,7 @@
 // alternating slices (GET, then PUT of one process) so both share the machine's drift: req/s, CPU per request
 // and peak RSS of each. Needs a build.
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { createTestDatabase } from "@/test/support/test-database";
 import { measure, type LoadOptions } from "./load";
 import { startBenchServer, type BenchServer } from "./server";
@@ -22,8 +22,8 @@ const { values } = parseArgs({
 process.env.NEXT_DIST_DIR ??= ".next-bench";
 const rows = Number(values.rows);
 const database = await createTestDatabase("sqlite");
-await seedProcessesWithCli(database.url, rows);
-const token = await createTokenWithCli(database.url, "Advanced user", { name: "heap-limit" });
+await seedProcesses(database.url, rows);
+const token = await createTestToken(database.url, "Advanced user", { name: "heap-limit" });
 const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "100000000" };
 const servers: Record<string, BenchServer> = {
   none: await startBenchServer(env),

@@ -3,7 +3,7 @@
 // slices on one server: on a machine whose other load drifts, both sides then share the drift, which
 // back-to-back 10 s runs do not.
 // Needs a build (npm run bench builds one into .next-bench).
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { take } from "@/test/support/take";
 import { createTestDatabase } from "@/test/support/test-database";
 import { measure, type LoadOptions } from "./load";
@@ -14,8 +14,8 @@ const rows = Number(process.argv[2] ?? 1000);
 const ROUNDS = 6;
 
 const database = await createTestDatabase("sqlite");
-await seedProcessesWithCli(database.url, rows);
-const token = await createTokenWithCli(database.url, "Advanced user");
+await seedProcesses(database.url, rows);
+const token = await createTestToken(database.url, "Advanced user");
 const server = await startBenchServer({
   DATABASE_URL: database.url,
   SEED_DEMO_DATA: "false",

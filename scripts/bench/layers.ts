@@ -2,7 +2,7 @@
 // In-process cost of each layer a GET /api/v1/processes passes through, without HTTP or Next: where the
 // time goes, in microseconds per call (one caller at a time, after warm-up), on a fresh SQLite database.
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { createTestDatabase } from "@/test/support/test-database";
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "100" } } });
@@ -20,8 +20,8 @@ async function perCallUs(fn: () => unknown, minMs = 1_500): Promise<number> {
 }
 
 const database = await createTestDatabase("sqlite");
-await seedProcessesWithCli(database.url, rows);
-const secret = await createTokenWithCli(database.url, "Advanced user");
+await seedProcesses(database.url, rows);
+const secret = await createTestToken(database.url, "Advanced user");
 // env.ts reads the environment once, at first import: set it before loading anything that uses it.
 process.env.DATABASE_URL = database.url;
 process.env.LOG_LEVEL = "info";

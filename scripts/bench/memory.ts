@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { signInOverHttp } from "@/test/support/session";
 import { createTestDatabase } from "@/test/support/test-database";
@@ -81,15 +81,15 @@ function mappings(pid: number): { threads: string; top: { mapping: string; MB: n
 
 const rows = Number(values.rows);
 const database = await createTestDatabase("sqlite");
-if (!values.fresh) await seedProcessesWithCli(database.url, rows);
+if (!values.fresh) await seedProcesses(database.url, rows);
 const snapshotDir = mkdtempSync(path.join(tmpdir(), "heap-"));
 const server = await startBenchServer(
   { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "100000000" },
   [...positionals, ...(values.snapshot ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshotDir}`] : [])],
 );
 const figures: Record<string, Record<string, number>> = { "after start": memory(server.pid) };
-if (values.fresh) await seedProcessesWithCli(database.url, rows);
-const token = await createTokenWithCli(database.url, "Advanced user", { name: "memory" });
+if (values.fresh) await seedProcesses(database.url, rows);
+const token = await createTestToken(database.url, "Advanced user", { name: "memory" });
 const bearer = { Authorization: `Bearer ${token}` };
 const seconds = { warmUp: 0, duration: Number(values.seconds) };
 const get: LoadOptions = { url: `${server.baseUrl}/api/v1/processes`, headers: bearer };

@@ -11,7 +11,7 @@ import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { createTestDatabase } from "@/test/support/test-database";
 import { measure, type LoadOptions } from "./load";
 import { startBenchServer } from "./server";
@@ -117,8 +117,8 @@ const rows = Number(values.rows);
 if (values.database !== "sqlite" && values.database !== "postgresql")
   throw new Error("--database must be sqlite or postgresql");
 const database = await createTestDatabase(values.database);
-await seedProcessesWithCli(database.url, rows);
-const token = await createTokenWithCli(database.url, "Advanced user", { name: "profile" });
+await seedProcesses(database.url, rows);
+const token = await createTestToken(database.url, "Advanced user", { name: "profile" });
 const profileDir = mkdtempSync(path.join(tmpdir(), "cpu-prof-"));
 const server = await startBenchServer(
   { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", BENCH_CEILING_ROUTE: "1", RATE_LIMIT_API_POINTS: "100000000" },

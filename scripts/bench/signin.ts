@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { cookiesOf } from "@/test/support/session";
 import { createTestDatabase } from "@/test/support/test-database";
 import { startServer } from "@/test/support/test-server";
@@ -48,7 +48,7 @@ const server = await startServer({
   },
 });
 try {
-  const token = await createTokenWithCli(database.url, "User");
+  const token = await createTestToken(database.url, "User");
 
   /** Times sequential GETs of the list for `seconds`; returns each one's milliseconds. */
   const timeGets = async (seconds: number) => {

@@ -2,7 +2,7 @@
 // rows, against a quiet baseline of the same run. Target: p99 under 250 ms. SQLite by default; `-- --postgres`
 // runs it on a fresh database on TEST_DATABASE_URL's server.
 import net from "node:net";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { createTestDatabase } from "@/test/support/test-database";
 import { startBenchServer, type BenchServer } from "./server";
 
@@ -48,9 +48,9 @@ const summary = (times: number[]) => ({
 async function main(): Promise<void> {
   const provider = process.argv.includes("--postgres") ? "postgresql" : "sqlite";
   const database = await createTestDatabase(provider);
-  await seedProcessesWithCli(database.url, ROWS);
-  const writer = await createTokenWithCli(database.url, "Advanced user");
-  const reader = await createTokenWithCli(database.url, "User");
+  await seedProcesses(database.url, ROWS);
+  const writer = await createTestToken(database.url, "Advanced user");
+  const reader = await createTestToken(database.url, "User");
   const server = await startBenchServer({
     DATABASE_URL: database.url,
     SEED_DEMO_DATA: "false",

@@ -5,7 +5,7 @@
 // on other load as much (it is CPU time of one statement, not a rate). Issue 13's budget: 5 % of a PUT.
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { seedProcessesWithCli } from "@/test/support/cli";
+import { seedProcesses } from "@/test/support/fixture-data";
 import { createTestDatabase } from "@/test/support/test-database";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "300" } } });
@@ -18,7 +18,7 @@ const ms = (n: number) => Math.round(n * 1000) / 1000;
 
 const database = await createTestDatabase("postgresql");
 try {
-  await seedProcessesWithCli(database.url, 1_000);
+  await seedProcesses(database.url, 1_000);
   process.env.DATABASE_URL = database.url;
   const { POSTGRES_WRITE_SQL, postgresWriteParams } = await import("@/lib/db/process-writes-sql");
   const { TAKE_PROCESS_REVISION_SQL } = await import("@/lib/db/dialect");

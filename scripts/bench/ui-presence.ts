@@ -5,7 +5,7 @@
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { runScript } from "@/test/support/run-script";
-import { seedProcessesWithCli } from "@/test/support/cli";
+import { seedProcesses } from "@/test/support/fixture-data";
 import { postgresTestUrl } from "@/test/support/requirements";
 import { createTestDatabase } from "@/test/support/test-database";
 import { startBenchServer, type BenchServer } from "./server";
@@ -50,7 +50,7 @@ async function roundTrip(editor: Page, watcher: Page, id: number): Promise<numbe
 export async function measurePresence(executablePath: string): Promise<PresenceResult | string> {
   if (!postgresTestUrl) return "skipped: set TEST_DATABASE_URL (two instances need PostgreSQL)";
   const database = await createTestDatabase("postgresql");
-  await seedProcessesWithCli(database.url, 100);
+  await seedProcesses(database.url, 100);
   // The admin first, as the server would make it (it makes none in a database that has users).
   const bootstrap = await runScript("scripts/cli.ts", ["users:bootstrap"], {
     DATABASE_URL: database.url,

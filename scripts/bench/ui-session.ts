@@ -2,7 +2,7 @@
 // server on it, Chromium, and a page signed in as the test admin on the processes page.
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { TEST_ADMIN } from "@/test/support/accounts";
-import { seedProcessesWithCli } from "@/test/support/cli";
+import { seedProcesses } from "@/test/support/fixture-data";
 import { createTestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
 
@@ -18,7 +18,7 @@ async function signInForBench(page: Page): Promise<void> {
 
 export async function openUiBench(options: { rows: number; executablePath: string }): Promise<UiBench> {
   const database = await createTestDatabase("sqlite");
-  await seedProcessesWithCli(database.url, options.rows);
+  await seedProcesses(database.url, options.rows);
   const server = await startServer({
     env: {
       DATABASE_URL: database.url,

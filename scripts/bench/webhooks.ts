@@ -9,7 +9,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { createTestDatabase, type Provider } from "@/test/support/test-database";
 import { measure, type LoadFigures } from "./load";
 import { startBenchServer } from "./server";
@@ -58,8 +58,8 @@ export async function webhookCost(
     WEBHOOK_ALLOW: "127.0.0.1/32",
   });
   try {
-    await seedProcessesWithCli(database.url, CHANGES);
-    const admin = await createTokenWithCli(database.url, "Super user", { name: "bench" });
+    await seedProcesses(database.url, CHANGES);
+    const admin = await createTestToken(database.url, "Super user", { name: "bench" });
     const headers = { Authorization: `Bearer ${admin}`, "Content-Type": "application/json" };
     const api = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(server.baseUrl + path, {

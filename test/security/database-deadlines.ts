@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { startTcpProxy } from "@/test/support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -46,8 +46,8 @@ export function frozenPostgresCases(): void {
     proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
-    reader = await createTokenWithCli(database.url, "User");
-    writer = await createTokenWithCli(database.url, "Advanced user");
+    reader = await createTestToken(database.url, "User");
+    writer = await createTestToken(database.url, "Advanced user");
     server = await startServer({ env: { DATABASE_URL: viaProxy.toString() } });
   });
 
@@ -67,7 +67,7 @@ export function frozenPostgresCases(): void {
 
       proxy.freeze();
       // A token made while the app's connections are frozen: its lookup must meet the frozen database too.
-      const fresh = await createTokenWithCli(database.url, "User");
+      const fresh = await createTestToken(database.url, "User");
       const wave = () => [
         ...[reader, fresh, writer].flatMap((t) => [0, 1, 2].map(() => within5s(server, "GET", "/api/v1/processes", t))),
         ...[1, 2, 3].map((id) =>
@@ -117,8 +117,8 @@ export function sqliteDiskFullCases(): void {
   beforeAll(async () => {
     if (!hasPrlimit) return;
     database = await createTestDatabase("sqlite");
-    writer = await createTokenWithCli(database.url, "Advanced user");
-    await seedProcessesWithCli(database.url, 8);
+    writer = await createTestToken(database.url, "Advanced user");
+    await seedProcesses(database.url, 8);
     // The disk is full 48 KB after the file's present size: the server can start (a few pages of log
     // in the WAL), and a dozen writes later no more can be written.
     const size = statSync(sqliteFilePath(database.url)).size;

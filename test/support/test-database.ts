@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestOptions } from "vitest";
+import { closeHelper } from "@/test/support/fixture-data";
 import { NEEDS_POSTGRES, postgresTestUrl, runIf } from "@/test/support/requirements";
 
 export type Provider = "sqlite" | "postgresql";
@@ -27,9 +28,13 @@ function withDatabase(url: string, name: string): string {
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
   if (provider === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "processes-test-"));
+    const url = `file:${path.join(dir, "test.db")}`;
     return {
-      url: `file:${path.join(dir, "test.db")}`,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      url,
+      drop: async () => {
+        await closeHelper(url);
+        rmSync(dir, { recursive: true, force: true });
+      },
     };
   }
   if (!postgresTestUrl) throw new Error("TEST_DATABASE_URL is not a postgresql:// URL");
@@ -38,9 +43,11 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
+  const url = withDatabase(postgresTestUrl, name);
   return {
-    url: withDatabase(postgresTestUrl, name),
+    url,
     drop: async () => {
+      await closeHelper(url);
       const c = new pg.Client({ connectionString: postgresTestUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

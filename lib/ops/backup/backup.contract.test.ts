@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { BACKUP_FORMAT, MANIFEST_MEMBER } from "@/lib/ops/backup/manifest";
 import { listTarMembers, tarEnd, tarHeader, tarPadding } from "@/lib/ops/backup/tar";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { runOutside } from "@/test/support/outside-sql";
 import { openSqlReader } from "@/test/support/sql-reader";
 import { openEvents } from "@/test/support/sse";
@@ -91,7 +91,7 @@ describe.each(PROVIDERS)("backup and restore on $provider", ({ provider, options
       dir = mkdtempSync(path.join(tmpdir(), "backups-"));
       database = await createTestDatabase(provider);
       server = await startServer({ env: { DATABASE_URL: database.url } });
-      token = await createTokenWithCli(database.url, "Advanced user");
+      token = await createTestToken(database.url, "Advanced user");
     }, 180_000);
 
     afterAll(async () => {

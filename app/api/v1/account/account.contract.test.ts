@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/test/support/accounts";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { apiClient, http } from "@/test/support/http";
 import { runScript } from "@/test/support/run-script";
 import { signInFrom } from "@/test/support/session";
@@ -49,7 +49,7 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      adminToken = await createTokenWithCli(database.url, "Super user", { name: "account test admin" });
+      adminToken = await createTestToken(database.url, "Super user", { name: "account test admin" });
       server = await startServer({
         env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_SIGNIN_POINTS: "3" },
       });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "@/lib/auth/roles";
 import { ROLE_USERS } from "@/test/support/accounts";
-import { createRoleUsersWithCli, createTokenWithCli } from "@/test/support/cli";
+import { createRoleUsers, createTestToken } from "@/test/support/fixture-data";
 import { http } from "@/test/support/http";
 import { cookiesOf, signInFrom } from "@/test/support/session";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -53,8 +53,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await createRoleUsersWithCli(database.url);
-      adminToken = await createTokenWithCli(database.url, "Super user", { name: "auditor" });
+      await createRoleUsers(database.url);
+      adminToken = await createTestToken(database.url, "Super user", { name: "auditor" });
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       for (const role of ROLES) {
         const { email, password } = ROLE_USERS[role];
@@ -207,7 +207,7 @@ for (const { provider, options } of PROVIDERS) {
       for (const role of ["User", "Advanced user"] as const) {
         const bySession = await http(server.baseUrl, "GET", "/api/v1/audit", { headers: { Cookie: sessions[role] } });
         expect(bySession.body.code, role).toBe(3001);
-        const token = await createTokenWithCli(database.url, role, { name: `reader ${role}` });
+        const token = await createTestToken(database.url, role, { name: `reader ${role}` });
         for (const path of ["/api/v1/audit", "/api/v1/audit.csv"]) {
           const res = await http(server.baseUrl, "GET", path, { headers: { Authorization: `Bearer ${token}` } });
           expect(res.body.code, `${role} ${path}`).toBe(3001);

@@ -4,7 +4,7 @@
 // is a conflict and nothing is overwritten; a decided request never changes; a bulk of 1,000 is one request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLE_USERS } from "@/test/support/accounts";
-import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createRoleUsers, createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { signInOverHttp } from "@/test/support/session";
 import { openEvents } from "@/test/support/sse";
@@ -54,9 +54,9 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, COUNT);
-      await createRoleUsersWithCli(database.url);
-      const adminSecret = await createTokenWithCli(database.url, "Super user", { name: "approval admin" });
+      await seedProcesses(database.url, COUNT);
+      await createRoleUsers(database.url);
+      const adminSecret = await createTestToken(database.url, "Super user", { name: "approval admin" });
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       sql = await openSqlReader(database.url);
       admin = apiClient(server.baseUrl, { Authorization: `Bearer ${adminSecret}` });

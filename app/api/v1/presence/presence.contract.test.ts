@@ -3,7 +3,7 @@
 // runs one), its edited rows with it; it is gone when it leaves or goes silent; bad input changes nothing; a
 // token, which is no person, neither writes presence nor gets it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli } from "@/test/support/cli";
+import { createTestToken } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { runScript } from "@/test/support/run-script";
 import { signInFrom } from "@/test/support/session";
@@ -65,7 +65,7 @@ for (const { provider, options } of PROVIDERS) {
         );
         expect(r.code, r.stderr).toBe(0);
       }
-      token = await createTokenWithCli(database.url, "Advanced user", { name: "presence token" });
+      token = await createTestToken(database.url, "Advanced user", { name: "presence token" });
       const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "true" };
       servers = await Promise.all(
         (provider === "postgresql" ? [1, 2] : [1]).map(() => startServer({ env, quiet: true })),

@@ -4,7 +4,7 @@
 // protected process unless it is a machine writer). docs/decisions/032-change-control.md.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/test/support/accounts";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { setupSessionCookie, signInOverHttp } from "@/test/support/session";
 import { openEvents, type SseStream } from "@/test/support/sse";
@@ -51,8 +51,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 6);
-      const adminSecret = await createTokenWithCli(database.url, "Super user", { name: "cc admin" });
+      await seedProcesses(database.url, 6);
+      const adminSecret = await createTestToken(database.url, "Super user", { name: "cc admin" });
       server = await startServer({
         env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_SIGNIN_POINTS: "3" },
       });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLE_USERS } from "@/test/support/accounts";
-import { createRoleUsersWithCli, createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createRoleUsers, createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { runScript } from "@/test/support/run-script";
 import { signInOverHttp, signOutOverHttp } from "@/test/support/session";
@@ -214,11 +214,11 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 2_000);
-      await createRoleUsersWithCli(database.url);
-      writer = await createTokenWithCli(database.url, "Advanced user", { name: "bounds writer" });
-      reader = await createTokenWithCli(database.url, "User", { name: "bounds reader" });
-      admin = await createTokenWithCli(database.url, "Super user", { name: "bounds admin" });
+      await seedProcesses(database.url, 2_000);
+      await createRoleUsers(database.url);
+      writer = await createTestToken(database.url, "Advanced user", { name: "bounds writer" });
+      reader = await createTestToken(database.url, "User", { name: "bounds reader" });
+      admin = await createTestToken(database.url, "Super user", { name: "bounds admin" });
     }, SLOW_MS);
 
     afterAll(async () => {
@@ -408,7 +408,7 @@ for (const { provider, options } of PROVIDERS) {
         SLOW,
         async () => {
           const [a, b] = servers;
-          const token = await createTokenWithCli(database.url, "User", { name: "to revoke" });
+          const token = await createTestToken(database.url, "User", { name: "to revoke" });
           const auth = { Authorization: `Bearer ${token}` };
           const here = await open(a!, auth);
           const there = await open(b!, auth);
@@ -428,7 +428,7 @@ for (const { provider, options } of PROVIDERS) {
       );
 
       it("a token revoked by the CLI: its stream closes within 5 s", SLOW, async () => {
-        const token = await createTokenWithCli(database.url, "User", { name: "revoked by cli" });
+        const token = await createTestToken(database.url, "User", { name: "revoked by cli" });
         const stream = await open(servers[0]!, { Authorization: `Bearer ${token}` });
         const list = (
           await apiClient(servers[0]!.baseUrl, { Authorization: `Bearer ${admin}` })("GET", "/api/v1/tokens")
@@ -530,8 +530,8 @@ for (const { provider, options } of PROVIDERS) {
           const env = (url: string) => ({ DATABASE_URL: url, SEED_DEMO_DATA: "false" });
           try {
             // The older copy: the same database (same epoch) before the last changes, as a backup would hold it.
-            await seedProcessesWithCli(copy.url, 10);
-            const copyWriter = await createTokenWithCli(copy.url, "Advanced user");
+            await seedProcesses(copy.url, 10);
+            const copyWriter = await createTestToken(copy.url, "Advanced user");
             let server = await startServer({ env: env(copy.url) });
             const w = () => apiClient(server.baseUrl, { Authorization: `Bearer ${copyWriter}` });
             const list = (await w()("GET", "/api/v1/processes")).body.processes as Row[];

@@ -2,7 +2,7 @@
 // whoever wrote it (the API on another instance, the CLI, a writer outside the app); Last-Event-ID resumes
 // exactly; more than 10,000 missed changes is one `reset`; a closed stream frees its resources.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { runScript } from "@/test/support/run-script";
 import { openEvents, type SseEvent, type SseStream } from "@/test/support/sse";
@@ -38,9 +38,9 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 6_000);
-      const writer = await createTokenWithCli(database.url, "Advanced user", { name: "events writer" });
-      readerToken = await createTokenWithCli(database.url, "User", { name: "events reader" });
+      await seedProcesses(database.url, 6_000);
+      const writer = await createTestToken(database.url, "Advanced user", { name: "events writer" });
+      readerToken = await createTestToken(database.url, "User", { name: "events reader" });
       const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" };
       servers = await Promise.all([startServer({ env }), startServer({ env })]);
       a = apiClient(servers[0]!.baseUrl, { Authorization: `Bearer ${writer}` });

@@ -1,7 +1,7 @@
 // GET /api/v1/processes?include=lastChange (issue 12, item 8): each item's newest change with the list, in
 // one request. Additive: without the parameter the answer, its ETag and its 304 stay exactly as they were.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { runScript } from "@/test/support/run-script";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -22,8 +22,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 30);
-      const token = await createTokenWithCli(database.url, "Advanced user", { name: "last change test" });
+      await seedProcesses(database.url, 30);
+      const token = await createTestToken(database.url, "Advanced user", { name: "last change test" });
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       api = apiClient(server.baseUrl, { Authorization: `Bearer ${token}` });
     });

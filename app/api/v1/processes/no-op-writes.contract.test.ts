@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { openEvents, type SseEvent, type SseStream } from "@/test/support/sse";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -71,8 +71,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 1_000);
-      const token = await createTokenWithCli(database.url, "Advanced user", { name: "no-op writes" });
+      await seedProcesses(database.url, 1_000);
+      const token = await createTestToken(database.url, "Advanced user", { name: "no-op writes" });
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       auth = `Bearer ${token}`;
       api = apiClient(server.baseUrl, { Authorization: auth });

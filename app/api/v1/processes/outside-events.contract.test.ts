@@ -3,7 +3,7 @@
 // `unknown`, and Last-Event-ID replays them in order among the other changes. The app's own creations and
 // deletions (the seed script) are written once each, by actor `system` (docs/decisions/016).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { runIf } from "@/test/support/requirements";
 import { openEvents, type SseEvent, type SseStream } from "@/test/support/sse";
@@ -55,8 +55,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 10);
-      const token = await createTokenWithCli(database.url, "Advanced user", { name: "outside events" });
+      await seedProcesses(database.url, 10);
+      const token = await createTestToken(database.url, "Advanced user", { name: "outside events" });
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       auth = `Bearer ${token}`;
       api = apiClient(server.baseUrl, { Authorization: auth });
@@ -71,7 +71,7 @@ for (const { provider, options } of PROVIDERS) {
     it("the seed's creations and deletions are written once each, by actor `system`, and reach subscribers", async () => {
       expect(await kinds()).toEqual(["create/system: 10"]);
       const stream = await subscribe();
-      await seedProcessesWithCli(database.url, 3);
+      await seedProcesses(database.url, 3);
       const events: SseEvent[] = [];
       for (let i = 0; i < 13; i++) events.push(await stream.next());
       expect(events.map((e) => e.data.kind)).toEqual([...Array(10).fill("deleted"), ...Array(3).fill("created")]);

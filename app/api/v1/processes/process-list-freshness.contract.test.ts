@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/url";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { runIf } from "@/test/support/requirements";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -30,8 +30,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 20);
-      const token = await createTokenWithCli(database.url, "Advanced user");
+      await seedProcesses(database.url, 20);
+      const token = await createTestToken(database.url, "Advanced user");
       const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" };
       // Two instances on one database, as behind a load balancer.
       const [one, two] = await Promise.all([startServer({ env }), startServer({ env })]);
@@ -89,7 +89,7 @@ for (const { provider, options } of PROVIDERS) {
     it("a write by another process (the seed script) is seen by the next GET on every instance", async () => {
       await list(a);
       await list(b);
-      await seedProcessesWithCli(database.url, 7);
+      await seedProcesses(database.url, 7);
       for (const api of [a, b]) {
         const processes = await list(api);
         expect(processes.map((p) => p.name)).toEqual(Array.from({ length: 7 }, (_, i) => `Process ${i + 1}`));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { take } from "@/test/support/take";
 import { startServer, type TestServer } from "@/test/support/test-server";
 
@@ -31,8 +31,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 1000);
-      token = await createTokenWithCli(database.url, "Advanced user");
+      await seedProcesses(database.url, 1000);
+      token = await createTestToken(database.url, "Advanced user");
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       api = apiClient(server.baseUrl, { Authorization: `Bearer ${token}` });
       ids = (await snapshot()).map((p: { id: number }) => p.id);

@@ -1,7 +1,7 @@
 // Versions and preconditions (issue 9): ETag/If-Match, body `version`, the read shape written back, the list's
 // ETag, and the read-modify-write race that used to lose updates. Every refusal leaves the data unchanged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient, type HttpResult } from "@/test/support/http";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { take } from "@/test/support/take";
@@ -27,8 +27,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, 10_000);
-      const token = await createTokenWithCli(database.url, "Advanced user", { name: "versions test" });
+      await seedProcesses(database.url, 10_000);
+      const token = await createTestToken(database.url, "Advanced user", { name: "versions test" });
       // The race below makes about 1,000 requests in a few seconds.
       server = await startServer({
         env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_API_POINTS: "100000" },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { ROLE_USERS } from "@/test/support/accounts";
-import { createRoleUsersWithCli, createTokenWithCli } from "@/test/support/cli";
+import { createRoleUsers, createTestToken } from "@/test/support/fixture-data";
 import { http } from "@/test/support/http";
 import { setupSessionCookie, signInOverHttp } from "@/test/support/session";
 import { runOutside } from "@/test/support/outside-sql";
@@ -70,10 +70,10 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await createRoleUsersWithCli(database.url);
+      await createRoleUsers(database.url);
       // The Super user's token through the CLI, as an administrator starts; the others through the API with it (a
       // CLI run costs a process start, about a second of CPU; token creation is not under test here).
-      tokens["Super user"] = await createTokenWithCli(database.url, "Super user");
+      tokens["Super user"] = await createTestToken(database.url, "Super user");
       server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false" } });
       for (const role of ROLES.filter((r) => r !== "Super user")) {
         const res = await api("POST", "/api/v1/tokens", { name: `${role} test token`, role });

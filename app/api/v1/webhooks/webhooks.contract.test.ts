@@ -3,7 +3,7 @@
 // after deduplication by webhook-id, exactly once each and in order per process once it is back; one delivery
 // per change for a subscription that asks so; an app killed (SIGKILL) in the middle of delivering loses nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTokenWithCli, seedProcessesWithCli } from "@/test/support/cli";
+import { createTestToken, seedProcesses } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -82,8 +82,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      await seedProcessesWithCli(database.url, PROCESSES);
-      auth = `Bearer ${await createTokenWithCli(database.url, "Super user", { name: "webhooks admin" })}`;
+      await seedProcesses(database.url, PROCESSES);
+      auth = `Bearer ${await createTestToken(database.url, "Super user", { name: "webhooks admin" })}`;
       receiver = await startWebhookReceiver();
       server = await startServer({ env: env() });
       api = apiClient(server.baseUrl, { Authorization: auth });
@@ -116,7 +116,7 @@ for (const { provider, options } of PROVIDERS) {
 
     it("only a Super user manages webhooks; making and deleting one is in the audit log, never its secret", async () => {
       const advanced = apiClient(server.baseUrl, {
-        Authorization: `Bearer ${await createTokenWithCli(database.url, "Advanced user")}`,
+        Authorization: `Bearer ${await createTestToken(database.url, "Advanced user")}`,
       });
       expect((await advanced("GET", "/api/v1/webhooks")).body.code).toBe(3001);
       expect((await advanced("POST", "/api/v1/webhooks", { json: { url: receiver.url("/x") } })).body.code).toBe(3001);
