@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useNotify } from "@/components/feedback/toaster";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useIssueText } from "@/components/ui/use-issue-text";
 import { isApiError } from "@/lib/query/api-error";
 import { useChangeControl, useSaveChangeControl, type PolicyInForce } from "@/lib/query/change-control";
@@ -60,6 +61,7 @@ export function PolicyForm({ initial }: { initial: PolicyInForce }) {
   const notify = useNotify();
   const { data: policy = initial } = useChangeControl();
   const save = useSaveChangeControl();
+  const hydrated = useHydrated();
   const [draft, setDraft] = useState<Draft>(() => draftOf(policy));
   const [problem, setProblem] = useState<string | null>(null);
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
@@ -87,85 +89,92 @@ export function PolicyForm({ initial }: { initial: PolicyInForce }) {
   };
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} aria-describedby={problem ? "policy-problem" : undefined}>
-      <div className={styles.field}>
-        <label htmlFor="policy-reason">{t("fields.reasonMode")}</label>
-        <select
-          id="policy-reason"
-          className={styles.input}
-          value={draft.reasonMode}
-          onChange={(e) => set({ reasonMode: e.target.value })}
-        >
-          {REASON_MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {t(`reasonModes.${mode}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={styles.field}>
-        <label htmlFor="policy-reasons">{t("fields.reasons")}</label>
-        <textarea
-          id="policy-reasons"
-          className={styles.textarea}
-          value={draft.reasons}
-          onChange={(e) => set({ reasons: e.target.value })}
-          aria-describedby="policy-reasons-hint"
-        />
-        <p id="policy-reasons-hint" className={styles.hint}>
-          {t("reasonsHint")}
-        </p>
-      </div>
-      <label className={styles.check}>
-        <input type="checkbox" checked={draft.signatures} onChange={(e) => set({ signatures: e.target.checked })} />
-        {t("fields.signatures")}
-      </label>
-      <p className={styles.hint}>{t("signaturesHint")}</p>
-      <div className={styles.field}>
-        <label htmlFor="policy-protection">{t("fields.protection")}</label>
-        <select
-          id="policy-protection"
-          className={styles.input}
-          value={draft.protection}
-          onChange={(e) => set({ protection: e.target.value })}
-        >
-          {PROTECTIONS.map((p) => (
-            <option key={p} value={p}>
-              {t(`protections.${p}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {draft.protection === "listed" && (
+    <form onSubmit={onSubmit} aria-describedby={problem ? "policy-problem" : undefined}>
+      {/* Disabled until hydrated: a choice made before would be lost on save (components/ui/use-hydrated.ts). */}
+      <fieldset className={styles.form} disabled={!hydrated}>
         <div className={styles.field}>
-          <label htmlFor="policy-ids">{t("fields.ids")}</label>
-          <input
-            id="policy-ids"
+          <label htmlFor="policy-reason">{t("fields.reasonMode")}</label>
+          <select
+            id="policy-reason"
             className={styles.input}
-            value={draft.ids}
-            onChange={(e) => set({ ids: e.target.value })}
-            aria-describedby="policy-ids-hint"
+            value={draft.reasonMode}
+            onChange={(e) => set({ reasonMode: e.target.value })}
+          >
+            {REASON_MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`reasonModes.${mode}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="policy-reasons">{t("fields.reasons")}</label>
+          <textarea
+            id="policy-reasons"
+            className={styles.textarea}
+            value={draft.reasons}
+            onChange={(e) => set({ reasons: e.target.value })}
+            aria-describedby="policy-reasons-hint"
           />
-          <p id="policy-ids-hint" className={styles.hint}>
-            {t("idsHint")}
+          <p id="policy-reasons-hint" className={styles.hint}>
+            {t("reasonsHint")}
           </p>
         </div>
-      )}
-      <label className={styles.check}>
-        <input type="checkbox" checked={draft.approval} onChange={(e) => set({ approval: e.target.checked })} />
-        {t("fields.approval")}
-      </label>
-      <p className={styles.hint}>{t("approvalHint")}</p>
-      {problem && (
-        <p id="policy-problem" role="alert" className={styles.error}>
-          {problem}
-        </p>
-      )}
-      <div className={styles.actions}>
-        <button type="submit" className={`${styles.button} ${styles.primary}`} aria-busy={save.isPending || undefined}>
-          {save.isPending ? t("saving") : t("save")}
-        </button>
-      </div>
+        <label className={styles.check}>
+          <input type="checkbox" checked={draft.signatures} onChange={(e) => set({ signatures: e.target.checked })} />
+          {t("fields.signatures")}
+        </label>
+        <p className={styles.hint}>{t("signaturesHint")}</p>
+        <div className={styles.field}>
+          <label htmlFor="policy-protection">{t("fields.protection")}</label>
+          <select
+            id="policy-protection"
+            className={styles.input}
+            value={draft.protection}
+            onChange={(e) => set({ protection: e.target.value })}
+          >
+            {PROTECTIONS.map((p) => (
+              <option key={p} value={p}>
+                {t(`protections.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {draft.protection === "listed" && (
+          <div className={styles.field}>
+            <label htmlFor="policy-ids">{t("fields.ids")}</label>
+            <input
+              id="policy-ids"
+              className={styles.input}
+              value={draft.ids}
+              onChange={(e) => set({ ids: e.target.value })}
+              aria-describedby="policy-ids-hint"
+            />
+            <p id="policy-ids-hint" className={styles.hint}>
+              {t("idsHint")}
+            </p>
+          </div>
+        )}
+        <label className={styles.check}>
+          <input type="checkbox" checked={draft.approval} onChange={(e) => set({ approval: e.target.checked })} />
+          {t("fields.approval")}
+        </label>
+        <p className={styles.hint}>{t("approvalHint")}</p>
+        {problem && (
+          <p id="policy-problem" role="alert" className={styles.error}>
+            {problem}
+          </p>
+        )}
+        <div className={styles.actions}>
+          <button
+            type="submit"
+            className={`${styles.button} ${styles.primary}`}
+            aria-busy={save.isPending || undefined}
+          >
+            {save.isPending ? t("saving") : t("save")}
+          </button>
+        </div>
+      </fieldset>
     </form>
   );
 }

@@ -1,0 +1,16 @@
+import { useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
+
+/**
+ * false while the server renders and the page hydrates, true once React handles the page's events. A form that
+ * renders on the server shows its controls at once, but what is typed or chosen before hydration never reaches
+ * React's state: the later save would send the old value (seen in e2e/change-control.spec.ts on a busy machine).
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
