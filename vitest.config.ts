@@ -21,10 +21,9 @@ export default defineConfig({
     ],
     testTimeout: 30_000,
     hookTimeout: 180_000,
-    // Two files at a time, beside Playwright (scripts/test-all.sh): every contract suite starts its own servers on
-    // free ports with its own databases and key prefixes, so files share nothing. Three at a time was faster, but
-    // twice in two runs a resumed event stream of event-stream-bounds met the server's 10 s header deadline (408):
-    // docs/decisions/023-the-inner-loop.md.
+    // Three files at a time, beside Playwright (scripts/test-all.sh): every contract suite starts its own servers on
+    // free ports with its own databases and key prefixes, so files share nothing, and a third file fills the time
+    // the other two wait on deadlines and servers (docs/decisions/023-the-inner-loop.md, stop 32).
     fileParallelism: true,
     maxWorkers: 3,
     // The longest files first (their measured seconds), so that the workers end together.
