@@ -7,36 +7,15 @@
 // the tree, as they refuse such a build.
 //
 //   node scripts/compile-entry-points.mjs      run by `npm run build` after `next build`
-import { renameSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { compileForNode } from "./compile-for-node.mjs";
 import { COMPILED, COMPILED_STAMP, beganFingerprint } from "./source-fingerprint.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const fingerprint = beganFingerprint(root);
+const banner = `${COMPILED_STAMP}${beganFingerprint(root)}`;
 
+// A build in another NEXT_DIST_DIR may compile at the same time: compileForNode writes and renames.
 await Promise.all(
-  COMPILED.map(async ({ source, file }) => {
-    const out = path.join(root, file);
-    // A build in another NEXT_DIST_DIR may compile at the same time: each writes its own file, then renames.
-    const partial = `${out}.${process.pid}.partial`;
-    await mkdir(path.dirname(out), { recursive: true });
-    await build({
-      absWorkingDir: root,
-      entryPoints: [source],
-      outfile: partial,
-      bundle: true,
-      // Every package stays an import; the project's own modules (the @/ paths of tsconfig.json) are compiled in.
-      packages: "external",
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      banner: { js: `${COMPILED_STAMP}${fingerprint}` },
-      legalComments: "none",
-      logLevel: "warning",
-    });
-    renameSync(partial, out);
-  }),
+  COMPILED.map(({ source, file }) => compileForNode({ root, source, out: path.join(root, file), banner })),
 );

@@ -40,6 +40,7 @@ export const FINGERPRINT_FILES = [
   "package-lock.json",
   "scripts/prisma-generate.mjs",
   "scripts/compile-entry-points.mjs",
+  "scripts/compile-for-node.mjs",
   "scripts/cli.ts",
   "scripts/db-seed.ts",
 ];

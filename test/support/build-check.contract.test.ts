@@ -56,6 +56,7 @@ describe("the harness refuses a build that was not made from the tree", () => {
     ["the lock file", (root) => writeFileSync(path.join(root, "package-lock.json"), "{}\n")],
     ["a new source file", (root) => writeFileSync(path.join(root, "lib/new-module.ts"), "export {};\n")],
     ["the compiler's settings", (root) => writeFileSync(path.join(root, "scripts/compile-entry-points.mjs"), "//\n")],
+    ["the compiler's options", (root) => writeFileSync(path.join(root, "scripts/compile-for-node.mjs"), "//\n")],
     ["the CLI", (root) => writeFileSync(path.join(root, "scripts/cli.ts"), "// x\n")],
     ["a CLI module", (root) => writeFileSync(path.join(root, "scripts/cli/table.ts"), "// x\n")],
     ["the seed script", (root) => writeFileSync(path.join(root, "scripts/db-seed.ts"), "// x\n")],
