@@ -12,18 +12,14 @@ type Helper = { client: DataClient; busy: number; idle?: NodeJS.Timeout };
 const helpers = new Map<string, Helper>();
 
 async function withHelper<T>(databaseUrl: string, use: (client: DataClient) => Promise<T>): Promise<T> {
-  let helper = helpers.get(databaseUrl);
-  if (!helper) {
-    helper = { client: startDataHelper(databaseUrl), busy: 0 };
-    helpers.set(databaseUrl, helper);
-  }
+  const helper = helpers.get(databaseUrl) ?? { client: startDataHelper(databaseUrl), busy: 0 };
+  helpers.set(databaseUrl, helper);
   clearTimeout(helper.idle);
   helper.busy++;
   try {
     return await use(helper.client);
   } finally {
-    const done = helper;
-    if (--done.busy === 0) done.idle = setTimeout(() => void closeHelper(databaseUrl), IDLE_MS);
+    if (--helper.busy === 0) helper.idle = setTimeout(() => void closeHelper(databaseUrl), IDLE_MS);
   }
 }
 
