@@ -8,6 +8,11 @@ source scripts/parallel.sh
 # The Prisma clients first: the checks read them. Then the checks only read the tree while the build writes
 # its own folder.
 npm run --silent db:generate
+# SQLite's native addon, if the install skipped its script (`npm ci --ignore-scripts`, as .ci/run installs): it
+# compiles beside the checks and the build, which do not load it (about a minute on one core).
+if [ ! -e node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
+  start_job sqlite-addon npm rebuild better-sqlite3
+fi
 start_job typecheck npm run --silent typecheck
 start_job lint npm run --silent lint
 start_job format npm run --silent format:check

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { signInWithDirectory, sqliteRows } from "@/test/support/directory-session";
 import { http } from "@/test/support/http";
-import { runScript } from "@/test/support/run-script";
+import { createTestUsers } from "@/test/support/fixture-data";
 import { signInOverHttp } from "@/test/support/session";
 import { openEvents } from "@/test/support/sse";
 import {
@@ -268,14 +268,7 @@ describe("directory not reachable, StartTLS, LOCAL_SIGN_IN=super-users (SQLite)"
   it("LOCAL_SIGN_IN=super-users: a local User is refused like a wrong password; the local Super user signs in", async () => {
     const email = "local-user@example.com";
     const password = "local-user-password-1";
-    const created = await runScript(
-      "scripts/cli.ts",
-      ["users:create", "--email", email, "--password", password, "--role", "User"],
-      {
-        DATABASE_URL: database.url,
-      },
-    );
-    expect(created.code, created.stderr).toBe(0);
+    await createTestUsers(database.url, [{ email, password, role: "User" }]);
     const refused = await signInOverHttp(server.baseUrl, email, password);
     expect(refused.cookie).toBeNull();
     expect(refused.url).toContain("error=CredentialsSignin");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestToken } from "@/test/support/fixture-data";
+import { createTestToken, createTestUsers } from "@/test/support/fixture-data";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { http } from "@/test/support/http";
 import { signInOverHttp } from "@/test/support/session";
@@ -52,12 +52,7 @@ describe("sign-in, sessions and first run", () => {
 
   it("repeated failures for one address and email hit the sign-in limit, even with the right password", async () => {
     const email = "limit-test@example.com";
-    const created = await runScript(
-      "scripts/cli.ts",
-      ["users:create", "--email", email, "--password", "the-right-password", "--role", "User"],
-      { DATABASE_URL: database.url },
-    );
-    expect(created.code, created.stderr).toBe(0);
+    await createTestUsers(database.url, [{ email, password: "the-right-password", role: "User" }]);
     const urls = [];
     for (let i = 0; i < 4; i++) urls.push((await signInOverHttp(server.baseUrl, email, `wrong-${i}`)).url);
     expect(urls.every((u) => u?.includes("error=CredentialsSignin"))).toBe(true);

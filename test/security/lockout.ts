@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { runScript } from "@/test/support/run-script";
+import { createTestUsers } from "@/test/support/fixture-data";
 import { prepareSignIn, signInFrom } from "@/test/support/session";
 import type { TestServer } from "@/test/support/test-server";
 import { LIMITED_SIGN_IN, type SecurityApp } from "@/test/security/security-app";
@@ -28,12 +28,7 @@ function signInLines(server: TestServer, ip: string): { msg: string; hashes?: nu
 export function lockoutCases(app: SecurityApp): void {
   const newUser = async () => {
     const user = { email: `lockout-${++made}-${Date.now()}@plant.example`, password: "the-right-password-1" };
-    const result = await runScript(
-      "scripts/cli.ts",
-      ["users:create", "--email", user.email, "--password", user.password, "--role", "User"],
-      { DATABASE_URL: app.databaseUrl },
-    );
-    expect(result.code, result.stderr).toBe(0);
+    await createTestUsers(app.databaseUrl, [{ ...user, role: "User" }]);
     return user;
   };
   const attempt = (localAddress: string, email: string, password: string, headers?: Record<string, string>) =>

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
 import { http } from "@/test/support/http";
 import { rawHttp } from "@/test/support/raw-http";
+import { createTestUsers } from "@/test/support/fixture-data";
 import { runScript } from "@/test/support/run-script";
 import { signInOverHttp, signOutOverHttp } from "@/test/support/session";
 import type { TestServer } from "@/test/support/test-server";
@@ -25,7 +26,7 @@ export function sessionCases(app: SecurityApp): void {
   };
   const newUser = async (role: Role) => {
     const user = { email: `session-${++made}-${Date.now()}@plant.example`, password: "a-long-password-1" };
-    await cli("users:create", "--email", user.email, "--password", user.password, "--role", role);
+    await createTestUsers(app.databaseUrl, [{ ...user, role }]);
     return user;
   };
   const signIn = async (server: TestServer, user: { email: string; password: string }) => {

@@ -25,7 +25,7 @@ export type DataClient = {
  * under the react-server condition). It migrates the database before its first command.
  */
 export function startDataHelper(databaseUrl: string): DataClient {
-  const child = spawn(process.execPath, ["--conditions=react-server", DATA_HELPER], {
+  const child = spawn(process.execPath, ["--liftoff-only", "--conditions=react-server", DATA_HELPER], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
     stdio: ["pipe", "pipe", "inherit"],
   });

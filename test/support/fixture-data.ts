@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 import { ROLE_USERS } from "@/test/support/accounts";
-import { startDataHelper, type DataClient } from "@/test/support/data-client";
+import { startDataHelper, type DataClient, type NewUser } from "@/test/support/data-client";
 
 // What the suites set up before they test: people, tokens and processes, written through the data layer as
 // `npm run cli` and `npm run db:seed` write them (the CLI's own suite, scripts/cli.contract.test.ts, and the cases
@@ -47,8 +47,13 @@ export async function seedProcesses(databaseUrl: string, count: number): Promise
   await withHelper(databaseUrl, (client) => client.seed(count));
 }
 
+/** Creates these people, in this order, as an administrator does with `npm run cli -- users:create`. */
+export async function createTestUsers(databaseUrl: string, users: NewUser[]): Promise<void> {
+  await withHelper(databaseUrl, (client) => client.createUsers(users));
+}
+
 /** One account per role (ROLE_USERS), as an administrator creates them with `npm run cli -- users:create`. */
 export async function createRoleUsers(databaseUrl: string): Promise<void> {
   const users = Object.entries(ROLE_USERS).map(([role, account]) => ({ ...account, role: role as Role }));
-  await withHelper(databaseUrl, (client) => client.createUsers(users));
+  await createTestUsers(databaseUrl, users);
 }

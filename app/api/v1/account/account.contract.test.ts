@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/auth/roles";
 import { TEST_ADMIN } from "@/test/support/accounts";
-import { createTestToken } from "@/test/support/fixture-data";
+import { createTestToken, createTestUsers } from "@/test/support/fixture-data";
 import { apiClient, http } from "@/test/support/http";
-import { runScript } from "@/test/support/run-script";
 import { signInFrom } from "@/test/support/session";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -19,16 +19,8 @@ for (const { provider, options } of PROVIDERS) {
     let server: TestServer;
     let adminToken: string;
 
-    const createUser = async (email: string, password: string, role = "User") => {
-      const r = await runScript(
-        "scripts/cli.ts",
-        ["users:create", "--email", email, "--password", password, "--role", role],
-        {
-          DATABASE_URL: database.url,
-        },
-      );
-      expect(r.code, r.stderr).toBe(0);
-    };
+    const createUser = (email: string, password: string, role: Role = "User") =>
+      createTestUsers(database.url, [{ email, password, role }]);
     const signIn = async (email: string, password: string, localAddress = "127.0.0.5") => {
       const signed = await signInFrom(server.port, {
         localAddress,

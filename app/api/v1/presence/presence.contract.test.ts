@@ -3,9 +3,8 @@
 // runs one), its edited rows with it; it is gone when it leaves or goes silent; bad input changes nothing; a
 // token, which is no person, neither writes presence nor gets it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestToken } from "@/test/support/fixture-data";
+import { createTestToken, createTestUsers } from "@/test/support/fixture-data";
 import { apiClient, type ApiClient } from "@/test/support/http";
-import { runScript } from "@/test/support/run-script";
 import { signInFrom } from "@/test/support/session";
 import { openEvents, type SseEvent, type SseStream } from "@/test/support/sse";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -57,14 +56,10 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      for (const u of Object.values(users)) {
-        const r = await runScript(
-          "scripts/cli.ts",
-          ["users:create", "--email", u.email, "--password", PASSWORD, "--role", u.role],
-          { DATABASE_URL: database.url },
-        );
-        expect(r.code, r.stderr).toBe(0);
-      }
+      await createTestUsers(
+        database.url,
+        Object.values(users).map((u) => ({ email: u.email, password: PASSWORD, role: u.role })),
+      );
       token = await createTestToken(database.url, "Advanced user", { name: "presence token" });
       const env = { DATABASE_URL: database.url, SEED_DEMO_DATA: "true" };
       servers = await Promise.all(
