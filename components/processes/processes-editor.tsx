@@ -18,6 +18,7 @@ import { useTranslations } from "next-intl";
 import { useNotify } from "@/components/feedback/toaster";
 import { onSessionEnd } from "@/components/leave-guard/session-end";
 import { useLeaveGuard } from "@/components/leave-guard/use-leave-guard";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Role } from "@/lib/auth/roles";
 import { useProcesses } from "@/lib/query/processes";
 import { Banners, ReadOnlyNotice, type Banner } from "./saving/banners";
@@ -48,10 +49,6 @@ import { usePagePresence } from "./presence/use-page-presence";
 import styles from "./processes-editor.module.css";
 
 type Props = { canWrite: boolean; role: Role };
-
-const subscribeNothing = () => () => {};
-const isClient = () => true;
-const isServer = () => false;
 
 export function ProcessesEditor({ canWrite, role }: Props) {
   const t = useTranslations("processes");
@@ -91,7 +88,7 @@ export function ProcessesEditor({ canWrite, role }: Props) {
   useLeaveGuard(!readOnly && summary.editedIds.length > 0);
 
   // Hydrated: the table now answers to typing (the UI benchmark reads this mark).
-  const editable = useSyncExternalStore(subscribeNothing, isClient, isServer);
+  const editable = useHydrated();
   useEffect(() => {
     performance.mark("processes-editable");
   }, []);
