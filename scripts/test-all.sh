@@ -11,15 +11,15 @@ npm run --silent db:generate
 # SQLite's native addon, if the install skipped its script (`npm ci --ignore-scripts`, as .ci/run installs): it
 # compiles beside the checks and the build, which do not load it. One compiler process for about a minute, the
 # longest job: the others yield to it (nice), or it ends last, alone on one core (40 s longer, measured).
-checks=()
+niced=()
 if [ ! -e node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
   start_job sqlite-addon npm rebuild better-sqlite3
-  checks=(nice -n 10)
+  niced=(nice -n 10)
 fi
-start_job typecheck "${checks[@]}" npm run --silent typecheck
-start_job lint "${checks[@]}" npm run --silent lint
-start_job format "${checks[@]}" npm run --silent format:check
-start_job build "${checks[@]}" npm run --silent build:app
+start_job typecheck "${niced[@]}" npm run --silent typecheck
+start_job lint "${niced[@]}" npm run --silent lint
+start_job format "${niced[@]}" npm run --silent format:check
+start_job build "${niced[@]}" npm run --silent build:app
 wait_jobs
 # Then Vitest and Playwright side by side (each into its own log, printed whole when it ends, with its wall time).
 # They share nothing but the CPU, and each alone leaves the two cores idle about half the time, waiting on

@@ -92,21 +92,13 @@ export function PolicyForm({ initial }: { initial: PolicyInForce }) {
     <form onSubmit={onSubmit} aria-describedby={problem ? "policy-problem" : undefined}>
       {/* Disabled until hydrated: a choice made before would be lost on save (components/ui/use-hydrated.ts). */}
       <fieldset className={styles.form} disabled={!hydrated}>
-        <div className={styles.field}>
-          <label htmlFor="policy-reason">{t("fields.reasonMode")}</label>
-          <select
-            id="policy-reason"
-            className={styles.input}
-            value={draft.reasonMode}
-            onChange={(e) => set({ reasonMode: e.target.value })}
-          >
-            {REASON_MODES.map((mode) => (
-              <option key={mode} value={mode}>
-                {t(`reasonModes.${mode}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id="policy-reason"
+          label={t("fields.reasonMode")}
+          value={draft.reasonMode}
+          options={REASON_MODES.map((mode) => [mode, t(`reasonModes.${mode}`)])}
+          onChange={(reasonMode) => set({ reasonMode })}
+        />
         <div className={styles.field}>
           <label htmlFor="policy-reasons">{t("fields.reasons")}</label>
           <textarea
@@ -125,21 +117,13 @@ export function PolicyForm({ initial }: { initial: PolicyInForce }) {
           {t("fields.signatures")}
         </label>
         <p className={styles.hint}>{t("signaturesHint")}</p>
-        <div className={styles.field}>
-          <label htmlFor="policy-protection">{t("fields.protection")}</label>
-          <select
-            id="policy-protection"
-            className={styles.input}
-            value={draft.protection}
-            onChange={(e) => set({ protection: e.target.value })}
-          >
-            {PROTECTIONS.map((p) => (
-              <option key={p} value={p}>
-                {t(`protections.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id="policy-protection"
+          label={t("fields.protection")}
+          value={draft.protection}
+          options={PROTECTIONS.map((p) => [p, t(`protections.${p}`)])}
+          onChange={(protection) => set({ protection })}
+        />
         {draft.protection === "listed" && (
           <div className={styles.field}>
             <label htmlFor="policy-ids">{t("fields.ids")}</label>
@@ -176,5 +160,32 @@ export function PolicyForm({ initial }: { initial: PolicyInForce }) {
         </div>
       </fieldset>
     </form>
+  );
+}
+
+/** A labelled select of the policy's choices: each option its value and its words. */
+function ChoiceField(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: [value: string, text: string][];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        className={styles.input}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
