@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 import { TEST_ADMIN } from "@/test/support/accounts";
 import { rawHttp } from "@/test/support/raw-http";
+import { holdHelper } from "@/test/support/fixture-data";
 import { signInOverHttp } from "@/test/support/session";
 import { createTestDatabase, type Provider, type TestDatabase } from "@/test/support/test-database";
 import { startServer, type TestServer } from "@/test/support/test-server";
@@ -48,6 +49,8 @@ export type SecurityApp = {
 
 export async function startSecurityApp(provider: Provider): Promise<{ app: SecurityApp; stop: () => Promise<void> }> {
   const database: TestDatabase = await createTestDatabase(provider);
+  // The lockout and session cases create a person each, seconds apart: one helper serves them all.
+  holdHelper(database.url);
   const servers: TestServer[] = [];
   const stop = async () => {
     await Promise.all(servers.map((s) => s.stop()));

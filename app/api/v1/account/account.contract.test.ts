@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
 import { TEST_ADMIN } from "@/test/support/accounts";
-import { createTestToken, createTestUsers } from "@/test/support/fixture-data";
+import { createTestToken, createTestUsers, holdHelper } from "@/test/support/fixture-data";
 import { apiClient, http } from "@/test/support/http";
 import { signInFrom } from "@/test/support/session";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/test/support/test-database";
@@ -41,6 +41,8 @@ for (const { provider, options } of PROVIDERS) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
+      // Each case creates its own person: one helper serves them all, until the database is dropped.
+      holdHelper(database.url);
       adminToken = await createTestToken(database.url, "Super user", { name: "account test admin" });
       server = await startServer({
         env: { DATABASE_URL: database.url, SEED_DEMO_DATA: "false", RATE_LIMIT_SIGNIN_POINTS: "3" },
