@@ -10,6 +10,7 @@ import { isApiError } from "@/lib/query/api-error";
 import { useChangePassword } from "@/lib/query/account";
 import { passwordChangeSchema } from "@/lib/validations/account";
 import styles from "./account.module.css";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // The length rule is checked here; the strength estimate only on the server (its dictionaries stay out of the
 // browser: lib/validations/password-strength.ts), whose refusal lands under the field by its pointer.
@@ -20,6 +21,8 @@ type PasswordForm = z.infer<typeof formSchema>;
 
 export function PasswordForm() {
   const t = useTranslations("account");
+  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  const hydrated = useHydrated();
   const notify = useNotify();
   const change = useChangePassword();
   const form = useForm<PasswordForm>({
@@ -78,7 +81,7 @@ export function PasswordForm() {
         <button
           type="submit"
           className={`${styles.button} ${styles.primary}`}
-          disabled={change.isPending}
+          disabled={change.isPending || !hydrated}
           aria-busy={change.isPending || undefined}
         >
           {change.isPending ? t("changing") : t("changePassword")}

@@ -11,6 +11,7 @@ import { isApiError } from "@/lib/query/api-error";
 import { usePasswordLink, useSetPasswordWithLink } from "@/lib/query/password-links";
 import { setPasswordFormSchema } from "@/lib/validations/users";
 import styles from "./sign-in-form.module.css";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Form = { password: string; confirm: string };
 
@@ -24,6 +25,8 @@ const noHash = () => "";
 /** The set-password page: a valid link shows the form, any other one message; then the user signs in. */
 export function SetPasswordForm() {
   const t = useTranslations("setPassword");
+  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  const hydrated = useHydrated();
   const token = useSyncExternalStore(subscribeHash, readHash, noHash);
   const link = usePasswordLink(token);
   const use = useSetPasswordWithLink();
@@ -102,7 +105,12 @@ export function SetPasswordForm() {
           error={errors.confirm?.message}
           {...form.register("confirm")}
         />
-        <button type="submit" className={styles.submit} disabled={isSubmitting} aria-busy={isSubmitting || undefined}>
+        <button
+          type="submit"
+          className={styles.submit}
+          disabled={isSubmitting || !hydrated}
+          aria-busy={isSubmitting || undefined}
+        >
           {isSubmitting && <Spinner />}
           {isSubmitting ? t("submitting") : t("submit")}
         </button>

@@ -17,6 +17,7 @@ import {
 import styles from "./sign-in-form.module.css";
 import { errorAttributes, FieldError } from "@/components/ui/field-error";
 import { Spinner } from "@/components/ui/spinner";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // A correct initial password: `PasswordChangeRequired:<link secret>`; the user chooses their own first.
 const CHANGE_PREFIX = `${PASSWORD_CHANGE_REQUIRED}:`;
@@ -87,6 +88,8 @@ function failureOf(method: Method, error: string | null | undefined, answered: b
 
 function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, onSwitch, directory }: MethodProps) {
   const t = useTranslations();
+  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  const hydrated = useHydrated();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [leaving, setLeaving] = useState(false);
   const form = useForm<Credentials>({
@@ -167,7 +170,7 @@ function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, on
           error={errors.password?.message}
           {...form.register("password")}
         />
-        <button type="submit" className={styles.submit} disabled={busy} aria-busy={busy || undefined}>
+        <button type="submit" className={styles.submit} disabled={busy || !hydrated} aria-busy={busy || undefined}>
           {busy && <Spinner />}
           {busy ? t("signIn.submitting") : t("signIn.submit")}
         </button>

@@ -11,11 +11,14 @@ import { isApiError } from "@/lib/query/api-error";
 import { useCreateToken } from "@/lib/query/tokens";
 import { daysToSeconds, DEFAULT_DAYS, MAX_DAYS, tokenFormSchema, type TokenForm } from "./token-form-schema";
 import styles from "./tokens.module.css";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Props = { onCreated: (created: { name: string; secret: string }) => void };
 
 export function CreateTokenForm({ onCreated }: Props) {
   const t = useTranslations("tokens");
+  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  const hydrated = useHydrated();
   const roleName = useRoleName();
   const notify = useNotify();
   const create = useCreateToken();
@@ -101,7 +104,7 @@ export function CreateTokenForm({ onCreated }: Props) {
         <button
           type="submit"
           className={`${styles.button} ${styles.primary}`}
-          disabled={create.isPending}
+          disabled={create.isPending || !hydrated}
           aria-busy={create.isPending || undefined}
         >
           {create.isPending ? t("creating") : t("create")}

@@ -10,11 +10,14 @@ import { useCreateWebhook } from "@/lib/query/webhooks";
 import { WEBHOOK_KINDS } from "@/lib/validations/webhook";
 import { toWebhookCreate, webhookFormSchema, type WebhookForm } from "./webhook-form-schema";
 import styles from "@/components/tokens/tokens.module.css";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Props = { onCreated: (created: { url: string; secret: string }) => void };
 
 export function CreateWebhookForm({ onCreated }: Props) {
   const t = useTranslations("webhooks");
+  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  const hydrated = useHydrated();
   const notify = useNotify();
   const create = useCreateWebhook();
   const form = useForm<WebhookForm>({
@@ -91,7 +94,7 @@ export function CreateWebhookForm({ onCreated }: Props) {
         <button
           type="submit"
           className={`${styles.button} ${styles.primary}`}
-          disabled={create.isPending}
+          disabled={create.isPending || !hydrated}
           aria-busy={create.isPending || undefined}
         >
           {create.isPending ? t("creating") : t("create")}
