@@ -11,6 +11,10 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` runs `tsc --noEmit` over the whole project (scripts and tests too) as its own step.
   typescript: { ignoreBuildErrors: true },
+  // A route's module loads on its first request, not all of them at every start: a start compiles 7 MB of
+  // JavaScript instead of 21 MB (0.55 CPU s less, 37 MB less resident), and the first request of a route pays
+  // its own load once (docs/decisions/047).
+  experimental: { preloadEntriesOnStart: false },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/query/api-error";
 import type { SignatureInput } from "@/lib/validations/change-control";
 import type { ChangeRequest, ChangeRequestState } from "@/lib/validations/change-request";
@@ -34,6 +34,16 @@ export async function fetchChangeRequest(id: number): Promise<ChangeRequest> {
 export const changeRequestsQueryOptions = (state?: ChangeRequestState) =>
   queryOptions({ queryKey: changeRequestKeys.list(state), queryFn: () => fetchChangeRequests(state) });
 
+/**
+ * Reads the change requests again after one was made or decided. A fetch already under way (the page's first,
+ * still in flight) was read before that: React Query would hand it back instead of fetching again, so it is
+ * cancelled first (seen in e2e/change-requests.spec.ts: a held save whose row never showed as pending).
+ */
+export async function refreshChangeRequests(client: QueryClient): Promise<void> {
+  await client.cancelQueries({ queryKey: changeRequestKeys.all });
+  await client.invalidateQueries({ queryKey: changeRequestKeys.all });
+}
+
 export const useChangeRequests = (state?: ChangeRequestState, enabled = true) =>
   useQuery({ ...changeRequestsQueryOptions(state), enabled });
 
@@ -58,6 +68,6 @@ export function useDecideChangeRequest() {
         method: "POST",
         body: JSON.stringify(body),
       }),
-    onSettled: () => client.invalidateQueries({ queryKey: changeRequestKeys.all }),
+    onSettled: () => refreshChangeRequests(client),
   });
 }

@@ -7,7 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useState } from "react";
 import type { Tone } from "@/components/feedback/toaster";
-import { changeRequestKeys } from "@/lib/query/change-requests";
+import { refreshChangeRequests } from "@/lib/query/change-requests";
 import { invalidateProcessHistories } from "@/lib/query/process-history";
 import { applyProcessChanges, pendingSaveIds, processKeys, refetchProcesses } from "@/lib/query/processes";
 import type { Process } from "@/lib/validations/process";
@@ -72,7 +72,7 @@ export function useProcessEvents(
   const onReset = useEffectEvent(() => void refetchProcesses(client));
   // Who else has the list open (components/processes/presence/): events without an id, never replayed.
   const presenceEvent = useEffectEvent((data: unknown) => onPresence(data));
-  const requestsEvent = useEffectEvent(() => void client.invalidateQueries({ queryKey: changeRequestKeys.all }));
+  const requestsEvent = useEffectEvent(() => void refreshChangeRequests(client));
 
   useEffect(() => {
     if (!enabled) return;

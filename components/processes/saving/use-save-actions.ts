@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import { leaveWithoutPrompt } from "@/components/leave-guard/leave-guard";
 import type { ToastAction, Tone } from "@/components/feedback/toaster";
 import { changeControlKeys } from "@/lib/query/change-control";
-import { changeRequestKeys, isHeldForApproval } from "@/lib/query/change-requests";
+import { isHeldForApproval, refreshChangeRequests } from "@/lib/query/change-requests";
 import { fetchLatestChange } from "@/lib/query/process-history";
 import {
   isSavePending,
@@ -149,7 +149,7 @@ export function useSaveActions({ store, notify, setBanner, onForbidden, ask }: O
     // Held for four-eyes approval (202): nothing was written; the drafts go, the request now holds them.
     if (isHeldForApproval(error)) {
       for (const { id } of sent) store.discard(id);
-      void client.invalidateQueries({ queryKey: changeRequestKeys.all });
+      void refreshChangeRequests(client);
       notify("success", approvalText("held", { id: error.changeRequest.id, count: sent.length }));
       return;
     }
