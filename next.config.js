@@ -12,7 +12,7 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole project (scripts and tests too) as its own step.
   typescript: { ignoreBuildErrors: true },
   // A route's module loads on its first request, not all of them at every start: a start compiles 7 MB of
-  // JavaScript instead of 21 MB (0.55 CPU s less, 37 MB less resident), and the first request of a route pays
+  // JavaScript instead of 21 MB (about 0.4 CPU s less, 37 MB less resident), and the first request of a route pays
   // its own load once (docs/decisions/047).
   experimental: { preloadEntriesOnStart: false },
 };

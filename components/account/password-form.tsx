@@ -21,7 +21,7 @@ type PasswordForm = z.infer<typeof formSchema>;
 
 export function PasswordForm() {
   const t = useTranslations("account");
-  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  // The submit waits for hydration (why: components/ui/use-hydrated.ts).
   const hydrated = useHydrated();
   const notify = useNotify();
   const change = useChangePassword();

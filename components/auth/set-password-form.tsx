@@ -25,7 +25,7 @@ const noHash = () => "";
 /** The set-password page: a valid link shows the form, any other one message; then the user signs in. */
 export function SetPasswordForm() {
   const t = useTranslations("setPassword");
-  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  // The submit waits for hydration (why: components/ui/use-hydrated.ts).
   const hydrated = useHydrated();
   const token = useSyncExternalStore(subscribeHash, readHash, noHash);
   const link = usePasswordLink(token);

@@ -88,7 +88,7 @@ function failureOf(method: Method, error: string | null | undefined, answered: b
 
 function MethodForm({ method, callbackUrl, expired, localOffered, focusFirst, onSwitch, directory }: MethodProps) {
   const t = useTranslations();
-  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  // The submit waits for hydration (why: components/ui/use-hydrated.ts).
   const hydrated = useHydrated();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [leaving, setLeaving] = useState(false);

@@ -17,7 +17,7 @@ type Props = { onCreated: (created: { name: string; secret: string }) => void };
 
 export function CreateTokenForm({ onCreated }: Props) {
   const t = useTranslations("tokens");
-  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  // The submit waits for hydration (why: components/ui/use-hydrated.ts).
   const hydrated = useHydrated();
   const roleName = useRoleName();
   const notify = useNotify();

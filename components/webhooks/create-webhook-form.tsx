@@ -16,7 +16,7 @@ type Props = { onCreated: (created: { url: string; secret: string }) => void };
 
 export function CreateWebhookForm({ onCreated }: Props) {
   const t = useTranslations("webhooks");
-  // Not before hydration: the browser would send the form itself, with its fields (a password) in the URL.
+  // The submit waits for hydration (why: components/ui/use-hydrated.ts).
   const hydrated = useHydrated();
   const notify = useNotify();
   const create = useCreateWebhook();
